@@ -1,0 +1,250 @@
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::error::DataError;
+use crate::series::Series;
+use crate::sources::Source;
+
+/// How far a figure can be trusted, as in the reference figures: H official or primary, M
+/// reputable secondary or derived arithmetically, L a single weak source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+/// One figure: one series, one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub series: String,
+    pub year: u16,
+    pub value: f64,
+    pub confidence: Confidence,
+    pub source: String,
+    /// A caveat shown with the figure, e.g. "fiscal year" or "derived from the 2020 change".
+    pub note: String,
+    pub line: usize,
+}
+
+#[derive(Deserialize)]
+struct Row {
+    series: String,
+    year: String,
+    value: String,
+    confidence: String,
+    source: String,
+    #[serde(default)]
+    note: String,
+}
+
+const HEADER: [&str; 6] = ["series", "year", "value", "confidence", "source", "note"];
+pub const FIRST_YEAR: u16 = 2000;
+pub const LAST_YEAR: u16 = 2030;
+
+/// `ids_known` says whether `sources` and `series` parsed; without them, unknown-id checks are
+/// skipped rather than reported for every row.
+pub(crate) fn parse(
+    file: &str,
+    text: &str,
+    sources: &[Source],
+    series: &[Series],
+    ids_known: bool,
+) -> Result<Vec<Observation>, Vec<DataError>> {
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .map_err(|err| vec![DataError::new(file, 1, format!("header cannot be read: {err}"))])?
+        .clone();
+    if header.iter().collect::<Vec<_>>() != HEADER {
+        return Err(vec![DataError::new(
+            file,
+            1,
+            format!("header is '{}'; expected '{}'", header.iter().collect::<Vec<_>>().join(","), HEADER.join(",")),
+        )]);
+    }
+
+    let mut errors = Vec::new();
+    let mut observations = Vec::new();
+    let mut first_line_of: HashMap<(String, u16), usize> = HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(err) => {
+                let line = err.position().map(|p| p.line() as usize).unwrap_or(0);
+                errors.push(DataError::new(file, line, format!("row cannot be read: {err}")));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        let row: Row = match record.deserialize(Some(&header)) {
+            Ok(row) => row,
+            Err(err) => {
+                errors.push(DataError::new(file, line, format!("row cannot be read: {err}")));
+                continue;
+            }
+        };
+        let mut problems = Vec::new();
+        if ids_known && !series.iter().any(|s| s.id == row.series) {
+            problems.push(format!("unknown series '{}' (not in series.toml)", row.series));
+        }
+        let year = match row.year.parse::<u16>() {
+            Ok(y) if (FIRST_YEAR..=LAST_YEAR).contains(&y) => Some(y),
+            _ => {
+                problems.push(format!("year '{}' is not a year from {FIRST_YEAR} to {LAST_YEAR}", row.year));
+                None
+            }
+        };
+        let value = match row.value.replace('_', "").parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+            Ok(v) if v < 0.0 => {
+                problems.push(format!("value '{}' is negative", row.value));
+                None
+            }
+            _ => {
+                problems.push(format!("value '{}' is not a number", row.value));
+                None
+            }
+        };
+        let confidence = match row.confidence.as_str() {
+            "H" => Some(Confidence::High),
+            "M" => Some(Confidence::Medium),
+            "L" => Some(Confidence::Low),
+            other => {
+                problems.push(format!("confidence '{other}' must be H, M or L"));
+                None
+            }
+        };
+        if row.source.is_empty() {
+            problems.push("value has no source".to_string());
+        } else if ids_known && !sources.iter().any(|s| s.id == row.source) {
+            problems.push(format!("unknown source '{}' (not in sources.toml)", row.source));
+        }
+        if let Some(year) = year {
+            if let Some(first) = first_line_of.get(&(row.series.clone(), year)) {
+                problems.push(format!("duplicate year {year} for series '{}' (first on line {first})", row.series));
+            } else {
+                first_line_of.insert((row.series.clone(), year), line);
+            }
+        }
+        match (year, value, confidence, problems.is_empty()) {
+            (Some(year), Some(value), Some(confidence), true) => observations.push(Observation {
+                series: row.series,
+                year,
+                value,
+                confidence,
+                source: row.source,
+                note: row.note,
+                line,
+            }),
+            _ => errors.extend(problems.into_iter().map(|p| DataError::new(file, line, p))),
+        }
+    }
+    if observations.is_empty() && errors.is_empty() {
+        errors.push(DataError::new(file, 0, "has no rows"));
+    }
+    if errors.is_empty() { Ok(observations) } else { Err(errors) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixtures() -> (Vec<Source>, Vec<Series>) {
+        let sources = vec![Source {
+            id: "xinhua".into(),
+            publisher: "Xinhua".into(),
+            title: "t".into(),
+            url: "https://example.org".into(),
+            date: "2021".into(),
+            line: 1,
+        }];
+        let series = vec![Series {
+            id: "china-caam".into(),
+            country: "china".into(),
+            count: "CAAM".into(),
+            definition: "d".into(),
+            unit: "vehicles".into(),
+            line: 1,
+        }];
+        (sources, series)
+    }
+
+    fn check(rows: &str) -> Result<Vec<Observation>, Vec<DataError>> {
+        let (sources, series) = fixtures();
+        let text = format!("series,year,value,confidence,source,note\n{rows}");
+        parse("data/exports.csv", &text, &sources, &series, true)
+    }
+
+    fn first_error(rows: &str) -> String {
+        check(rows).unwrap_err()[0].to_string()
+    }
+
+    #[test]
+    fn reads_valid_rows_with_notes_and_lines() {
+        let rows = check("china-caam,2020,995000,H,xinhua,\nchina-caam,2021,\"2,015,000\",H,xinhua,a note\n");
+        // A thousands separator is not a number: editors write 2015000 or 2_015_000.
+        assert!(rows.is_err());
+        let rows = check("china-caam,2020,995000,H,xinhua,\nchina-caam,2021,2_015_000,M,xinhua,\"derived, from a change\"\n").unwrap();
+        assert_eq!(rows[1].value, 2_015_000.0);
+        assert_eq!(rows[1].confidence, Confidence::Medium);
+        assert_eq!(rows[1].note, "derived, from a change");
+        assert_eq!(rows[1].line, 3);
+    }
+
+    #[test]
+    fn a_value_without_a_source_stops_the_build() {
+        assert_eq!(first_error("china-caam,2020,995000,H,,\n"), "data/exports.csv:2: value has no source");
+    }
+
+    #[test]
+    fn an_unknown_source_or_series_is_named() {
+        assert_eq!(
+            first_error("china-caam,2020,995000,H,reuters,\n"),
+            "data/exports.csv:2: unknown source 'reuters' (not in sources.toml)"
+        );
+        assert_eq!(
+            first_error("china-jama,2020,995000,H,xinhua,\n"),
+            "data/exports.csv:2: unknown series 'china-jama' (not in series.toml)"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_year_names_both_lines() {
+        assert_eq!(
+            first_error("china-caam,2020,995000,H,xinhua,\nchina-caam,2020,1000000,H,xinhua,\n"),
+            "data/exports.csv:3: duplicate year 2020 for series 'china-caam' (first on line 2)"
+        );
+    }
+
+    #[test]
+    fn negative_and_non_numeric_values_are_refused() {
+        assert_eq!(first_error("china-caam,2020,-5,H,xinhua,\n"), "data/exports.csv:2: value '-5' is negative");
+        assert_eq!(first_error("china-caam,2020,lots,H,xinhua,\n"), "data/exports.csv:2: value 'lots' is not a number");
+        assert_eq!(first_error("china-caam,2020,NaN,H,xinhua,\n"), "data/exports.csv:2: value 'NaN' is not a number");
+    }
+
+    #[test]
+    fn bad_years_and_confidence_are_refused() {
+        assert!(first_error("china-caam,20x0,1,H,xinhua,\n").contains("year '20x0' is not a year"));
+        assert!(first_error("china-caam,1990,1,H,xinhua,\n").contains("year '1990'"));
+        assert!(first_error("china-caam,2020,1,high,xinhua,\n").contains("confidence 'high' must be H, M or L"));
+    }
+
+    #[test]
+    fn a_short_row_or_wrong_header_is_refused() {
+        let err = first_error("china-caam,2020\n");
+        assert!(err.starts_with("data/exports.csv:2: row cannot be read"), "{err}");
+        let (sources, series) = fixtures();
+        let errors = parse("data/exports.csv", "series,year,amount\n", &sources, &series, true).unwrap_err();
+        assert!(errors[0].to_string().starts_with("data/exports.csv:1: header is 'series,year,amount'"));
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        let errors = check("china-caam,2020,-1,H,xinhua,\nchina-caam,2021,1,X,,\n").unwrap_err();
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2, 3, 3]);
+    }
+}

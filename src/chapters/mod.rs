@@ -1,0 +1,3 @@
+//! The story's chapters, one file each.
+
+pub mod overtaking;

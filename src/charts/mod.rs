@@ -1,0 +1,76 @@
+//! Chart builders: pure functions from the model and the reader's choices to an ECharts option.
+//! They never touch the DOM, so `cargo test` checks them natively.
+
+pub mod overtaking;
+
+use charming::Chart;
+use charming::component::{Axis, Grid, Legend};
+use charming::element::{
+    AxisLabel, AxisType, ItemStyle, LineStyle, LineStyleType, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
+};
+use charming::series::Line;
+
+use crate::display::Display;
+use crate::model::Series;
+use crate::palette::{country_colour, country_marker, ink};
+
+/// The JSON that the ECharts binding receives.
+pub fn to_json(chart: &Chart) -> String {
+    serde_json::to_string(chart).expect("a charming Chart always serializes")
+}
+
+/// A line chart over years with the story's furniture: axis colours, grid, tooltip and legend.
+pub(crate) fn yearly_line_chart(years: &[u16], unit_label: &str, display: Display) -> Chart {
+    let ink = ink(display.theme);
+    let categories: Vec<String> = years.iter().map(u16::to_string).collect();
+    Chart::new()
+        .animation(!display.reduced_motion)
+        .grid(Grid::new().left(8).right(16).top(48).bottom(8).contain_label(true))
+        .tooltip(
+            // ECharts' own light tooltip stays readable on both themes; charming cannot set its text colour.
+            Tooltip::new().trigger(Trigger::Axis),
+        )
+        .legend(Legend::new().top(0).left(0).text_style(TextStyle::new().color(ink.text)))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .boundary_gap(false)
+                .data(categories)
+                .axis_label(AxisLabel::new().color(ink.muted)),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(unit_label)
+                .name_text_style(TextStyle::new().color(ink.muted))
+                .axis_label(AxisLabel::new().color(ink.muted))
+                .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid))),
+        )
+}
+
+/// One series as a line over `years`, with a gap (not a zero) where a year has no figure.
+/// `dashed` marks an alternative count of the same country.
+pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display: Display) -> Line {
+    let colour = country_colour(series.country, display.theme);
+    let values: Vec<Option<f64>> = years.iter().map(|&y| series.point(y).map(|p| p.value)).collect();
+    let marker = if dashed { format!("empty{}", capitalise(country_marker(series.country))) } else { country_marker(series.country).to_string() };
+    Line::new()
+        .id(series.id)
+        .name(series.label())
+        .data(values)
+        .connect_nulls(false)
+        .symbol(Symbol::Custom(marker))
+        .symbol_size(if dashed { 9 } else { 8 })
+        .item_style(ItemStyle::new().color(colour))
+        .line_style(
+            LineStyle::new()
+                .color(colour)
+                .width(if dashed { 2 } else { 3 })
+                .type_(if dashed { LineStyleType::Dashed } else { LineStyleType::Solid }),
+        )
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}

@@ -1,0 +1,265 @@
+//! Chapter 1's chart: China's vehicle exports against Japan, Germany and South Korea.
+
+use charming::Chart;
+use charming::element::{Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
+
+use super::{yearly_line, yearly_line_chart};
+use crate::display::Display;
+use crate::format;
+use crate::model::{Country, Series, series};
+use crate::palette::ink;
+
+pub const CHART_ID: &str = "exports-vs-peers";
+pub const YEARS: [u16; 11] = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+
+/// Which of China's counts is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChinaCount {
+    /// Makers' shipments (CAAM): the longest run of years.
+    #[default]
+    Caam,
+    /// Customs (GACC): higher, since it includes chassis and used cars.
+    Customs,
+    Both,
+}
+
+/// The reader's choices for this chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OvertakingView {
+    pub count: ChinaCount,
+    pub japan: bool,
+    pub germany: bool,
+    pub korea: bool,
+}
+
+impl Default for OvertakingView {
+    fn default() -> Self {
+        Self { count: ChinaCount::Caam, japan: true, germany: true, korea: true }
+    }
+}
+
+impl OvertakingView {
+    pub fn shows(&self, peer: Country) -> bool {
+        match peer {
+            Country::China => true,
+            Country::Japan => self.japan,
+            Country::Germany => self.germany,
+            Country::Korea => self.korea,
+        }
+    }
+
+    pub fn with_peer(mut self, peer: Country, shown: bool) -> Self {
+        match peer {
+            Country::China => {}
+            Country::Japan => self.japan = shown,
+            Country::Germany => self.germany = shown,
+            Country::Korea => self.korea = shown,
+        }
+        self
+    }
+}
+
+pub const PEERS: [Country; 3] = [Country::Japan, Country::Germany, Country::Korea];
+
+fn peer_series(peer: Country) -> &'static Series {
+    let id = match peer {
+        Country::Japan => "japan-jama",
+        Country::Germany => "germany-vda",
+        Country::Korea => "korea-kama",
+        Country::China => "china-caam",
+    };
+    series(id).expect("data/series.toml defines every peer series")
+}
+
+fn china_series(count: ChinaCount) -> Vec<&'static Series> {
+    let caam = series("china-caam").expect("data/series.toml defines china-caam");
+    let customs = series("china-customs").expect("data/series.toml defines china-customs");
+    match count {
+        ChinaCount::Caam => vec![caam],
+        ChinaCount::Customs => vec![customs],
+        ChinaCount::Both => vec![caam, customs],
+    }
+}
+
+/// The series on screen for a view, in legend order. The table, the sources and the CSV all
+/// follow this list, so they always match the chart.
+pub fn shown_series(view: &OvertakingView) -> Vec<&'static Series> {
+    let mut out = china_series(view.count);
+    out.extend(PEERS.iter().filter(|p| view.shows(**p)).map(|p| peer_series(*p)));
+    out
+}
+
+/// The first year in which China's count exceeds Japan's, having been below it the year before.
+pub fn overtaking_year(china: &Series, japan: &Series) -> Option<u16> {
+    YEARS.windows(2).find_map(|pair| {
+        let before = (china.point(pair[0])?.value, japan.point(pair[0])?.value);
+        let after = (china.point(pair[1])?.value, japan.point(pair[1])?.value);
+        (before.0 < before.1 && after.0 > after.1).then_some(pair[1])
+    })
+}
+
+pub fn chart(view: &OvertakingView, display: Display) -> Chart {
+    let shown = shown_series(view);
+    let mut chart = yearly_line_chart(&YEARS, "vehicles exported", display);
+    let japan = view.japan.then(|| peer_series(Country::Japan));
+    for s in &shown {
+        let dashed = s.id == "china-customs";
+        let mut line = yearly_line(s, &YEARS, dashed, display);
+        // The crossing is marked on the makers' count, which compares new cars with new cars.
+        if s.id == "china-caam" {
+            if let Some(year) = japan.and_then(|j| overtaking_year(s, j)) {
+                line = line.mark_line(crossing_mark(year, display));
+            }
+        }
+        chart = chart.series(line);
+    }
+    chart
+}
+
+fn crossing_mark(year: u16, display: Display) -> MarkLine {
+    let ink = ink(display.theme);
+    MarkLine::new()
+        .silent(true)
+        .symbol(vec![Symbol::None, Symbol::None])
+        .line_style(LineStyle::new().color(ink.muted).type_(LineStyleType::Dotted))
+        .label(Label::new().formatter(format!("{year}: China passes Japan").as_str()).color(ink.text))
+        .data(vec![MarkLineVariant::Simple(MarkLineData::new().x_axis(year.to_string()))])
+}
+
+/// The chart's text alternative: what it shows and its main finding, from the data on screen.
+pub fn description(view: &OvertakingView) -> String {
+    let shown = shown_series(view);
+    let names: Vec<String> = shown.iter().map(|s| s.label()).collect();
+    let mut text = format!(
+        "Line chart of vehicle exports per year, {} to {}: {}.",
+        YEARS[0],
+        YEARS[YEARS.len() - 1],
+        names.join(", ")
+    );
+    let china = shown[0];
+    if let (Some(first), Some(last)) = (china.points.first(), china.points.last()) {
+        text.push_str(&format!(
+            " {} rose from {} in {} to {} in {}.",
+            china.label(),
+            format::count(first.value),
+            first.year,
+            format::count(last.value),
+            last.year
+        ));
+    }
+    if view.japan {
+        let caam = series("china-caam").expect("data/series.toml defines china-caam");
+        let japan = peer_series(Country::Japan);
+        if let Some(year) = overtaking_year(caam, japan) {
+            let (c, j) = (caam.point(year).unwrap().value, japan.point(year).unwrap().value);
+            text.push_str(&format!(
+                " In {year} China passed Japan as the largest exporter: {} against {}.",
+                format::count(c),
+                format::count(j)
+            ));
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::charts::to_json;
+
+    fn option(view: OvertakingView) -> Value {
+        serde_json::from_str(&to_json(&chart(&view, Display::default()))).unwrap()
+    }
+
+    fn series_names(option: &Value) -> Vec<String> {
+        option["series"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn default_view_shows_china_caam_and_three_peers() {
+        let option = option(OvertakingView::default());
+        assert_eq!(
+            series_names(&option),
+            ["China (CAAM)", "Japan (JAMA)", "Germany (VDA/Destatis)", "South Korea (KAMA)"]
+        );
+        let years: Vec<&str> = option["xAxis"]["data"].as_array().unwrap().iter().map(|y| y.as_str().unwrap()).collect();
+        assert_eq!(years.first(), Some(&"2015"));
+        assert_eq!(years.last(), Some(&"2025"));
+    }
+
+    #[test]
+    fn values_come_from_the_data_with_gaps_as_null() {
+        let option = option(OvertakingView::default());
+        let china = &option["series"][0]["data"];
+        assert_eq!(china[0], 728_200.0); // 2015
+        assert!(china[1].is_null(), "2016 has no sourced figure: a gap, not a zero");
+        assert_eq!(china[8], 4_910_000.0); // 2023
+        assert_eq!(china[10], 7_098_000.0); // 2025
+        assert_eq!(option["series"][1]["data"][8], 4_420_000.0); // Japan 2023
+        assert_eq!(option["series"][0]["connectNulls"], false);
+    }
+
+    #[test]
+    fn the_count_toggle_swaps_china_series() {
+        let customs = option(OvertakingView { count: ChinaCount::Customs, ..Default::default() });
+        assert_eq!(series_names(&customs)[0], "China (customs)");
+        assert_eq!(customs["series"][0]["data"][8], 5_220_000.0);
+        assert_eq!(customs["series"][0]["lineStyle"]["type"], "dashed");
+        let both = option(OvertakingView { count: ChinaCount::Both, ..Default::default() });
+        assert_eq!(series_names(&both)[..2], ["China (CAAM)", "China (customs)"]);
+    }
+
+    #[test]
+    fn switching_a_peer_off_removes_its_series() {
+        let view = OvertakingView::default().with_peer(Country::Germany, false).with_peer(Country::Korea, false);
+        assert_eq!(series_names(&option(view)), ["China (CAAM)", "Japan (JAMA)"]);
+        let none = OvertakingView { japan: false, germany: false, korea: false, ..Default::default() };
+        assert_eq!(series_names(&option(none)), ["China (CAAM)"]);
+    }
+
+    #[test]
+    fn the_crossing_is_marked_only_when_japan_is_shown() {
+        let with_japan = option(OvertakingView::default());
+        let mark = &with_japan["series"][0]["markLine"];
+        assert_eq!(mark["data"][0]["xAxis"], "2023");
+        assert_eq!(mark["label"]["formatter"], "2023: China passes Japan");
+        let without = option(OvertakingView { japan: false, ..Default::default() });
+        assert!(without["series"][0].get("markLine").is_none());
+    }
+
+    #[test]
+    fn china_passes_japan_in_2023() {
+        let caam = series("china-caam").unwrap();
+        let japan = series("japan-jama").unwrap();
+        assert_eq!(overtaking_year(caam, japan), Some(2023));
+    }
+
+    #[test]
+    fn countries_keep_their_colour_and_marker() {
+        let a = option(OvertakingView::default());
+        let b = option(OvertakingView { japan: false, ..Default::default() });
+        let colour = |o: &Value, name: &str| {
+            o["series"].as_array().unwrap().iter().find(|s| s["name"] == name).unwrap()["itemStyle"]["color"].clone()
+        };
+        assert_eq!(colour(&a, "Germany (VDA/Destatis)"), colour(&b, "Germany (VDA/Destatis)"));
+        assert_ne!(a["series"][0]["symbol"], a["series"][1]["symbol"]);
+    }
+
+    #[test]
+    fn reduced_motion_turns_animation_off() {
+        let still = to_json(&chart(&OvertakingView::default(), Display { reduced_motion: true, ..Default::default() }));
+        assert!(still.contains("\"animation\":false"));
+    }
+
+    #[test]
+    fn the_description_states_the_finding() {
+        let text = description(&OvertakingView::default());
+        assert!(text.contains("China (CAAM) rose from 728,200 in 2015 to 7.1 million in 2025"), "{text}");
+        assert!(text.contains("In 2023 China passed Japan as the largest exporter: 4.91 million against 4.42 million"), "{text}");
+        let customs = description(&OvertakingView { count: ChinaCount::Customs, japan: false, ..Default::default() });
+        assert!(customs.contains("China (customs) rose from 1.08 million in 2020 to 6.41 million in 2024"), "{customs}");
+        assert!(!customs.contains("passed Japan"));
+    }
+}

@@ -1,0 +1,52 @@
+//! How the page is shown: light or dark, with or without motion. Follows the reader's system
+//! settings and updates live when they change.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Display {
+    pub theme: Theme,
+    pub reduced_motion: bool,
+}
+
+/// Puts a `Signal<Display>` in context, tracking the `prefers-color-scheme` and
+/// `prefers-reduced-motion` media queries.
+pub fn provide_display() -> Signal<Display> {
+    let dark = media_query_signal("(prefers-color-scheme: dark)");
+    let reduced = media_query_signal("(prefers-reduced-motion: reduce)");
+    let display = Signal::derive(move || Display {
+        theme: if dark.get() { Theme::Dark } else { Theme::Light },
+        reduced_motion: reduced.get(),
+    });
+    provide_context(display);
+    display
+}
+
+/// The display in context, or the default one outside the app (e.g. a component under test).
+pub fn use_display() -> Signal<Display> {
+    use_context::<Signal<Display>>().unwrap_or_else(|| Signal::stored(Display::default()))
+}
+
+fn media_query_signal(query: &str) -> ReadSignal<bool> {
+    let Some(list) = window().match_media(query).ok().flatten() else {
+        return signal(false).0;
+    };
+    let (matches, set_matches) = signal(list.matches());
+    let on_change = Closure::<dyn Fn()>::new({
+        let list = list.clone();
+        move || set_matches.set(list.matches())
+    });
+    list.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+    // The listener lives as long as the page: the app is mounted once.
+    on_change.forget();
+    matches
+}

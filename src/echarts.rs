@@ -1,0 +1,152 @@
+//! The one binding to ECharts: init once per container, replace options (never merge), resize
+//! with the container, dispose on drop, and deliver chart events to Rust.
+//!
+//! charming's own renderer re-inits on every render and merges options, so a series switched off
+//! would stay on screen; this binding calls the global `echarts` object directly instead.
+
+use js_sys::{Array, Function, JSON, Object, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ResizeObserver};
+
+use crate::format;
+
+#[wasm_bindgen]
+extern "C" {
+    /// An ECharts instance (`echarts.init(...)`).
+    #[derive(Clone)]
+    pub type Instance;
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = init, catch)]
+    fn echarts_init(dom: &HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<Instance, JsValue>;
+
+    #[wasm_bindgen(method, js_name = setOption, catch)]
+    fn set_option(this: &Instance, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, js_name = getOption)]
+    pub fn get_option(this: &Instance) -> JsValue;
+
+    #[wasm_bindgen(method)]
+    fn resize(this: &Instance);
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &Instance);
+
+    #[wasm_bindgen(method)]
+    fn on(this: &Instance, event: &str, handler: &Function);
+}
+
+/// Whether the ECharts script loaded: without it the page shows tables instead of charts.
+pub fn is_available() -> bool {
+    Reflect::get(&js_sys::global(), &"echarts".into())
+        .ok()
+        .and_then(|echarts| Reflect::get(&echarts, &"init".into()).ok())
+        .is_some_and(|init| init.is_function())
+}
+
+type Handler = Closure<dyn FnMut(JsValue)>;
+
+/// A chart drawn in one container. Dropping it disposes the chart and stops watching the size.
+pub struct EChart {
+    instance: Instance,
+    observer: ResizeObserver,
+    _on_resize: Closure<dyn FnMut()>,
+    handlers: Vec<Handler>,
+    value_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
+    tick_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
+}
+
+impl EChart {
+    /// Initialises ECharts on `container` (canvas renderer, so the chart can be saved as PNG).
+    pub fn new(container: &HtmlElement) -> Result<Self, JsValue> {
+        if !is_available() {
+            return Err(JsValue::from_str("the ECharts script is not loaded"));
+        }
+        let opts = Object::new();
+        Reflect::set(&opts, &"renderer".into(), &"canvas".into())?;
+        let instance = echarts_init(container, &JsValue::NULL, &opts)?;
+
+        let on_resize = Closure::<dyn FnMut()>::new({
+            let instance = instance.clone();
+            move || instance.resize()
+        });
+        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+        observer.observe(container);
+
+        let value_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new(|value: JsValue| {
+            match value.as_f64() {
+                Some(v) => JsValue::from_str(&format::count(v)),
+                None => JsValue::from_str("no figure"),
+            }
+        });
+        let tick_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new(|value: JsValue| {
+            JsValue::from_str(&value.as_f64().map(format::axis_tick).unwrap_or_default())
+        });
+        Ok(Self { instance, observer, _on_resize: on_resize, handlers: Vec::new(), value_formatter, tick_formatter })
+    }
+
+    /// Replaces the whole option (`notMerge`), so series left out of `option_json` disappear.
+    /// Number formatters are attached to the tooltip and to every value axis.
+    pub fn replace_option(&self, option_json: &str) -> Result<(), JsValue> {
+        let option = JSON::parse(option_json)?;
+        if let Ok(tooltip) = Reflect::get(&option, &"tooltip".into()) {
+            if tooltip.is_object() {
+                Reflect::set(&tooltip, &"valueFormatter".into(), self.value_formatter.as_ref())?;
+            }
+        }
+        for axis in axes(&option, "xAxis").chain(axes(&option, "yAxis")) {
+            let is_value = Reflect::get(&axis, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some("value");
+            if is_value {
+                let label = match Reflect::get(&axis, &"axisLabel".into()) {
+                    Ok(label) if label.is_object() => label,
+                    _ => {
+                        let label: JsValue = Object::new().into();
+                        Reflect::set(&axis, &"axisLabel".into(), &label)?;
+                        label
+                    }
+                };
+                Reflect::set(&label, &"formatter".into(), self.tick_formatter.as_ref())?;
+            }
+        }
+        let opts = Object::new();
+        Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE)?;
+        self.instance.set_option(&option, &opts)
+    }
+
+    /// Calls `handler` with the event's parameters whenever ECharts fires `event`
+    /// (e.g. "click", "legendselectchanged"). Handlers live as long as the chart.
+    pub fn on(&mut self, event: &str, handler: impl FnMut(JsValue) + 'static) {
+        let closure = Handler::new(handler);
+        self.instance.on(event, closure.as_ref().unchecked_ref());
+        self.handlers.push(closure);
+    }
+
+    pub fn instance(&self) -> &Instance {
+        &self.instance
+    }
+}
+
+impl Drop for EChart {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+        self.instance.dispose();
+    }
+}
+
+/// An option's axes of one kind, whether given as one object or as an array.
+fn axes(option: &JsValue, key: &str) -> impl Iterator<Item = JsValue> {
+    let value = Reflect::get(option, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let list: Vec<JsValue> = if Array::is_array(&value) {
+        Array::from(&value).iter().collect()
+    } else if value.is_object() {
+        vec![value]
+    } else {
+        Vec::new()
+    };
+    list.into_iter()
+}
+
+/// Reads a field of an event's parameters.
+pub fn field(params: &JsValue, key: &str) -> JsValue {
+    Reflect::get(params, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}

@@ -1,0 +1,3 @@
+fn main() {
+    car_exports::start();
+}

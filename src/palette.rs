@@ -1,0 +1,44 @@
+//! The story's colours. A country keeps its colour and its marker in every chart, and the marker
+//! and dash pattern carry the meaning too, so colour is never the only cue.
+
+use crate::display::Theme;
+use crate::model::Country;
+
+/// Colours for the chart furniture around the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ink {
+    pub text: &'static str,
+    pub muted: &'static str,
+    pub grid: &'static str,
+}
+
+pub fn ink(theme: Theme) -> Ink {
+    match theme {
+        Theme::Light => Ink { text: "#1b1b1f", muted: "#55565d", grid: "#e2e2e6" },
+        Theme::Dark => Ink { text: "#ececf0", muted: "#b4b5bc", grid: "#34353c" },
+    }
+}
+
+/// The country's colour; each has at least 3:1 contrast against the page background.
+pub fn country_colour(country: Country, theme: Theme) -> &'static str {
+    match (country, theme) {
+        (Country::China, Theme::Light) => "#c8102e",
+        (Country::China, Theme::Dark) => "#ff6b6b",
+        (Country::Japan, Theme::Light) => "#1f5fbf",
+        (Country::Japan, Theme::Dark) => "#7fb0ff",
+        (Country::Germany, Theme::Light) => "#9a6700",
+        (Country::Germany, Theme::Dark) => "#f2b84b",
+        (Country::Korea, Theme::Light) => "#00796b",
+        (Country::Korea, Theme::Dark) => "#4fd1c0",
+    }
+}
+
+/// The ECharts marker name of the country's points.
+pub fn country_marker(country: Country) -> &'static str {
+    match country {
+        Country::China => "circle",
+        Country::Japan => "rect",
+        Country::Germany => "triangle",
+        Country::Korea => "diamond",
+    }
+}

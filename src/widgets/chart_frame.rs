@@ -1,0 +1,113 @@
+//! The frame every chart sits in: title, controls, the drawing, a readout of the clicked point,
+//! the table of the same numbers and the sources.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use crate::echarts::{self, EChart};
+use crate::format;
+use crate::model::{self, Series};
+use crate::widgets::{DataTable, SourceList};
+
+#[component]
+pub fn ChartFrame(
+    /// The stable chart id of the public contract (`data-chart`).
+    id: &'static str,
+    title: &'static str,
+    subtitle: &'static str,
+    /// The ECharts option as JSON, from a chart builder.
+    #[prop(into)]
+    option: Signal<String>,
+    /// The chart's text alternative.
+    #[prop(into)]
+    description: Signal<String>,
+    /// The series on screen, for the table and the sources.
+    #[prop(into)]
+    series: Signal<Vec<&'static Series>>,
+    years: &'static [u16],
+    /// The controls that change this chart.
+    children: Children,
+) -> impl IntoView {
+    let container = NodeRef::<Div>::new();
+    let chart = StoredValue::new_local(None::<EChart>);
+    let library_loaded = echarts::is_available();
+    let (readout, set_readout) = signal(None::<String>);
+
+    Effect::new(move |_| {
+        let option = option.get();
+        let Some(element) = container.get() else { return };
+        chart.update_value(|slot| {
+            if slot.is_none() {
+                match EChart::new(&element) {
+                    Ok(mut created) => {
+                        created.on("click", move |params| set_readout.set(point_readout(&params)));
+                        *slot = Some(created);
+                    }
+                    Err(err) => leptos::logging::warn!("chart {id} not drawn: {err:?}"),
+                }
+            }
+            if let Some(drawn) = slot {
+                if let Err(err) = drawn.replace_option(&option) {
+                    leptos::logging::error!("chart {id} rejected its option: {err:?}");
+                }
+            }
+        });
+    });
+    on_cleanup(move || chart.update_value(|slot| drop(slot.take())));
+
+    let title_id = format!("{id}-title");
+    let heading_ref = title_id.clone();
+    view! {
+        <figure class="chart-frame" data-chart=id aria-labelledby=heading_ref>
+            <figcaption class="chart-heading">
+                <h3 id=title_id class="chart-title">{title}</h3>
+                <p class="chart-subtitle">{subtitle}</p>
+            </figcaption>
+            <div class="chart-controls">{children()}</div>
+            {if library_loaded {
+                view! {
+                    <div
+                        class="chart-canvas"
+                        node_ref=container
+                        role="img"
+                        aria-label=move || description.get()
+                    ></div>
+                    <p class="chart-readout" aria-live="polite">
+                        {move || readout.get().unwrap_or_else(|| "Select a point for its figure and source.".to_string())}
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="chart-fallback" role="status">
+                        "The chart could not be drawn here, so its figures are shown as a table below. "
+                        {move || description.get()}
+                    </p>
+                }
+                    .into_any()
+            }}
+            <details class="chart-table" open=!library_loaded>
+                <summary>"Show the figures as a table"</summary>
+                <DataTable series=series years=years caption=title/>
+            </details>
+            <SourceList series=series/>
+        </figure>
+    }
+}
+
+/// The line under the chart after a point is clicked: year, series, figure and source.
+fn point_readout(params: &wasm_bindgen::JsValue) -> Option<String> {
+    let series_id = echarts::field(params, "seriesId").as_string()?;
+    let year: u16 = echarts::field(params, "name").as_string()?.parse().ok()?;
+    let series = model::series(&series_id)?;
+    let point = series.point(year)?;
+    let source = model::source(point.source)?;
+    Some(format!(
+        "{year}, {}: {} vehicles ({}), source: {}, {}.",
+        series.label(),
+        format::count(point.value),
+        format::thousands(point.value),
+        source.publisher,
+        source.date
+    ))
+}

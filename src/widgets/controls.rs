@@ -1,0 +1,80 @@
+//! Controls that change a chart: native radio buttons for one-of choices and pressed/unpressed
+//! buttons for on/off toggles, so keyboards and screen readers get their state for free.
+
+use leptos::prelude::*;
+
+/// A one-of choice, drawn as a segmented control over native radio inputs.
+#[component]
+pub fn ChoiceGroup<T>(
+    /// The question the choice answers, e.g. "China's count".
+    label: &'static str,
+    /// The radio group's name; unique on the page.
+    name: &'static str,
+    options: Vec<(T, &'static str)>,
+    selected: Signal<T>,
+    on_select: Callback<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <fieldset class="choice-group">
+            <legend>{label}</legend>
+            <div class="segments">
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        view! {
+                            <label class="segment">
+                                <input
+                                    type="radio"
+                                    name=name
+                                    prop:checked=move || selected.get() == value
+                                    on:change=move |_| on_select.run(value)
+                                />
+                                <span>{text}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// A row of on/off buttons; each exposes its state with `aria-pressed`.
+#[component]
+pub fn ToggleButtons<K>(
+    label: &'static str,
+    items: Vec<(K, String)>,
+    #[prop(into)] is_on: Callback<K, bool>,
+    on_toggle: Callback<K>,
+    /// A class per item (e.g. the country), so a swatch can show its colour.
+    #[prop(into)]
+    item_class: Callback<K, String>,
+) -> impl IntoView
+where
+    K: Copy + Send + Sync + 'static,
+{
+    view! {
+        <div class="toggle-group" role="group" aria-label=label>
+            <span class="toggle-group-label" aria-hidden="true">{label}</span>
+            {items
+                .into_iter()
+                .map(|(key, text)| {
+                    view! {
+                        <button
+                            type="button"
+                            class=move || format!("toggle {}", item_class.run(key))
+                            aria-pressed=move || is_on.run(key).to_string()
+                            on:click=move |_| on_toggle.run(key)
+                        >
+                            <span class="swatch" aria-hidden="true"></span>
+                            {text}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

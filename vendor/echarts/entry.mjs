@@ -1,0 +1,26 @@
+// The ECharts modules the story uses, and nothing else. Every chart type, component or renderer
+// a chart builder asks for must be registered here, or ECharts silently draws nothing for it.
+import { use, init, getInstanceByDom, version } from 'echarts/core';
+import { LineChart, BarChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+use([
+  LineChart,
+  BarChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+// The Rust binding reaches these through the global `echarts` object.
+export { init, getInstanceByDom, version };
