@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
                 <p class="kicker">"An interactive explainer"</p>
                 <h1>"China's car export surge, explained"</h1>
                 <p class="standfirst">
-                    "In 2020 China shipped about a million vehicles abroad. Five years later it shipped seven times as many and had become the world's largest car exporter. Here is how that happened, figure by figure, with every source on the page."
+                    "In five years China went from a minor car exporter to the largest in the world. Here is how that happened, figure by figure, with every source on the page."
                 </p>
             </header>
             <OvertakingChapter/>

@@ -1,1 +1,95 @@
-fn main() {}
+//! The project's two commands, run through `cargo xtask`:
+//!
+//! - `cargo xtask serve`: installs what is missing, then serves the explainer on 127.0.0.1:8080.
+//! - `cargo xtask test`: installs what is missing, then runs every test: native, browser, end to end.
+
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use tools::Toolbox;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("build") => Toolbox::prepare(false).and_then(|t| release_build(&t)),
+        _ => {
+            eprintln!("usage: cargo xtask <serve|test|build>");
+            eprintln!("  serve  serve the explainer on http://127.0.0.1:8080");
+            eprintln!("  test   run every test (native, browser, end to end)");
+            eprintln!("  build  build the release into dist/");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+fn serve() -> Result<(), String> {
+    let tools = Toolbox::prepare(false)?;
+    println!("Serving on http://127.0.0.1:8080 (Ctrl-C stops)");
+    tools.run(tools.trunk().args(["serve", "--release"]), "trunk serve")
+}
+
+fn release_build(tools: &Toolbox) -> Result<(), String> {
+    step("Release build (trunk build --release)");
+    tools.run(tools.trunk().args(["build", "--release"]), "trunk build --release")
+}
+
+fn test() -> Result<(), String> {
+    let tools = Toolbox::prepare(true)?;
+
+    step("1/3 Native tests (cargo test --workspace)");
+    tools.run(tools.cargo().args(["test", "--workspace"]), "native tests")?;
+
+    step("2/3 Browser tests (wasm-bindgen-test in headless Chromium)");
+    tools.run(
+        tools
+            .cargo()
+            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "car-exports", "--test", "web"])
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+        "browser tests",
+    )?;
+
+    release_build(&tools)?;
+
+    step("3/3 End-to-end tests (release build in headless Chromium)");
+    let mut e2e = Command::new("node");
+    e2e.current_dir(root())
+        .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+        .args(e2e_files()?)
+        .env("CHROMIUM", tools::CHROMIUM)
+        .env("DIST", root().join("dist"));
+    tools.run(&mut e2e, "end-to-end tests")
+}
+
+fn e2e_files() -> Result<Vec<PathBuf>, String> {
+    let dir = root().join("tests/e2e");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err("no end-to-end tests found in tests/e2e".into());
+    }
+    Ok(files)
+}
+
+pub fn step(title: &str) {
+    println!("\n==> {title}");
+}
