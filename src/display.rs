@@ -16,6 +16,8 @@ pub enum Theme {
 pub struct Display {
     pub theme: Theme,
     pub reduced_motion: bool,
+    /// A phone-sized viewport: charts make room for a legend that wraps.
+    pub narrow: bool,
 }
 
 /// Puts a `Signal<Display>` in context, tracking the `prefers-color-scheme` and
@@ -23,9 +25,11 @@ pub struct Display {
 pub fn provide_display() -> Signal<Display> {
     let dark = media_query_signal("(prefers-color-scheme: dark)");
     let reduced = media_query_signal("(prefers-reduced-motion: reduce)");
+    let narrow = media_query_signal("(max-width: 600px)");
     let display = Signal::derive(move || Display {
         theme: if dark.get() { Theme::Dark } else { Theme::Light },
         reduced_motion: reduced.get(),
+        narrow: narrow.get(),
     });
     provide_context(display);
     display

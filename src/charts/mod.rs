@@ -20,17 +20,24 @@ pub fn to_json(chart: &Chart) -> String {
 }
 
 /// A line chart over years with the story's furniture: axis colours, grid, tooltip and legend.
-pub(crate) fn yearly_line_chart(years: &[u16], unit_label: &str, display: Display) -> Chart {
+pub(crate) fn yearly_line_chart(years: &[u16], display: Display) -> Chart {
     let ink = ink(display.theme);
     let categories: Vec<String> = years.iter().map(u16::to_string).collect();
     Chart::new()
         .animation(!display.reduced_motion)
-        .grid(Grid::new().left(8).right(16).top(48).bottom(8).contain_label(true))
+        // On a phone the legend wraps onto two or three rows, so the plot starts lower.
+        .grid(Grid::new().left(4).right(16).top(if display.narrow { 92 } else { 56 }).bottom(8).contain_label(true))
         .tooltip(
             // ECharts' own light tooltip stays readable on both themes; charming cannot set its text colour.
             Tooltip::new().trigger(Trigger::Axis),
         )
-        .legend(Legend::new().top(0).left(0).text_style(TextStyle::new().color(ink.text)))
+        .legend(
+            Legend::new()
+                .top(0)
+                .left(0)
+                .item_gap(if display.narrow { 8 } else { 16 })
+                .text_style(TextStyle::new().color(ink.text).font_size(if display.narrow { 11 } else { 12 })),
+        )
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
@@ -41,8 +48,6 @@ pub(crate) fn yearly_line_chart(years: &[u16], unit_label: &str, display: Displa
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)
-                .name(unit_label)
-                .name_text_style(TextStyle::new().color(ink.muted))
                 .axis_label(AxisLabel::new().color(ink.muted))
                 .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid))),
         )

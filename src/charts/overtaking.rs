@@ -100,7 +100,7 @@ pub fn overtaking_year(china: &Series, japan: &Series) -> Option<u16> {
 
 pub fn chart(view: &OvertakingView, display: Display) -> Chart {
     let shown = shown_series(view);
-    let mut chart = yearly_line_chart(&YEARS, "vehicles exported", display);
+    let mut chart = yearly_line_chart(&YEARS, display);
     let japan = view.japan.then(|| peer_series(Country::Japan));
     for s in &shown {
         let dashed = s.id == "china-customs";
@@ -245,6 +245,14 @@ mod tests {
         };
         assert_eq!(colour(&a, "Germany (VDA/Destatis)"), colour(&b, "Germany (VDA/Destatis)"));
         assert_ne!(a["series"][0]["symbol"], a["series"][1]["symbol"]);
+    }
+
+    #[test]
+    fn a_narrow_screen_leaves_room_for_a_wrapped_legend() {
+        let wide = option(OvertakingView::default());
+        let narrow: Value =
+            serde_json::from_str(&to_json(&chart(&OvertakingView::default(), Display { narrow: true, ..Default::default() }))).unwrap();
+        assert!(narrow["grid"][0]["top"].as_f64() > wide["grid"][0]["top"].as_f64(), "{} vs {}", narrow["grid"], wide["grid"]);
     }
 
     #[test]

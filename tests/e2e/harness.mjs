@@ -1,0 +1,141 @@
+// Shared pieces of the end-to-end tests: a static server for the release build on 127.0.0.1,
+// a headless Chromium that never reaches the network, and probes into the drawn charts.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves `root` (default: the release build) on a free port of 127.0.0.1. */
+export async function serve(root = DIST, extra = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (extra[path]) {
+      res.writeHead(200, { 'content-type': extra[path].type });
+      res.end(extra[path].body);
+      return;
+    }
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(normalize(root))) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Headless Chromium with the flags this closed network needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a page and records what must never happen: console errors, uncaught exceptions, and
+ * requests to any origin other than the page's own.
+ */
+export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  const origin = new URL(url).origin;
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
+  page.on('request', (req) => {
+    const target = new URL(req.url());
+    if (target.origin !== origin && target.protocol !== 'data:' && target.protocol !== 'blob:') {
+      problems.foreignRequests.push(req.url());
+    }
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** Waits until the chart with `id` has an ECharts instance with at least one series drawn. */
+export async function waitForChart(page, id) {
+  await page.waitForFunction(
+    (chartId) => {
+      const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);
+      const chart = el && window.echarts?.getInstanceByDom(el);
+      return chart && chart.getOption().series.length > 0 && el.querySelector('canvas');
+    },
+    id,
+    { timeout: 20000 },
+  );
+}
+
+/** The series ECharts is drawing in a chart: names and values. */
+export function drawnSeries(page, id) {
+  return page.evaluate((chartId) => {
+    const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);
+    return window.echarts.getInstanceByDom(el).getOption().series.map((s) => ({ name: s.name, data: s.data }));
+  }, id);
+}
+
+/** A fingerprint of the pixels on a chart's canvas, and how many of them are painted. */
+export async function canvasPixels(page, id) {
+  // Let ECharts finish the frame (animations are off under reduced motion; wait regardless).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate((chartId) => {
+    const canvas = document.querySelector(`[data-chart="${chartId}"] .chart-canvas canvas`);
+    const ctx = canvas.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0) painted += 1;
+      hash = (hash * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13 + data[i + 3]) | 0;
+    }
+    return { painted, hash, total: canvas.width * canvas.height };
+  }, id);
+}
+
+/** The table under a chart: column labels and, per row, the year and raw cell values (null for gaps). */
+export function tableOf(page, id) {
+  return page.evaluate((chartId) => {
+    const table = document.querySelector(`[data-chart="${chartId}"] .data-table`);
+    const columns = [...table.querySelectorAll('thead th')].slice(1).map((th) => th.textContent.trim());
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => ({
+      year: tr.querySelector('th').textContent.trim(),
+      values: [...tr.querySelectorAll('td')].map((td) => (td.dataset.value === undefined ? null : Number(td.dataset.value))),
+      text: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
+    }));
+    return { columns, rows };
+  }, id);
+}
