@@ -15,8 +15,16 @@ use crate::model::Series;
 use crate::palette::{country_colour, country_marker, ink};
 
 /// The JSON that the ECharts binding receives.
+///
+/// The legend is a key, not a control: the chapter's toggles are the one way to change what is
+/// drawn, so the table and sources always match. charming cannot say `selectedMode: false`, so
+/// it is set here.
 pub fn to_json(chart: &Chart) -> String {
-    serde_json::to_string(chart).expect("a charming Chart always serializes")
+    let mut option = serde_json::to_value(chart).expect("a charming Chart always serializes");
+    if let Some(legend) = option.get_mut("legend").and_then(|l| l.as_object_mut()) {
+        legend.insert("selectedMode".into(), false.into());
+    }
+    option.to_string()
 }
 
 /// A line chart over years with the story's furniture: axis colours, grid, tooltip and legend.
@@ -64,6 +72,7 @@ pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display:
         .name(series.label())
         .data(values)
         .connect_nulls(false)
+        .show_symbol(true)
         .symbol(Symbol::Custom(marker))
         .symbol_size(if dashed { 9 } else { 8 })
         .item_style(ItemStyle::new().color(colour))

@@ -230,6 +230,11 @@ mod tests {
     }
 
     #[test]
+    fn the_legend_is_a_key_not_a_second_control() {
+        assert_eq!(option(OvertakingView::default())["legend"]["selectedMode"], false);
+    }
+
+    #[test]
     fn china_passes_japan_in_2023() {
         let caam = series("china-caam").unwrap();
         let japan = series("japan-jama").unwrap();

@@ -68,8 +68,8 @@ export function launch() {
  * Opens a page and records what must never happen: console errors, uncaught exceptions, and
  * requests to any origin other than the page's own.
  */
-export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
   const origin = new URL(url).origin;

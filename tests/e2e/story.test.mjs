@@ -106,11 +106,31 @@ test('the tooltip reads values in millions', async () => {
   await context.close();
 });
 
+test('clicking a point shows its figure and source (a chart event delivered to Rust)', async () => {
+  // Reduced motion draws the markers at once instead of after the line's entry animation.
+  const { page, context, problems } = await openPage(browser, `${server.origin}/`, { reducedMotion: 'reduce' });
+  await waitForChart(page, CHART);
+  const canvas = page.locator(`[data-chart="${CHART}"] .chart-canvas`);
+  const [x, y] = await page.evaluate((id) => {
+    const el = document.querySelector(`[data-chart="${id}"] .chart-canvas`);
+    return window.echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, [8, 4910000]);
+  }, CHART);
+  // ECharts' own layers sit over the container, so click by coordinates once it is in view.
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  await page.mouse.click(box.x + x, box.y + y);
+  const readout = page.locator(`[data-chart="${CHART}"] .chart-readout`);
+  await page.waitForFunction((id) => document.querySelector(`[data-chart="${id}"] .chart-readout`).textContent.startsWith('2023'), CHART);
+  assert.equal(await readout.innerText(), '2023, China (CAAM): 4.91 million vehicles (4,910,000), source: Shanghai Daily, 2024-01-11.');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test('screenshots at phone and desktop widths, light and dark', async () => {
   const dir = new URL('./output/', import.meta.url).pathname;
   await mkdir(dir, { recursive: true });
   for (const [width, colorScheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']]) {
-    const { page, context, problems } = await openPage(browser, `${server.origin}/`, { width, height: 900, colorScheme });
+    const { page, context, problems } = await openPage(browser, `${server.origin}/`, { width, height: 900, colorScheme, reducedMotion: 'reduce' });
     await waitForChart(page, CHART);
     const box = await page.locator(`[data-chart="${CHART}"] .chart-canvas`).boundingBox();
     assert.ok(box.width <= width, `the chart fits the ${width}px viewport`);
