@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use crate::url_state::ThemeChoice;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
@@ -20,14 +22,19 @@ pub struct Display {
     pub narrow: bool,
 }
 
-/// Puts a `Signal<Display>` in context, tracking the `prefers-color-scheme` and
-/// `prefers-reduced-motion` media queries.
-pub fn provide_display() -> Signal<Display> {
-    let dark = media_query_signal("(prefers-color-scheme: dark)");
+/// Puts a `Signal<Display>` in context: the reader's theme choice, else the system's
+/// `prefers-color-scheme`, and `prefers-reduced-motion`, updated live.
+pub fn provide_display(choice: Signal<ThemeChoice>) -> Signal<Display> {
+    let system_dark = media_query_signal("(prefers-color-scheme: dark)");
+    let dark = move || match choice.get() {
+        ThemeChoice::Auto => system_dark.get(),
+        ThemeChoice::Light => false,
+        ThemeChoice::Dark => true,
+    };
     let reduced = media_query_signal("(prefers-reduced-motion: reduce)");
-    let narrow = media_query_signal("(max-width: 600px)");
+    let narrow = media_query_signal("(max-width: 520px)");
     let display = Signal::derive(move || Display {
-        theme: if dark.get() { Theme::Dark } else { Theme::Light },
+        theme: if dark() { Theme::Dark } else { Theme::Light },
         reduced_motion: reduced.get(),
         narrow: narrow.get(),
     });

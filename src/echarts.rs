@@ -29,6 +29,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn resize(this: &Instance);
 
+    #[wasm_bindgen(method, js_name = getDataURL)]
+    fn get_data_url(this: &Instance, opts: &JsValue) -> String;
+
     #[wasm_bindgen(method)]
     fn dispose(this: &Instance);
 
@@ -119,6 +122,11 @@ impl EChart {
         let closure = Handler::new(handler);
         self.instance.on(event, closure.as_ref().unchecked_ref());
         self.handlers.push(closure);
+    }
+
+    /// The chart as an image `data:` URL (`opts` as ECharts' `getDataURL`).
+    pub fn data_url(&self, opts: &JsValue) -> String {
+        self.instance.get_data_url(opts)
     }
 
     pub fn instance(&self) -> &Instance {

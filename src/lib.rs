@@ -1,47 +1,179 @@
 //! China's car export surge, explained: the app.
 //!
 //! Data flows one way: `data/` is validated and embedded at build time ([`model`]), the reader's
-//! choices live in signals ([`chapters`]), pure chart builders turn model and choices into ECharts
-//! options ([`charts`]), and one thin binding draws them ([`echarts`]).
+//! choices live in signals mirrored in the URL ([`app_state`], [`url_state`]), pure chart builders
+//! turn model and choices into ECharts options ([`charts`]), and one thin binding draws them
+//! ([`echarts`]).
 
+pub mod app_state;
 pub mod chapters;
 pub mod charts;
+pub mod clipboard;
+pub mod csv_export;
 pub mod display;
+pub mod download;
 pub mod echarts;
+pub mod embed_code;
 pub mod format;
+pub mod frame_messages;
 pub mod model;
 pub mod palette;
+pub mod url_state;
 pub mod widgets;
 
 use leptos::prelude::*;
 
+use crate::app_state::AppState;
 use crate::chapters::overtaking::OvertakingChapter;
 use crate::display::provide_display;
+use crate::url_state::{Embed, ThemeChoice, UrlState};
 
-/// The whole page: the story's header and its chapters.
+const TITLE: &str = "China's car export surge, explained";
+const STANDFIRST: &str = "In five years China went from a minor car exporter to the largest in the world. Here is how that happened, figure by figure, with every source on the page.";
+
+/// The whole page, as the URL asks for it: the story, the story without chrome, or one chart.
 #[component]
-pub fn App() -> impl IntoView {
-    provide_display();
-    view! {
-        <main id="story" class="story">
-            <header class="story-header">
-                <p class="kicker">"An interactive explainer"</p>
-                <h1>"China's car export surge, explained"</h1>
-                <p class="standfirst">
-                    "In five years China went from a minor car exporter to the largest in the world. Here is how that happened, figure by figure, with every source on the page."
+pub fn App(url: UrlState) -> impl IntoView {
+    let state = AppState::new(&url);
+    provide_context(state);
+    provide_display(state.theme.into());
+    mirror_in_url(state);
+    apply_theme_choice(state.theme);
+
+    match state.embed {
+        None => view! {
+            <main id="story" class="story">
+                <header class="story-header">
+                    <div class="story-tools">
+                        <p class="kicker">"An interactive explainer"</p>
+                        <ThemeSwitch/>
+                    </div>
+                    <h1>{TITLE}</h1>
+                    <p class="standfirst">{STANDFIRST}</p>
+                </header>
+                <Chapters/>
+            </main>
+        }
+        .into_any(),
+        Some(Embed::Story) => view! {
+            <main id="story" class="story embedded">
+                <header class="story-header">
+                    <h1>{TITLE}</h1>
+                    <p class="standfirst">{STANDFIRST}</p>
+                </header>
+                <Chapters/>
+                <Credit/>
+            </main>
+        }
+        .into_any(),
+        Some(Embed::Chart(id)) => view! {
+            <main class="embed-chart">
+                {chapters::chart_view(id)}
+                <Credit/>
+            </main>
+        }
+        .into_any(),
+        Some(Embed::Unknown) => view! {
+            <main class="embed-chart">
+                <p class="embed-missing" role="alert">
+                    "This chart is not available. It may have been renamed or removed."
                 </p>
-            </header>
-            <OvertakingChapter/>
-        </main>
+                <Credit/>
+            </main>
+        }
+        .into_any(),
     }
+}
+
+#[component]
+fn Chapters() -> impl IntoView {
+    view! { <OvertakingChapter/> }
+}
+
+/// The link back to the full story under an embedded chart.
+#[component]
+fn Credit() -> impl IntoView {
+    let location = window().location();
+    let story = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    view! {
+        <p class="credit">
+            <a href=story target="_blank" rel="noopener">
+                {TITLE}
+                " – read the full story"
+            </a>
+        </p>
+    }
+}
+
+#[component]
+fn ThemeSwitch() -> impl IntoView {
+    let theme = use_context::<AppState>().map(|s| s.theme).unwrap_or_else(|| RwSignal::new(ThemeChoice::Auto));
+    let choices = [(ThemeChoice::Auto, "Auto"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")];
+    view! {
+        <label class="theme-switch">
+            <span>"Theme"</span>
+            <select on:change=move |ev| {
+                let choice = match event_target_value(&ev).as_str() {
+                    "light" => ThemeChoice::Light,
+                    "dark" => ThemeChoice::Dark,
+                    _ => ThemeChoice::Auto,
+                };
+                theme.set(choice);
+            }>
+                {choices
+                    .into_iter()
+                    .map(|(choice, text)| {
+                        view! { <option value=choice.id() selected=move || theme.get() == choice>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Keeps the address bar in step with the reader's choices, without adding history entries.
+fn mirror_in_url(state: AppState) {
+    Effect::new(move |_| {
+        let query = state.to_url_state().to_query();
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let hash = location.hash().unwrap_or_default();
+        let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+}
+
+/// Sets `data-theme` on `<html>` so the stylesheet can override the system colour scheme.
+fn apply_theme_choice(theme: RwSignal<ThemeChoice>) {
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.get().id());
+        }
+    });
 }
 
 /// Entry point of the wasm build: replaces the static first-paint skeleton with the live app.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let document = leptos::prelude::document();
+    let url = UrlState::parse(&window().location().search().unwrap_or_default());
+    let document = document();
     if let Some(skeleton) = document.get_element_by_id("skeleton") {
         skeleton.remove();
     }
-    leptos::mount::mount_to_body(App);
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().toggle_with_force("embedded", url.embed.is_some());
+    }
+    let frame_key = match url.embed {
+        Some(Embed::Chart(id)) => id.to_string(),
+        _ => "story".to_string(),
+    };
+    let child_id = url.child_id.clone();
+    let chapter = url.chapter;
+    leptos::mount::mount_to_body(move || view! { <App url=url.clone()/> });
+    frame_messages::report_height(frame_key, child_id);
+    if let Some(section) = chapter.and_then(|c| document.get_element_by_id(c)) {
+        section.scroll_into_view();
+    }
 }

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::charts::overtaking::{self, CHART_ID, ChinaCount, OvertakingView, PEERS, YEARS};
+use crate::app_state::use_app_state;
+use crate::charts::overtaking::{self, CHART_ID, ChinaCount, PEERS, YEARS};
 use crate::charts::to_json;
 use crate::display::use_display;
 use crate::format;
@@ -29,15 +30,54 @@ fn how_we_count(count: ChinaCount) -> String {
     }
 }
 
+/// The chapter's chart with its controls: on its own in `?embed=exports-vs-peers`.
 #[component]
-pub fn OvertakingChapter() -> impl IntoView {
+pub fn OvertakingChart() -> impl IntoView {
     let display = use_display();
-    let state = RwSignal::new(OvertakingView::default());
+    let state = use_app_state().overtaking;
     let option = Memo::new(move |_| to_json(&overtaking::chart(&state.get(), display.get())));
     let description = Memo::new(move |_| overtaking::description(&state.get()));
     let shown = Memo::new(move |_| overtaking::shown_series(&state.get()));
     let count = Signal::derive(move || state.get().count);
 
+    view! {
+        <ChartFrame
+            id=CHART_ID
+            title="China overtakes the established exporters"
+            subtitle="Vehicles exported per year, 2015–2025"
+            option=option
+            description=description
+            series=shown
+            years=&YEARS
+        >
+            <ChoiceGroup
+                label="China's count"
+                name="overtaking-count"
+                options=vec![
+                    (ChinaCount::Caam, "Makers (CAAM)"),
+                    (ChinaCount::Customs, "Customs"),
+                    (ChinaCount::Both, "Both"),
+                ]
+                selected=count
+                on_select=Callback::new(move |c| state.update(|s| s.count = c))
+            />
+            <ToggleButtons
+                label="Compare with"
+                items=PEERS.iter().map(|p| (*p, p.name().to_string())).collect()
+                is_on=Callback::new(move |p: Country| state.get().shows(p))
+                on_toggle=Callback::new(move |p: Country| state.update(|s| *s = s.with_peer(p, !s.shows(p))))
+                item_class=Callback::new(|p: Country| format!("country-{}", format!("{p:?}").to_lowercase()))
+            />
+            <p class="how-we-count">
+                <strong>"How we count. "</strong>
+                {move || how_we_count(count.get())}
+            </p>
+        </ChartFrame>
+    }
+}
+
+#[component]
+pub fn OvertakingChapter() -> impl IntoView {
     view! {
         <section id="overtaking" class="chapter" aria-labelledby="overtaking-heading">
             <p class="chapter-number">"Chapter 1"</p>
@@ -59,38 +99,7 @@ pub fn OvertakingChapter() -> impl IntoView {
                     figure("china-caam", 2025),
                 )}
             </p>
-            <ChartFrame
-                id=CHART_ID
-                title="China overtakes the established exporters"
-                subtitle="Vehicles exported per year, 2015–2025"
-                option=option
-                description=description
-                series=shown
-                years=&YEARS
-            >
-                <ChoiceGroup
-                    label="China's count"
-                    name="overtaking-count"
-                    options=vec![
-                        (ChinaCount::Caam, "Makers (CAAM)"),
-                        (ChinaCount::Customs, "Customs"),
-                        (ChinaCount::Both, "Both"),
-                    ]
-                    selected=count
-                    on_select=Callback::new(move |c| state.update(|s| s.count = c))
-                />
-                <ToggleButtons
-                    label="Compare with"
-                    items=PEERS.iter().map(|p| (*p, p.name().to_string())).collect()
-                    is_on=Callback::new(move |p: Country| state.get().shows(p))
-                    on_toggle=Callback::new(move |p: Country| state.update(|s| *s = s.with_peer(p, !s.shows(p))))
-                    item_class=Callback::new(|p: Country| format!("country-{}", format!("{p:?}").to_lowercase()))
-                />
-                <p class="how-we-count">
-                    <strong>"How we count. "</strong>
-                    {move || how_we_count(count.get())}
-                </p>
-            </ChartFrame>
+            <OvertakingChart/>
             <p>
                 "Japan's own customs office recorded more than JAMA in 2023 because it counts used cars too. Comparing China's customs count with JAMA would mix used with new; the makers' counts on both sides avoid that trap."
             </p>

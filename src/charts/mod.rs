@@ -3,6 +3,9 @@
 
 pub mod overtaking;
 
+/// Every chart's public id, as used by `?embed=` and `data-chart`.
+pub const CHART_IDS: &[&str] = &[overtaking::CHART_ID];
+
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{

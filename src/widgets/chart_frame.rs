@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::echarts::{self, EChart};
 use crate::format;
 use crate::model::{self, Series};
-use crate::widgets::{DataTable, SourceList};
+use crate::app_state::use_app_state;
+use crate::url_state::Embed;
+use crate::widgets::{ChartActions, DataTable, SourceList};
 
 #[component]
 pub fn ChartFrame(
@@ -55,6 +57,8 @@ pub fn ChartFrame(
     });
     on_cleanup(move || chart.update_value(|slot| drop(slot.take())));
 
+    // In an embedded chart the sources fold away under one line, to keep the frame short.
+    let embedded = matches!(use_app_state().embed, Some(Embed::Chart(_)));
     let title_id = format!("{id}-title");
     let heading_ref = title_id.clone();
     view! {
@@ -86,11 +90,12 @@ pub fn ChartFrame(
                 }
                     .into_any()
             }}
+            <ChartActions id=id title=title subtitle=subtitle series=series years=years chart=chart/>
             <details class="chart-table" open=!library_loaded>
                 <summary>"Show the figures as a table"</summary>
                 <DataTable series=series years=years caption=title/>
             </details>
-            <SourceList series=series/>
+            <SourceList series=series collapsed=embedded/>
         </figure>
     }
 }

@@ -1,11 +1,13 @@
 //! Reusable pieces shared by every chapter: the chart frame with its table and sources, and the
 //! controls that change a chart.
 
+pub mod chart_actions;
 pub mod chart_frame;
 pub mod controls;
 pub mod data_table;
 pub mod source_list;
 
+pub use chart_actions::ChartActions;
 pub use chart_frame::ChartFrame;
 pub use controls::{ChoiceGroup, ToggleButtons};
 pub use data_table::DataTable;

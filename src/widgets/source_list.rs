@@ -4,10 +4,18 @@ use crate::model::{Series, sources_of};
 
 /// The sources of every series on screen, and what each series counts.
 #[component]
-pub fn SourceList(#[prop(into)] series: Signal<Vec<&'static Series>>) -> impl IntoView {
+pub fn SourceList(
+    #[prop(into)] series: Signal<Vec<&'static Series>>,
+    /// Folded under a one-line summary (embedded charts); open in the story.
+    #[prop(optional)]
+    collapsed: bool,
+) -> impl IntoView {
+    let count = move || sources_of(&series.get()).len();
     view! {
-        <footer class="chart-sources">
-            <h4>"Sources"</h4>
+        <details class="chart-sources" open=!collapsed>
+            <summary>
+                <h4>{move || format!("Sources ({})", count())}</h4>
+            </summary>
             <ul class="source-list">
                 {move || {
                     sources_of(&series.get())
@@ -34,6 +42,6 @@ pub fn SourceList(#[prop(into)] series: Signal<Vec<&'static Series>>) -> impl In
                         .collect_view()
                 }}
             </dl>
-        </footer>
+        </details>
     }
 }
