@@ -9,7 +9,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ResizeObserver};
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use crate::format;
+use crate::model::Unit;
 
 #[wasm_bindgen]
 extern "C" {
@@ -57,6 +61,8 @@ pub struct EChart {
     handlers: Vec<Handler>,
     value_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     tick_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
+    /// The unit the formatters write, set with each option.
+    unit: Rc<Cell<Unit>>,
 }
 
 impl EChart {
@@ -76,21 +82,25 @@ impl EChart {
         let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
         observer.observe(container);
 
-        let value_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new(|value: JsValue| {
-            match value.as_f64() {
-                Some(v) => JsValue::from_str(&format::count(v)),
+        let unit = Rc::new(Cell::new(Unit::Vehicles));
+        let value_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
+            let unit = unit.clone();
+            move |value: JsValue| match value.as_f64() {
+                Some(v) => JsValue::from_str(&format::readable(unit.get(), v)),
                 None => JsValue::from_str("no figure"),
             }
         });
-        let tick_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new(|value: JsValue| {
-            JsValue::from_str(&value.as_f64().map(format::axis_tick).unwrap_or_default())
+        let tick_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
+            let unit = unit.clone();
+            move |value: JsValue| JsValue::from_str(&value.as_f64().map(|v| format::tick(unit.get(), v)).unwrap_or_default())
         });
-        Ok(Self { instance, observer, _on_resize: on_resize, handlers: Vec::new(), value_formatter, tick_formatter })
+        Ok(Self { instance, observer, _on_resize: on_resize, handlers: Vec::new(), value_formatter, tick_formatter, unit })
     }
 
     /// Replaces the whole option (`notMerge`), so series left out of `option_json` disappear.
     /// Number formatters are attached to the tooltip and to every value axis.
-    pub fn replace_option(&self, option_json: &str) -> Result<(), JsValue> {
+    pub fn replace_option(&self, option_json: &str, unit: Unit) -> Result<(), JsValue> {
+        self.unit.set(unit);
         let option = JSON::parse(option_json)?;
         if let Ok(tooltip) = Reflect::get(&option, &"tooltip".into()) {
             if tooltip.is_object() {

@@ -1,5 +1,7 @@
 //! Numbers as readers read them: "4.91 million" in tooltips, "4,910,000" in tables, "4m" on axes.
 
+use crate::model::Unit;
+
 /// A whole number with thousands separators: 4910000 -> "4,910,000".
 pub fn thousands(value: f64) -> String {
     let rounded = value.round();
@@ -39,6 +41,34 @@ pub fn axis_tick(value: f64) -> String {
     }
 }
 
+/// A value as a reader reads it in a tooltip or a sentence, in its unit.
+pub fn readable(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Vehicles => count(value),
+        Unit::UsdBn => format!("US${} billion", trim_decimals(value, 2)),
+        Unit::Percent => format!("{}%", trim_decimals(value, 1)),
+        Unit::Models => format!("{} models", thousands(value)),
+    }
+}
+
+/// A value in a table cell: whole vehicles with separators, otherwise as given.
+pub fn full(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Vehicles | Unit::Models => thousands(value),
+        Unit::UsdBn | Unit::Percent => trim_decimals(value, 2),
+    }
+}
+
+/// A value-axis tick in a unit.
+pub fn tick(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Vehicles => axis_tick(value),
+        Unit::UsdBn => format!("${}bn", trim_decimals(value, 1)),
+        Unit::Percent => format!("{}%", trim_decimals(value, 1)),
+        Unit::Models => trim_decimals(value, 0),
+    }
+}
+
 /// Rounds to `places` decimals and drops trailing zeros: (7.098, 2) -> "7.1".
 fn trim_decimals(value: f64, places: usize) -> String {
     let text = format!("{value:.places$}");
@@ -66,6 +96,17 @@ mod tests {
         assert_eq!(count(3_000_000.0), "3 million");
         assert_eq!(count(1_027_000.0), "1.03 million");
         assert_eq!(count(995_000.0), "995,000");
+    }
+
+    #[test]
+    fn every_unit_reads_naturally() {
+        assert_eq!(readable(Unit::UsdBn, 5.93), "US$5.93 billion");
+        assert_eq!(readable(Unit::Percent, 74.0), "74%");
+        assert_eq!(readable(Unit::Models, 195.0), "195 models");
+        assert_eq!(full(Unit::Vehicles, 4_910_000.0), "4,910,000");
+        assert_eq!(full(Unit::Percent, 4.4), "4.4");
+        assert_eq!(tick(Unit::UsdBn, 20.0), "$20bn");
+        assert_eq!(tick(Unit::Percent, 50.0), "50%");
     }
 
     #[test]

@@ -9,7 +9,6 @@ pub mod app_state;
 pub mod chapters;
 pub mod charts;
 pub mod clipboard;
-pub mod csv_export;
 pub mod display;
 pub mod download;
 pub mod echarts;
@@ -18,6 +17,7 @@ pub mod format;
 pub mod frame_messages;
 pub mod model;
 pub mod palette;
+pub mod table;
 pub mod url_state;
 pub mod widgets;
 

@@ -30,6 +30,26 @@ impl Country {
     }
 }
 
+/// What a series counts in; decides how its numbers are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Vehicles,
+    UsdBn,
+    Percent,
+    Models,
+}
+
+impl Unit {
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Vehicles => "vehicles",
+            Unit::UsdBn => "US$ billion",
+            Unit::Percent => "percent",
+            Unit::Models => "models",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confidence {
     High,
@@ -41,6 +61,8 @@ pub enum Confidence {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
     pub year: u16,
+    /// Part of the year covered, e.g. "jan-sep"; empty for the whole year.
+    pub period: &'static str,
     pub value: f64,
     pub confidence: Confidence,
     pub source: &'static str,
@@ -51,37 +73,65 @@ pub struct Point {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Series {
     pub id: &'static str,
-    pub country: Country,
+    pub label: &'static str,
+    pub country: Option<Country>,
     pub count: &'static str,
     pub definition: &'static str,
-    pub unit: &'static str,
+    pub unit: Unit,
     pub points: &'static [Point],
 }
 
 impl Series {
     /// The name readers see in legends, tooltips and tables, e.g. "China (CAAM)".
-    pub fn label(&self) -> String {
-        format!("{} ({})", self.country.name(), self.count)
+    pub fn name(&self) -> String {
+        if self.count.is_empty() { self.label.to_string() } else { format!("{} ({})", self.label, self.count) }
     }
 
-    /// The figure for a year, or `None` where the data has a gap.
+    /// The whole-year figure for a year, or `None` where the data has a gap.
     pub fn point(&self, year: u16) -> Option<&'static Point> {
-        self.points.iter().find(|p| p.year == year)
+        self.point_in(year, "")
     }
 
-    /// The sources this series cites, each once, in the order of first use.
-    pub fn sources(&self) -> Vec<&'static Source> {
-        let mut ids: Vec<&str> = Vec::new();
-        for p in self.points {
-            if !ids.contains(&p.source) {
-                ids.push(p.source);
-            }
-        }
-        ids.into_iter().filter_map(source).collect()
+    /// The figure for part of a year (`""` for the whole year).
+    pub fn point_in(&self, year: u16, period: &str) -> Option<&'static Point> {
+        self.points.iter().find(|p| p.year == year && p.period == period)
+    }
+
+}
+
+/// A dated event: a trade measure, or a milestone of Sino-German cooperation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Event {
+    pub date: &'static str,
+    pub topic: &'static str,
+    pub actor: &'static str,
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub detail: &'static str,
+    pub source: &'static str,
+    pub confidence: Confidence,
+}
+
+/// How a period reads on screen: "jan-sep" -> "January–September".
+pub fn period_name(period: &str) -> &'static str {
+    match period {
+        "h1" => "first half",
+        "jan-may" => "January–May",
+        "jan-aug" => "January–August",
+        "jan-sep" => "January–September",
+        "jan-oct" => "January–October",
+        "jan-nov" => "January–November",
+        _ => "full year",
     }
 }
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+/// Looks a series up by id; the chart modules name only ids that `data/series.toml` defines,
+/// which the native tests check.
+pub fn series_or_panic(id: &str) -> &'static Series {
+    series(id).unwrap_or_else(|| panic!("data/series.toml defines no series '{id}'"))
+}
 
 /// Looks a series up by its id in `data/series.toml`.
 pub fn series(id: &str) -> Option<&'static Series> {
@@ -91,19 +141,6 @@ pub fn series(id: &str) -> Option<&'static Series> {
 /// Looks a source up by its id in `data/sources.toml`.
 pub fn source(id: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|s| s.id == id)
-}
-
-/// The sources of several series, each once.
-pub fn sources_of(series: &[&Series]) -> Vec<&'static Source> {
-    let mut out: Vec<&'static Source> = Vec::new();
-    for s in series {
-        for source in s.sources() {
-            if !out.iter().any(|o| o.id == source.id) {
-                out.push(source);
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -127,13 +164,18 @@ mod tests {
     }
 
     #[test]
-    fn sources_are_listed_once() {
+    fn partial_years_are_apart_from_whole_years() {
         let caam = series("china-caam").unwrap();
-        let customs = series("china-customs").unwrap();
-        let sources = sources_of(&[caam, customs]);
-        let mut ids: Vec<_> = sources.iter().map(|s| s.id).collect();
-        ids.dedup();
-        assert_eq!(ids.len(), sources.len());
-        assert!(ids.contains(&"bricsbridge-2025-04-16"));
+        assert_eq!(caam.point(2025).unwrap().value, 7_098_000.0);
+        assert_eq!(caam.point_in(2025, "jan-aug").unwrap().value, 4_300_000.0);
+        assert_eq!(caam.name(), "China (CAAM)");
+        assert_eq!(series("dest-russia").unwrap().name(), "Russia");
+    }
+
+    #[test]
+    fn events_are_in_date_order_with_known_sources() {
+        assert!(EVENTS.windows(2).all(|w| w[0].date <= w[1].date));
+        assert!(EVENTS.iter().all(|e| source(e.source).is_some()));
+        assert!(EVENTS.iter().any(|e| e.topic == "sino-german"));
     }
 }

@@ -2,7 +2,7 @@
 //! and dash pattern carry the meaning too, so colour is never the only cue.
 
 use crate::display::Theme;
-use crate::model::Country;
+use crate::model::{Country, Series};
 
 /// Colours for the chart furniture around the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,21 @@ pub fn country_colour(country: Country, theme: Theme) -> &'static str {
         (Country::Korea, Theme::Light) => "#00796b",
         (Country::Korea, Theme::Dark) => "#4fd1c0",
     }
+}
+
+/// Colours for series that are not countries (markets, makers, measures), in a fixed order.
+pub fn category_colour(index: usize, theme: Theme) -> &'static str {
+    const LIGHT: [&str; 4] = ["#5b4db3", "#b3541e", "#2e7d32", "#7a4d8c"];
+    const DARK: [&str; 4] = ["#b3a6ff", "#ffab73", "#8ad18e", "#d7a6ea"];
+    match theme {
+        Theme::Light => LIGHT[index % LIGHT.len()],
+        Theme::Dark => DARK[index % DARK.len()],
+    }
+}
+
+/// A series' colour: its country's, or the first category colour.
+pub fn series_colour(series: &Series, theme: Theme) -> &'static str {
+    series.country.map(|c| country_colour(c, theme)).unwrap_or_else(|| category_colour(0, theme))
 }
 
 /// The ECharts marker name of the country's points.

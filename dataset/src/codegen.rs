@@ -22,21 +22,23 @@ pub fn to_rust(data: &Dataset) -> String {
     for s in &data.series {
         writeln!(
             out,
-            "    Series {{ id: {:?}, country: Country::{}, count: {:?}, definition: {:?}, unit: {:?}, points: &[",
+            "    Series {{ id: {:?}, label: {:?}, country: {}, count: {:?}, definition: {:?}, unit: Unit::{}, points: &[",
             s.id,
-            country_variant(&s.country),
+            s.label,
+            if s.country.is_empty() { "None".to_string() } else { format!("Some(Country::{})", variant(&s.country)) },
             s.count,
             s.definition,
-            s.unit
+            variant(&s.unit)
         )
         .unwrap();
         let mut points: Vec<_> = data.observations.iter().filter(|o| o.series == s.id).collect();
-        points.sort_by_key(|o| o.year);
+        points.sort_by(|a, b| (a.year, &a.period).cmp(&(b.year, &b.period)));
         for o in points {
             writeln!(
                 out,
-                "        Point {{ year: {}, value: {:?}, confidence: Confidence::{}, source: {:?}, note: {:?} }},",
+                "        Point {{ year: {}, period: {:?}, value: {:?}, confidence: Confidence::{}, source: {:?}, note: {:?} }},",
                 o.year,
+                o.period,
                 o.value,
                 confidence_variant(o.confidence),
                 o.source,
@@ -46,13 +48,40 @@ pub fn to_rust(data: &Dataset) -> String {
         }
         out.push_str("    ] },\n");
     }
+    out.push_str("];\n\npub static EVENTS: &[Event] = &[\n");
+    let mut events: Vec<_> = data.events.iter().collect();
+    events.sort_by(|a, b| a.date.cmp(&b.date));
+    for e in events {
+        writeln!(
+            out,
+            "    Event {{ date: {:?}, topic: {:?}, actor: {:?}, kind: {:?}, title: {:?}, detail: {:?}, source: {:?}, confidence: Confidence::{} }},",
+            e.date,
+            e.topic,
+            e.actor,
+            e.kind,
+            e.title,
+            e.detail,
+            e.source,
+            match e.confidence.as_str() {
+                "H" => "High",
+                "M" => "Medium",
+                _ => "Low",
+            }
+        )
+        .unwrap();
+    }
     out.push_str("];\n");
     out
 }
 
-fn country_variant(id: &str) -> String {
-    let mut chars = id.chars();
-    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+/// `usd-bn` -> `UsdBn`, `china` -> `China`.
+fn variant(id: &str) -> String {
+    id.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect()
 }
 
 fn confidence_variant(c: Confidence) -> &'static str {
@@ -81,6 +110,7 @@ mod tests {
             }],
             series: vec![Series {
                 id: "china-caam".into(),
+                label: "China".into(),
                 country: "china".into(),
                 count: "CAAM".into(),
                 definition: "d".into(),
@@ -92,6 +122,7 @@ mod tests {
                 .map(|year| Observation {
                     series: "china-caam".into(),
                     year,
+                    period: String::new(),
                     value: 1.0,
                     confidence: Confidence::Low,
                     source: "s".into(),
@@ -99,10 +130,12 @@ mod tests {
                     line: 2,
                 })
                 .collect(),
+            events: Vec::new(),
         };
         let code = to_rust(&data);
         assert!(code.contains(r#"publisher: "Xinhua \"via\" People's Daily""#), "{code}");
-        assert!(code.contains("country: Country::China"), "{code}");
+        assert!(code.contains("country: Some(Country::China)"), "{code}");
+        assert!(code.contains("unit: Unit::Vehicles"), "{code}");
         let y2020 = code.find("year: 2020").unwrap();
         let y2021 = code.find("year: 2021").unwrap();
         assert!(y2020 < y2021, "{code}");

@@ -60,3 +60,18 @@ pub(crate) fn check_unique<'a>(
         }
     }
 }
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible months and days.
+pub(crate) fn is_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize, max: u32| {
+        s.len() == len && s.chars().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+    };
+    match parts.as_slice() {
+        [y] => number(y, 4, 9999),
+        [y, m] => number(y, 4, 9999) && number(m, 2, 12),
+        [y, m, d] => number(y, 4, 9999) && number(m, 2, 12) && number(d, 2, 31),
+        _ => false,
+    }
+}
+

@@ -6,6 +6,7 @@
 
 pub mod codegen;
 mod error;
+mod events;
 mod observations;
 mod series;
 mod sources;
@@ -13,6 +14,7 @@ mod sources;
 use std::path::Path;
 
 pub use error::DataError;
+pub use events::Event;
 pub use observations::{Confidence, Observation};
 pub use series::{COUNTRIES, Series};
 pub use sources::Source;
@@ -20,7 +22,8 @@ pub use sources::Source;
 /// File names inside the data folder, as editors see them in error messages.
 pub const SOURCES_FILE: &str = "sources.toml";
 pub const SERIES_FILE: &str = "series.toml";
-pub const OBSERVATIONS_FILE: &str = "exports.csv";
+pub const OBSERVATIONS_FILE: &str = "figures.csv";
+pub const EVENTS_FILE: &str = "events.csv";
 
 /// Everything the story shows, validated: every observation belongs to a known series and cites
 /// a known source.
@@ -29,6 +32,7 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub series: Vec<Series>,
     pub observations: Vec<Observation>,
+    pub events: Vec<Event>,
 }
 
 /// Reads and validates the data folder. `label` is how the folder is named in messages.
@@ -41,18 +45,21 @@ pub fn load(dir: &Path, label: &str) -> Result<Dataset, Vec<DataError>> {
     let sources_text = read(SOURCES_FILE)?;
     let series_text = read(SERIES_FILE)?;
     let observations_text = read(OBSERVATIONS_FILE)?;
+    let events_text = read(EVENTS_FILE)?;
     parse(
         (&format!("{label}/{SOURCES_FILE}"), &sources_text),
         (&format!("{label}/{SERIES_FILE}"), &series_text),
         (&format!("{label}/{OBSERVATIONS_FILE}"), &observations_text),
+        (&format!("{label}/{EVENTS_FILE}"), &events_text),
     )
 }
 
-/// Validates the three files given as (name for messages, contents).
+/// Validates the data files given as (name for messages, contents).
 pub fn parse(
     sources: (&str, &str),
     series: (&str, &str),
     observations: (&str, &str),
+    events: (&str, &str),
 ) -> Result<Dataset, Vec<DataError>> {
     let mut errors = Vec::new();
     let sources = sources::parse(sources.0, sources.1).unwrap_or_else(|mut e| {
@@ -71,8 +78,12 @@ pub fn parse(
             errors.append(&mut e);
             Vec::new()
         });
+    let events = events::parse(events.0, events.1, &sources, ids_known).unwrap_or_else(|mut e| {
+        errors.append(&mut e);
+        Vec::new()
+    });
     if errors.is_empty() {
-        Ok(Dataset { sources, series, observations })
+        Ok(Dataset { sources, series, observations, events })
     } else {
         errors.sort_by(|a, b| (a.file.as_str(), a.line).cmp(&(b.file.as_str(), b.line)));
         Err(errors)
@@ -94,7 +105,7 @@ mod tests {
         // Every source is cited by at least one figure: an unused source is a sign of a typo.
         for source in &data.sources {
             assert!(
-                data.observations.iter().any(|o| o.source == source.id),
+                data.observations.iter().any(|o| o.source == source.id) || data.events.iter().any(|e| e.source == source.id),
                 "source {} is never cited",
                 source.id
             );

@@ -20,6 +20,8 @@ pub enum Confidence {
 pub struct Observation {
     pub series: String,
     pub year: u16,
+    /// Part of the year the figure covers, e.g. "jan-sep"; empty for the whole year.
+    pub period: String,
     pub value: f64,
     pub confidence: Confidence,
     pub source: String,
@@ -32,6 +34,8 @@ pub struct Observation {
 struct Row {
     series: String,
     year: String,
+    #[serde(default)]
+    period: String,
     value: String,
     confidence: String,
     source: String,
@@ -39,7 +43,10 @@ struct Row {
     note: String,
 }
 
-const HEADER: [&str; 6] = ["series", "year", "value", "confidence", "source", "note"];
+const HEADER: [&str; 7] = ["series", "year", "period", "value", "confidence", "source", "note"];
+
+/// Parts of a year a figure may cover (empty: the whole year).
+pub const PERIODS: &[&str] = &["", "h1", "jan-may", "jan-aug", "jan-sep", "jan-oct", "jan-nov"];
 pub const FIRST_YEAR: u16 = 2000;
 pub const LAST_YEAR: u16 = 2030;
 
@@ -67,7 +74,7 @@ pub(crate) fn parse(
 
     let mut errors = Vec::new();
     let mut observations = Vec::new();
-    let mut first_line_of: HashMap<(String, u16), usize> = HashMap::new();
+    let mut first_line_of: HashMap<(String, u16, String), usize> = HashMap::new();
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
@@ -96,7 +103,15 @@ pub(crate) fn parse(
                 None
             }
         };
+        if !PERIODS.contains(&row.period.as_str()) {
+            problems.push(format!("period '{}' is not one of: {}", row.period, PERIODS[1..].join(", ")));
+        }
+        let unit = series.iter().find(|s| s.id == row.series).map(|s| s.unit.as_str());
         let value = match row.value.replace('_', "").parse::<f64>() {
+            Ok(v) if v.is_finite() && v > 100.0 && unit == Some("percent") => {
+                problems.push(format!("value '{}' is above 100 for a percent series", row.value));
+                None
+            }
             Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
             Ok(v) if v < 0.0 => {
                 problems.push(format!("value '{}' is negative", row.value));
@@ -122,16 +137,19 @@ pub(crate) fn parse(
             problems.push(format!("unknown source '{}' (not in sources.toml)", row.source));
         }
         if let Some(year) = year {
-            if let Some(first) = first_line_of.get(&(row.series.clone(), year)) {
-                problems.push(format!("duplicate year {year} for series '{}' (first on line {first})", row.series));
+            let key = (row.series.clone(), year, row.period.clone());
+            if let Some(first) = first_line_of.get(&key) {
+                let when = if row.period.is_empty() { year.to_string() } else { format!("{year} {}", row.period) };
+                problems.push(format!("duplicate year {when} for series '{}' (first on line {first})", row.series));
             } else {
-                first_line_of.insert((row.series.clone(), year), line);
+                first_line_of.insert(key, line);
             }
         }
         match (year, value, confidence, problems.is_empty()) {
             (Some(year), Some(value), Some(confidence), true) => observations.push(Observation {
                 series: row.series,
                 year,
+                period: row.period,
                 value,
                 confidence,
                 source: row.source,
@@ -162,6 +180,7 @@ mod tests {
         }];
         let series = vec![Series {
             id: "china-caam".into(),
+            label: "China".into(),
             country: "china".into(),
             count: "CAAM".into(),
             definition: "d".into(),
@@ -173,7 +192,7 @@ mod tests {
 
     fn check(rows: &str) -> Result<Vec<Observation>, Vec<DataError>> {
         let (sources, series) = fixtures();
-        let text = format!("series,year,value,confidence,source,note\n{rows}");
+        let text = format!("series,year,period,value,confidence,source,note\n{rows}");
         parse("data/exports.csv", &text, &sources, &series, true)
     }
 
@@ -183,10 +202,10 @@ mod tests {
 
     #[test]
     fn reads_valid_rows_with_notes_and_lines() {
-        let rows = check("china-caam,2020,995000,H,xinhua,\nchina-caam,2021,\"2,015,000\",H,xinhua,a note\n");
+        let rows = check("china-caam,2020,,995000,H,xinhua,\nchina-caam,2021,,\"2,015,000\",H,xinhua,a note\n");
         // A thousands separator is not a number: editors write 2015000 or 2_015_000.
         assert!(rows.is_err());
-        let rows = check("china-caam,2020,995000,H,xinhua,\nchina-caam,2021,2_015_000,M,xinhua,\"derived, from a change\"\n").unwrap();
+        let rows = check("china-caam,2020,,995000,H,xinhua,\nchina-caam,2021,,2_015_000,M,xinhua,\"derived, from a change\"\n").unwrap();
         assert_eq!(rows[1].value, 2_015_000.0);
         assert_eq!(rows[1].confidence, Confidence::Medium);
         assert_eq!(rows[1].note, "derived, from a change");
@@ -195,17 +214,17 @@ mod tests {
 
     #[test]
     fn a_value_without_a_source_stops_the_build() {
-        assert_eq!(first_error("china-caam,2020,995000,H,,\n"), "data/exports.csv:2: value has no source");
+        assert_eq!(first_error("china-caam,2020,,995000,H,,\n"), "data/exports.csv:2: value has no source");
     }
 
     #[test]
     fn an_unknown_source_or_series_is_named() {
         assert_eq!(
-            first_error("china-caam,2020,995000,H,reuters,\n"),
+            first_error("china-caam,2020,,995000,H,reuters,\n"),
             "data/exports.csv:2: unknown source 'reuters' (not in sources.toml)"
         );
         assert_eq!(
-            first_error("china-jama,2020,995000,H,xinhua,\n"),
+            first_error("china-jama,2020,,995000,H,xinhua,\n"),
             "data/exports.csv:2: unknown series 'china-jama' (not in series.toml)"
         );
     }
@@ -213,23 +232,23 @@ mod tests {
     #[test]
     fn a_duplicate_year_names_both_lines() {
         assert_eq!(
-            first_error("china-caam,2020,995000,H,xinhua,\nchina-caam,2020,1000000,H,xinhua,\n"),
+            first_error("china-caam,2020,,995000,H,xinhua,\nchina-caam,2020,,1000000,H,xinhua,\n"),
             "data/exports.csv:3: duplicate year 2020 for series 'china-caam' (first on line 2)"
         );
     }
 
     #[test]
     fn negative_and_non_numeric_values_are_refused() {
-        assert_eq!(first_error("china-caam,2020,-5,H,xinhua,\n"), "data/exports.csv:2: value '-5' is negative");
-        assert_eq!(first_error("china-caam,2020,lots,H,xinhua,\n"), "data/exports.csv:2: value 'lots' is not a number");
-        assert_eq!(first_error("china-caam,2020,NaN,H,xinhua,\n"), "data/exports.csv:2: value 'NaN' is not a number");
+        assert_eq!(first_error("china-caam,2020,,-5,H,xinhua,\n"), "data/exports.csv:2: value '-5' is negative");
+        assert_eq!(first_error("china-caam,2020,,lots,H,xinhua,\n"), "data/exports.csv:2: value 'lots' is not a number");
+        assert_eq!(first_error("china-caam,2020,,NaN,H,xinhua,\n"), "data/exports.csv:2: value 'NaN' is not a number");
     }
 
     #[test]
     fn bad_years_and_confidence_are_refused() {
-        assert!(first_error("china-caam,20x0,1,H,xinhua,\n").contains("year '20x0' is not a year"));
-        assert!(first_error("china-caam,1990,1,H,xinhua,\n").contains("year '1990'"));
-        assert!(first_error("china-caam,2020,1,high,xinhua,\n").contains("confidence 'high' must be H, M or L"));
+        assert!(first_error("china-caam,20x0,,1,H,xinhua,\n").contains("year '20x0' is not a year"));
+        assert!(first_error("china-caam,1990,,1,H,xinhua,\n").contains("year '1990'"));
+        assert!(first_error("china-caam,2020,,1,high,xinhua,\n").contains("confidence 'high' must be H, M or L"));
     }
 
     #[test]
@@ -242,8 +261,15 @@ mod tests {
     }
 
     #[test]
+    fn a_partial_year_is_its_own_figure_and_periods_are_checked() {
+        let rows = check("china-caam,2025,,1,H,xinhua,\nchina-caam,2025,jan-aug,1,H,xinhua,\n").unwrap();
+        assert_eq!(rows[1].period, "jan-aug");
+        assert!(first_error("china-caam,2025,spring,1,H,xinhua,\n").contains("period 'spring' is not one of"));
+    }
+
+    #[test]
     fn every_problem_is_reported_not_just_the_first() {
-        let errors = check("china-caam,2020,-1,H,xinhua,\nchina-caam,2021,1,X,,\n").unwrap_err();
+        let errors = check("china-caam,2020,,-1,H,xinhua,\nchina-caam,2021,,1,X,,\n").unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2, 3, 3]);
     }

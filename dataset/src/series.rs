@@ -7,12 +7,15 @@ use crate::error::{DataError, check_id, check_unique, line_of, parse_toml};
 /// new one needs a palette entry in the app as well as a line here.
 pub const COUNTRIES: &[&str] = &["china", "japan", "germany", "korea"];
 
-/// One line of figures: one country, one way of counting, one unit.
+/// One line of figures: one thing counted one way, in one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Series {
     pub id: String,
+    /// What readers call it: a country, a market, a maker, a measure.
+    pub label: String,
+    /// The country whose colour and marker the series takes; empty for none.
     pub country: String,
-    /// Short name of the count, e.g. "CAAM" or "customs".
+    /// Short name of the count, e.g. "CAAM" or "customs"; empty when there is only one.
     pub count: String,
     /// What exactly is counted, in a sentence a reader understands.
     pub definition: String,
@@ -31,13 +34,17 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct Entry {
     id: String,
+    label: String,
+    #[serde(default)]
     country: String,
+    #[serde(default)]
     count: String,
     definition: String,
     unit: String,
 }
 
-const UNITS: &[&str] = &["vehicles"];
+/// Units the app knows how to format.
+pub const UNITS: &[&str] = &["vehicles", "usd-bn", "percent", "models"];
 
 pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Series>, Vec<DataError>> {
     let parsed: File = parse_toml(file, text)?;
@@ -53,19 +60,20 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Series>, Vec<DataError
         if let Err(p) = check_id(&entry.id) {
             problem(p);
         }
-        if !COUNTRIES.contains(&entry.country.as_str()) {
+        if !entry.country.is_empty() && !COUNTRIES.contains(&entry.country.as_str()) {
             problem(format!("series '{}' has unknown country '{}'; known: {}", entry.id, entry.country, COUNTRIES.join(", ")));
         }
         if !UNITS.contains(&entry.unit.as_str()) {
             problem(format!("series '{}' has unknown unit '{}'; known: {}", entry.id, entry.unit, UNITS.join(", ")));
         }
-        for (field, value) in [("count", &entry.count), ("definition", &entry.definition)] {
+        for (field, value) in [("label", &entry.label), ("definition", &entry.definition)] {
             if value.trim().is_empty() {
                 problem(format!("series '{}' has an empty {field}", entry.id));
             }
         }
         series.push(Series {
             id: entry.id,
+            label: entry.label,
             country: entry.country,
             count: entry.count,
             definition: entry.definition,
@@ -83,6 +91,7 @@ mod tests {
 
     const GOOD: &str = r#"[[series]]
 id = "china-caam"
+label = "China"
 country = "china"
 count = "CAAM"
 definition = "New vehicles shipped abroad"
@@ -101,15 +110,22 @@ unit = "vehicles"
         let text = format!("{GOOD}\n{}", GOOD.replace("china-caam", "atlantis").replace("\"china\"", "\"atlantis\"").replace("\"vehicles\"", "\"boats\""));
         let errors = parse("data/series.toml", &text).unwrap_err();
         assert_eq!(errors.len(), 2);
-        assert!(errors.iter().all(|e| e.line == 8), "{errors:?}");
+        assert!(errors.iter().all(|e| e.line == 9), "{errors:?}");
         assert!(errors[0].problem.contains("unknown country 'atlantis'"));
         assert!(errors[1].problem.contains("unknown unit 'boats'"));
+    }
+
+    #[test]
+    fn country_and_count_are_optional() {
+        let text = GOOD.replace("country = \"china\"\n", "").replace("count = \"CAAM\"\n", "");
+        let series = parse("data/series.toml", &text).unwrap();
+        assert_eq!((series[0].country.as_str(), series[0].count.as_str()), ("", ""));
     }
 
     #[test]
     fn a_duplicate_series_is_refused() {
         let text = format!("{GOOD}\n{GOOD}");
         let errors = parse("data/series.toml", &text).unwrap_err();
-        assert_eq!(errors[0].to_string(), "data/series.toml:8: duplicate id 'china-caam' (first on line 1)");
+        assert_eq!(errors[0].to_string(), "data/series.toml:9: duplicate id 'china-caam' (first on line 1)");
     }
 }

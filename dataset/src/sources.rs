@@ -1,7 +1,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::{DataError, check_id, check_unique, line_of, parse_toml};
+use crate::error::{DataError, check_id, check_unique, is_date, line_of, parse_toml};
 
 /// Where a figure comes from: shown under every chart that uses it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +28,8 @@ struct Entry {
     id: String,
     publisher: String,
     title: String,
+    /// Empty when no public link was found; the page says so.
+    #[serde(default)]
     url: String,
     date: String,
 }
@@ -51,7 +53,8 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Source>, Vec<DataError
                 problem(format!("source '{}' has an empty {field}", entry.id));
             }
         }
-        if !(entry.url.starts_with("https://") || entry.url.starts_with("http://")) || entry.url.contains(' ') {
+        let is_link = entry.url.starts_with("https://") || entry.url.starts_with("http://");
+        if !entry.url.is_empty() && (!is_link || entry.url.contains(' ')) {
             problem(format!("source '{}' has url '{}', which is not an http(s) address", entry.id, entry.url));
         }
         if !is_date(&entry.date) {
@@ -68,19 +71,6 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Source>, Vec<DataError
     }
     check_unique(file, sources.iter().map(|s| (s.line, s.id.as_str())), &mut errors);
     if errors.is_empty() { Ok(sources) } else { Err(errors) }
-}
-
-fn is_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let number = |s: &str, len: usize, max: u32| {
-        s.len() == len && s.chars().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
-    };
-    match parts.as_slice() {
-        [y] => number(y, 4, 9999),
-        [y, m] => number(y, 4, 9999) && number(m, 2, 12),
-        [y, m, d] => number(y, 4, 9999) && number(m, 2, 12) && number(d, 2, 31),
-        _ => false,
-    }
 }
 
 #[cfg(test)]
@@ -106,11 +96,17 @@ date = "2021-01-13"
 
     #[test]
     fn a_missing_field_names_the_line() {
-        let text = GOOD.replace("url = \"https://example.org/a\"\n", "");
+        let text = GOOD.replace("date = \"2021-01-13\"\n", "");
         let err = &parse("data/sources.toml", &text).unwrap_err()[0];
         assert_eq!(err.file, "data/sources.toml");
-        assert!(err.problem.contains("url"), "{err}");
+        assert!(err.problem.contains("date"), "{err}");
         assert!(err.line >= 2, "{err}");
+    }
+
+    #[test]
+    fn a_link_is_optional_but_must_be_a_web_address() {
+        let text = GOOD.replace("url = \"https://example.org/a\"\n", "");
+        assert_eq!(parse("data/sources.toml", &text).unwrap()[0].url, "");
     }
 
     #[test]

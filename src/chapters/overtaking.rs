@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app_state::use_app_state;
-use crate::charts::overtaking::{self, CHART_ID, ChinaCount, PEERS, YEARS};
+use crate::charts::overtaking::{self, CHART_ID, ChinaCount, PEERS};
 use crate::charts::to_json;
 use crate::display::use_display;
 use crate::format;
@@ -37,7 +37,7 @@ pub fn OvertakingChart() -> impl IntoView {
     let state = use_app_state().overtaking;
     let option = Memo::new(move |_| to_json(&overtaking::chart(&state.get(), display.get())));
     let description = Memo::new(move |_| overtaking::description(&state.get()));
-    let shown = Memo::new(move |_| overtaking::shown_series(&state.get()));
+    let table = Memo::new(move |_| overtaking::table(&state.get()));
     let count = Signal::derive(move || state.get().count);
 
     view! {
@@ -47,8 +47,8 @@ pub fn OvertakingChart() -> impl IntoView {
             subtitle="Vehicles exported per year, 2015–2025"
             option=option
             description=description
-            series=shown
-            years=&YEARS
+            table=table
+            unit=Signal::stored(overtaking::UNIT)
         >
             <ChoiceGroup
                 label="China's count"

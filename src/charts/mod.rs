@@ -15,7 +15,7 @@ use charming::series::Line;
 
 use crate::display::Display;
 use crate::model::Series;
-use crate::palette::{country_colour, country_marker, ink};
+use crate::palette::{country_marker, ink, series_colour};
 
 /// The JSON that the ECharts binding receives.
 ///
@@ -67,12 +67,13 @@ pub(crate) fn yearly_line_chart(years: &[u16], display: Display) -> Chart {
 /// One series as a line over `years`, with a gap (not a zero) where a year has no figure.
 /// `dashed` marks an alternative count of the same country.
 pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display: Display) -> Line {
-    let colour = country_colour(series.country, display.theme);
+    let colour = series_colour(series, display.theme);
     let values: Vec<Option<f64>> = years.iter().map(|&y| series.point(y).map(|p| p.value)).collect();
-    let marker = if dashed { format!("empty{}", capitalise(country_marker(series.country))) } else { country_marker(series.country).to_string() };
+    let marker = series.country.map(country_marker).unwrap_or("circle");
+    let marker = if dashed { format!("empty{}", capitalise(marker)) } else { marker.to_string() };
     Line::new()
         .id(series.id)
-        .name(series.label())
+        .name(series.name())
         .data(values)
         .connect_nulls(false)
         .show_symbol(true)

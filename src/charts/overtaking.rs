@@ -6,7 +6,8 @@ use charming::element::{Label, LineStyle, LineStyleType, MarkLine, MarkLineData,
 use super::{yearly_line, yearly_line_chart};
 use crate::display::Display;
 use crate::format;
-use crate::model::{Country, Series, series};
+use crate::model::{Country, Series, Unit, series};
+use crate::table::Table;
 use crate::palette::ink;
 
 pub const CHART_ID: &str = "exports-vs-peers";
@@ -89,6 +90,13 @@ pub fn shown_series(view: &OvertakingView) -> Vec<&'static Series> {
     out
 }
 
+/// The figures on screen, as a table.
+pub fn table(view: &OvertakingView) -> Table {
+    Table::yearly(&shown_series(view), &YEARS)
+}
+
+pub const UNIT: Unit = Unit::Vehicles;
+
 /// The first year in which China's count exceeds Japan's, having been below it the year before.
 pub fn overtaking_year(china: &Series, japan: &Series) -> Option<u16> {
     YEARS.windows(2).find_map(|pair| {
@@ -129,7 +137,7 @@ fn crossing_mark(year: u16, display: Display) -> MarkLine {
 /// The chart's text alternative: what it shows and its main finding, from the data on screen.
 pub fn description(view: &OvertakingView) -> String {
     let shown = shown_series(view);
-    let names: Vec<String> = shown.iter().map(|s| s.label()).collect();
+    let names: Vec<String> = shown.iter().map(|s| s.name()).collect();
     let mut text = format!(
         "Line chart of vehicle exports per year, {} to {}: {}.",
         YEARS[0],
@@ -137,10 +145,11 @@ pub fn description(view: &OvertakingView) -> String {
         names.join(", ")
     );
     let china = shown[0];
-    if let (Some(first), Some(last)) = (china.points.first(), china.points.last()) {
+    let whole_years = || china.points.iter().filter(|p| p.period.is_empty());
+    if let (Some(first), Some(last)) = (whole_years().next(), whole_years().last()) {
         text.push_str(&format!(
             " {} rose from {} in {} to {} in {}.",
-            china.label(),
+            china.name(),
             format::count(first.value),
             first.year,
             format::count(last.value),

@@ -9,9 +9,10 @@ use crate::display::use_display;
 use crate::download::{ImageCaption, save_png, save_text};
 use crate::echarts::EChart;
 use crate::embed_code::snippet;
-use crate::model::{Series, sources_of};
+use crate::clipboard;
+use crate::model::Source;
+use crate::table::Table;
 use crate::url_state::{Embed, UrlState};
-use crate::{clipboard, csv_export};
 
 /// The page's address without query or fragment, e.g. `https://example.org/story/`.
 fn page_base() -> String {
@@ -23,9 +24,9 @@ fn with_query(base: &str, query: &str) -> String {
     if query.is_empty() { base.to_string() } else { format!("{base}?{query}") }
 }
 
-/// One line naming every source of the series on screen, for images.
-pub fn source_line(series: &[&Series]) -> String {
-    let publishers: Vec<String> = sources_of(series).iter().map(|s| format!("{} ({})", s.publisher, s.date)).collect();
+/// One line naming every source of the figures on screen, for images.
+pub fn source_line(sources: &[&Source]) -> String {
+    let publishers: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.publisher, s.date)).collect();
     format!("Sources: {}.", publishers.join("; "))
 }
 
@@ -34,8 +35,7 @@ pub fn ChartActions(
     id: &'static str,
     title: &'static str,
     subtitle: &'static str,
-    #[prop(into)] series: Signal<Vec<&'static Series>>,
-    years: &'static [u16],
+    #[prop(into)] table: Signal<Table>,
     chart: StoredValue<Option<EChart>, LocalStorage>,
 ) -> impl IntoView {
     let state = use_app_state();
@@ -63,7 +63,7 @@ pub fn ChartActions(
         });
     };
     let download_csv = move |_| {
-        let csv = csv_export::chart_csv(&series.get_untracked(), years);
+        let csv = table.with_untracked(|t| t.to_csv());
         match save_text(&format!("{id}.csv"), "text/csv;charset=utf-8", &csv) {
             Ok(()) => set_status.set("Data downloaded as CSV.".into()),
             Err(err) => set_status.set(format!("The CSV could not be saved: {err:?}")),
@@ -73,7 +73,7 @@ pub fn ChartActions(
         let caption = ImageCaption {
             title: title.to_string(),
             subtitle: subtitle.to_string(),
-            source: source_line(&series.get_untracked()),
+            source: table.with_untracked(|t| source_line(&t.sources())),
         };
         let theme = display.get_untracked().theme;
         let saved = chart.with_value(|c| c.as_ref().map(|c| save_png(c, caption, theme, format!("{id}.png"))));
@@ -144,8 +144,10 @@ mod tests {
 
     #[test]
     fn the_image_source_line_names_each_publisher_once() {
-        let line = source_line(&[series("china-caam").unwrap(), series("japan-jama").unwrap()]);
-        assert!(line.starts_with("Sources: Automotive News via eWorks (2016-01); Xinhua via People's Daily (2021-01-13);"), "{line}");
+        let table = Table::yearly(&[series("china-caam").unwrap(), series("japan-jama").unwrap()], &[2015, 2019]);
+        let line = source_line(&table.sources());
+        assert!(line.starts_with("Sources: Automotive News via eWorks (2016-01); Juntsu, citing JAMA (2016-05-18);"), "{line}");
+        assert_eq!(line.matches("Xinhua via People's Daily").count(), 1);
         assert!(line.ends_with('.'));
     }
 }

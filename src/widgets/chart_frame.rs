@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::echarts::{self, EChart};
 use crate::format;
-use crate::model::{self, Series};
+use crate::model::{self, Unit};
+use crate::table::Table;
 use crate::app_state::use_app_state;
 use crate::url_state::Embed;
 use crate::widgets::{ChartActions, DataTable, SourceList};
@@ -23,10 +24,12 @@ pub fn ChartFrame(
     /// The chart's text alternative.
     #[prop(into)]
     description: Signal<String>,
-    /// The series on screen, for the table and the sources.
+    /// The figures on screen, for the table, the sources and the CSV.
     #[prop(into)]
-    series: Signal<Vec<&'static Series>>,
-    years: &'static [u16],
+    table: Signal<Table>,
+    /// The unit of the value axis and tooltips.
+    #[prop(into)]
+    unit: Signal<Unit>,
     /// The controls that change this chart.
     children: Children,
 ) -> impl IntoView {
@@ -37,6 +40,7 @@ pub fn ChartFrame(
 
     Effect::new(move |_| {
         let option = option.get();
+        let unit = unit.get();
         let Some(element) = container.get() else { return };
         chart.update_value(|slot| {
             if slot.is_none() {
@@ -49,7 +53,7 @@ pub fn ChartFrame(
                 }
             }
             if let Some(drawn) = slot {
-                if let Err(err) = drawn.replace_option(&option) {
+                if let Err(err) = drawn.replace_option(&option, unit) {
                     leptos::logging::error!("chart {id} rejected its option: {err:?}");
                 }
             }
@@ -90,12 +94,12 @@ pub fn ChartFrame(
                 }
                     .into_any()
             }}
-            <ChartActions id=id title=title subtitle=subtitle series=series years=years chart=chart/>
+            <ChartActions id=id title=title subtitle=subtitle table=table chart=chart/>
             <details class="chart-table" open=!library_loaded>
                 <summary>"Show the figures as a table"</summary>
-                <DataTable series=series years=years caption=title/>
+                <DataTable table=table caption=title id=id/>
             </details>
-            <SourceList series=series collapsed=embedded/>
+            <SourceList table=table collapsed=embedded/>
         </figure>
     }
 }
@@ -108,10 +112,10 @@ fn point_readout(params: &wasm_bindgen::JsValue) -> Option<String> {
     let point = series.point(year)?;
     let source = model::source(point.source)?;
     Some(format!(
-        "{year}, {}: {} vehicles ({}), source: {}, {}.",
-        series.label(),
-        format::count(point.value),
-        format::thousands(point.value),
+        "{year}, {}: {} ({}), source: {}, {}.",
+        series.name(),
+        format::readable(series.unit, point.value),
+        format::full(series.unit, point.value),
         source.publisher,
         source.date
     ))

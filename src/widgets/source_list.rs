@@ -1,29 +1,34 @@
 use leptos::prelude::*;
 
-use crate::model::{Series, sources_of};
+use crate::table::Table;
 
-/// The sources of every series on screen, and what each series counts.
+/// The sources of every figure on screen, and what each series counts.
 #[component]
 pub fn SourceList(
-    #[prop(into)] series: Signal<Vec<&'static Series>>,
+    #[prop(into)] table: Signal<Table>,
     /// Folded under a one-line summary (embedded charts); open in the story.
     #[prop(optional)]
     collapsed: bool,
 ) -> impl IntoView {
-    let count = move || sources_of(&series.get()).len();
     view! {
         <details class="chart-sources" open=!collapsed>
             <summary>
-                <h4>{move || format!("Sources ({})", count())}</h4>
+                <h4>{move || format!("Sources ({})", table.with(|t| t.sources().len()))}</h4>
             </summary>
             <ul class="source-list">
                 {move || {
-                    sources_of(&series.get())
+                    table
+                        .with(|t| t.sources())
                         .into_iter()
                         .map(|s| {
+                            let link = if s.url.is_empty() {
+                                view! { <span>{s.publisher}" (no public link found)"</span> }.into_any()
+                            } else {
+                                view! { <a href=s.url rel="noopener" target="_blank">{s.publisher}</a> }.into_any()
+                            };
                             view! {
                                 <li data-source=s.id>
-                                    <a href=s.url rel="noopener" target="_blank">{s.publisher}</a>
+                                    {link}
                                     ", “"{s.title}"”, "
                                     <time datetime=s.date>{s.date}</time>
                                 </li>
@@ -32,14 +37,13 @@ pub fn SourceList(
                         .collect_view()
                 }}
             </ul>
-            <h4>"What each line counts"</h4>
+            <h4>"What each series counts"</h4>
             <dl class="definitions">
                 {move || {
-                    series
-                        .get()
-                        .into_iter()
-                        .map(|s| view! { <dt>{s.label()}</dt><dd>{s.definition}</dd> })
-                        .collect_view()
+                    table
+                        .with(|t| {
+                            t.series.iter().map(|s| view! { <dt>{s.name()}</dt><dd>{s.definition}</dd> }).collect_view()
+                        })
                 }}
             </dl>
         </details>

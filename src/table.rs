@@ -1,0 +1,244 @@
+//! The figures behind a chart, as the table under it shows them: rows, columns and cells that
+//! carry their sources and caveats. The CSV download and the source list are made from it too, so
+//! all three always agree with each other and with the chart.
+
+use crate::format;
+use crate::model::{Confidence, Point, Series, Source, Unit, period_name, source};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The number, when the cell holds one.
+    pub value: Option<f64>,
+    pub text: String,
+    pub unit: Option<Unit>,
+    pub confidence: Confidence,
+    pub sources: Vec<&'static Source>,
+    /// Caveats: the data's note, a partial year, a derivation.
+    pub note: String,
+}
+
+impl Cell {
+    /// A figure straight from the data.
+    pub fn from_point(series: &Series, point: &Point) -> Self {
+        let mut note = point.note.to_string();
+        if !point.period.is_empty() {
+            note = join(&format!("{} {} only.", capitalised(period_name(point.period)), point.year), &note);
+        }
+        Self {
+            value: Some(point.value),
+            text: format::full(series.unit, point.value),
+            unit: Some(series.unit),
+            confidence: point.confidence,
+            sources: source(point.source).into_iter().collect(),
+            note,
+        }
+    }
+
+    /// A figure computed from others, citing all their sources.
+    pub fn derived(value: f64, unit: Unit, from: &[&Point], how: &str) -> Self {
+        let mut sources: Vec<&'static Source> = Vec::new();
+        for p in from {
+            if let Some(s) = source(p.source) {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
+        }
+        let confidence = from.iter().map(|p| p.confidence).max_by_key(|c| rank(*c)).unwrap_or(Confidence::Medium);
+        Self { value: Some(value), text: format::full(unit, value), unit: Some(unit), confidence, sources, note: how.to_string() }
+    }
+
+    /// Words rather than a number (e.g. a measure in the policy timeline).
+    pub fn text(text: &str, source_id: &str, confidence: Confidence) -> Self {
+        Self {
+            value: None,
+            text: text.to_string(),
+            unit: None,
+            confidence,
+            sources: source(source_id).into_iter().collect(),
+            note: String::new(),
+        }
+    }
+}
+
+/// Lower is more certain; a derived figure is as weak as its weakest input.
+fn rank(c: Confidence) -> u8 {
+    match c {
+        Confidence::High => 0,
+        Confidence::Medium => 1,
+        Confidence::Low => 2,
+    }
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a} {b}"),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub label: String,
+    /// One per column; `None` is a gap.
+    pub cells: Vec<Option<Cell>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// What the rows are, e.g. "Year" or "Market".
+    pub row_header: &'static str,
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+    /// The series the figures come from, for "what each line counts".
+    pub series: Vec<&'static Series>,
+}
+
+/// A caveat on one cell, numbered in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footnote {
+    pub row: String,
+    pub column: String,
+    pub text: String,
+}
+
+impl Table {
+    /// Years down, series across: the table of a line chart over years.
+    pub fn yearly(series: &[&'static Series], years: &[u16]) -> Self {
+        Self {
+            row_header: "Year",
+            columns: series.iter().map(|s| s.name()).collect(),
+            rows: years
+                .iter()
+                .map(|&year| Row {
+                    label: year.to_string(),
+                    cells: series.iter().map(|s| s.point(year).map(|p| Cell::from_point(s, p))).collect(),
+                })
+                .collect(),
+            series: series.to_vec(),
+        }
+    }
+
+    /// Every source cited by a cell, once, in reading order.
+    pub fn sources(&self) -> Vec<&'static Source> {
+        let mut out: Vec<&'static Source> = Vec::new();
+        for cell in self.rows.iter().flat_map(|r| r.cells.iter().flatten()) {
+            for s in &cell.sources {
+                if !out.contains(s) {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn footnotes(&self) -> Vec<Footnote> {
+        let mut out = Vec::new();
+        for row in &self.rows {
+            for (column, cell) in self.columns.iter().zip(&row.cells) {
+                let Some(cell) = cell else { continue };
+                let low = if cell.confidence == Confidence::Low { "Low confidence." } else { "" };
+                let text = join(low, &cell.note);
+                if !text.is_empty() {
+                    out.push(Footnote { row: row.label.clone(), column: column.clone(), text });
+                }
+            }
+        }
+        out
+    }
+
+    /// The footnote number of a cell, if it has one.
+    pub fn footnote_number(&self, row: &str, column: &str) -> Option<usize> {
+        self.footnotes().iter().position(|f| f.row == row && f.column == column).map(|i| i + 1)
+    }
+
+    /// The figures as CSV: one line per cell, with unit, confidence and sources.
+    pub fn to_csv(&self) -> String {
+        let mut out = format!("{},series,value,unit,confidence,source,source_url,note\n", self.row_header.to_lowercase());
+        for row in &self.rows {
+            for (column, cell) in self.columns.iter().zip(&row.cells) {
+                let Some(cell) = cell else { continue };
+                let fields = [
+                    row.label.clone(),
+                    column.clone(),
+                    cell.value.map(|v| format!("{v}")).unwrap_or_else(|| cell.text.clone()),
+                    cell.unit.map(|u| u.id().to_string()).unwrap_or_default(),
+                    match cell.confidence {
+                        Confidence::High => "high",
+                        Confidence::Medium => "medium",
+                        Confidence::Low => "low",
+                    }
+                    .to_string(),
+                    cell.sources.iter().map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date)).collect::<Vec<_>>().join("; "),
+                    cell.sources.iter().map(|s| s.url).filter(|u| !u.is_empty()).collect::<Vec<_>>().join(" "),
+                    cell.note.clone(),
+                ];
+                out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Quotes a field when it holds a comma, a quote or a line break.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::series;
+
+    #[test]
+    fn a_yearly_table_has_gaps_and_footnotes() {
+        let table = Table::yearly(&[series("japan-jama").unwrap(), series("korea-kama").unwrap()], &[2015, 2016]);
+        assert_eq!(table.columns, ["Japan (JAMA)", "South Korea (KAMA)"]);
+        assert!(table.rows[1].cells[0].is_none(), "2016 is a gap");
+        let notes = table.footnotes();
+        assert_eq!(notes.len(), 2);
+        assert!(notes[0].text.starts_with("Fiscal year"));
+        assert!(notes[1].text.starts_with("Low confidence. A lower bound"), "{}", notes[1].text);
+        assert_eq!(table.footnote_number("2015", "South Korea (KAMA)"), Some(2));
+    }
+
+    #[test]
+    fn partial_years_are_said_in_the_note() {
+        let s = series("dest-belgium").unwrap();
+        let cell = Cell::from_point(s, s.point_in(2025, "jan-sep").unwrap());
+        assert_eq!(cell.note, "January–September 2025 only.");
+    }
+
+    #[test]
+    fn csv_has_one_line_per_figure_with_units_and_sources() {
+        let table = Table::yearly(&[series("china-caam").unwrap()], &[2016, 2023]);
+        let csv = table.to_csv();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "year,series,value,unit,confidence,source,source_url,note");
+        assert_eq!(lines.len(), 2, "2016 is a gap: no line");
+        assert!(lines[1].starts_with("2023,China (CAAM),4910000,vehicles,high,\"Shanghai Daily, "), "{}", lines[1]);
+        assert!(lines[1].contains("https://www.shine.cn/biz/auto/2401111656/"));
+    }
+
+    #[test]
+    fn derived_cells_cite_every_input_and_take_the_weakest_confidence() {
+        let total = series("china-caam").unwrap().point(2015).unwrap();
+        let korea = series("korea-kama").unwrap().point(2015).unwrap();
+        let cell = Cell::derived(1.0, Unit::Vehicles, &[total, korea], "Derived.");
+        assert_eq!(cell.sources.len(), 2);
+        assert_eq!(cell.confidence, Confidence::Low);
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}
