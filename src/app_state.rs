@@ -2,12 +2,30 @@
 
 use leptos::prelude::*;
 
+use crate::charts::capacity::CapacityView;
+use crate::charts::destinations::MarketsView;
+use crate::charts::investment::InvestmentView;
+use crate::charts::makers::MakersView;
+use crate::charts::nev::NevView;
+use crate::charts::outlook::OutlookView;
 use crate::charts::overtaking::OvertakingView;
-use crate::url_state::{Embed, ThemeChoice, UrlState};
+use crate::charts::policy::PolicyView;
+use crate::charts::price_war::PriceWarView;
+use crate::charts::volkswagen::GermanyView;
+use crate::url_state::{ChoiceViews, Embed, ThemeChoice, UrlState};
 
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {
     pub overtaking: RwSignal<OvertakingView>,
+    pub nev: RwSignal<NevView>,
+    pub markets: RwSignal<MarketsView>,
+    pub makers: RwSignal<MakersView>,
+    pub capacity: RwSignal<CapacityView>,
+    pub prices: RwSignal<PriceWarView>,
+    pub investment: RwSignal<InvestmentView>,
+    pub germany: RwSignal<GermanyView>,
+    pub policy: RwSignal<PolicyView>,
+    pub outlook: RwSignal<OutlookView>,
     pub theme: RwSignal<ThemeChoice>,
     pub chapter: RwSignal<Option<&'static str>>,
     /// How the page was opened; fixed for the page's life.
@@ -19,6 +37,15 @@ impl AppState {
     pub fn new(url: &UrlState) -> Self {
         Self {
             overtaking: RwSignal::new(url.overtaking),
+            nev: RwSignal::new(url.choices.nev),
+            markets: RwSignal::new(url.choices.markets),
+            makers: RwSignal::new(url.choices.makers),
+            capacity: RwSignal::new(url.choices.capacity),
+            prices: RwSignal::new(url.choices.prices),
+            investment: RwSignal::new(url.choices.investment),
+            germany: RwSignal::new(url.choices.germany),
+            policy: RwSignal::new(url.policy),
+            outlook: RwSignal::new(url.outlook),
             theme: RwSignal::new(url.theme),
             chapter: RwSignal::new(url.chapter),
             embed: url.embed,
@@ -32,6 +59,17 @@ impl AppState {
             embed: self.embed,
             chapter: self.chapter.get(),
             overtaking: self.overtaking.get(),
+            choices: ChoiceViews {
+                nev: self.nev.get(),
+                markets: self.markets.get(),
+                makers: self.makers.get(),
+                capacity: self.capacity.get(),
+                prices: self.prices.get(),
+                investment: self.investment.get(),
+                germany: self.germany.get(),
+            },
+            policy: self.policy.get(),
+            outlook: self.outlook.get(),
             theme: self.theme.get(),
             child_id: self.child_id.get_value(),
         }

@@ -24,7 +24,7 @@ pub mod widgets;
 use leptos::prelude::*;
 
 use crate::app_state::AppState;
-use crate::chapters::overtaking::OvertakingChapter;
+use crate::chapters::Chapters;
 use crate::display::provide_display;
 use crate::url_state::{Embed, ThemeChoice, UrlState};
 
@@ -85,10 +85,6 @@ pub fn App(url: UrlState) -> impl IntoView {
     }
 }
 
-#[component]
-fn Chapters() -> impl IntoView {
-    view! { <OvertakingChapter/> }
-}
 
 /// The link back to the full story under an embedded chart.
 #[component]

@@ -4,12 +4,31 @@
 //! its default, and no input panics (see the property tests). Only values that differ from the
 //! defaults are written, so a plain link stays plain.
 
-use crate::charts::CHART_IDS;
+use crate::chapters::CHAPTER_IDS;
+use crate::charts::capacity::CapacityView;
+use crate::charts::destinations::MarketsView;
+use crate::charts::investment::InvestmentView;
+use crate::charts::makers::MakersView;
+use crate::charts::nev::NevView;
+use crate::charts::outlook::OutlookView;
 use crate::charts::overtaking::{ChinaCount, OvertakingView, PEERS};
+use crate::charts::policy::{PolicyView, actor_ids, filter_param, kind_ids, parse_filter};
+use crate::charts::price_war::PriceWarView;
+use crate::charts::volkswagen::GermanyView;
+use crate::charts::{CHART_IDS, Choice};
 use crate::model::Country;
 
-/// The chapters that a link can open, by the id of their section.
-pub const CHAPTER_IDS: &[&str] = &["overtaking"];
+/// The one-of views of the later chapters' charts, each under its own URL key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChoiceViews {
+    pub nev: NevView,
+    pub markets: MarketsView,
+    pub makers: MakersView,
+    pub capacity: CapacityView,
+    pub prices: PriceWarView,
+    pub investment: InvestmentView,
+    pub germany: GermanyView,
+}
 
 /// What an `?embed=` parameter asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +65,9 @@ pub struct UrlState {
     pub embed: Option<Embed>,
     pub chapter: Option<&'static str>,
     pub overtaking: OvertakingView,
+    pub choices: ChoiceViews,
+    pub policy: PolicyView,
+    pub outlook: OutlookView,
     pub theme: ThemeChoice,
     /// pym.js gives each embedded frame an id, echoed in every height message.
     pub child_id: Option<String>,
@@ -74,6 +96,19 @@ impl UrlState {
                     state.overtaking.germany = peers[1];
                     state.overtaking.korea = peers[2];
                 }
+                "nev" => state.choices.nev = Choice::from_id(&value).unwrap_or_default(),
+                "markets" => state.choices.markets = Choice::from_id(&value).unwrap_or_default(),
+                "makers" => state.choices.makers = Choice::from_id(&value).unwrap_or_default(),
+                "capacity" => state.choices.capacity = Choice::from_id(&value).unwrap_or_default(),
+                "prices" => state.choices.prices = Choice::from_id(&value).unwrap_or_default(),
+                "invest" => state.choices.investment = Choice::from_id(&value).unwrap_or_default(),
+                "germany" => state.choices.germany = Choice::from_id(&value).unwrap_or_default(),
+                "actors" => state.policy.actors = parse_filter(&value, &actor_ids()).unwrap_or(PolicyView::default().actors),
+                "kinds" => state.policy.kinds = parse_filter(&value, &kind_ids()).unwrap_or(PolicyView::default().kinds),
+                "growth" => state.outlook.growth = parse_in_range(&value, crate::charts::outlook::GROWTH_RANGE)
+                    .unwrap_or(OutlookView::default().growth),
+                "loss" => state.outlook.loss = parse_in_range(&value, crate::charts::outlook::LOSS_RANGE)
+                    .unwrap_or(OutlookView::default().loss),
                 "theme" => state.theme = parse_theme(&value).unwrap_or_default(),
                 "childId" => state.child_id = valid_child_id(&value).then(|| value.to_string()),
                 _ => {}
@@ -124,10 +159,44 @@ impl UrlState {
                 PEERS.iter().filter(|p| self.overtaking.shows(**p)).map(|p| peer_id(*p)).collect();
             query.append_pair("peers", &shown.join(","));
         }
+        let choices = self.choices;
+        let defaults = ChoiceViews::default();
+        append_choice(query, "nev", choices.nev, defaults.nev);
+        append_choice(query, "markets", choices.markets, defaults.markets);
+        append_choice(query, "makers", choices.makers, defaults.makers);
+        append_choice(query, "capacity", choices.capacity, defaults.capacity);
+        append_choice(query, "prices", choices.prices, defaults.prices);
+        append_choice(query, "invest", choices.investment, defaults.investment);
+        append_choice(query, "germany", choices.germany, defaults.germany);
+        let policy = PolicyView::default();
+        if self.policy.actors != policy.actors {
+            query.append_pair("actors", &filter_param(self.policy.actors, &actor_ids()));
+        }
+        if self.policy.kinds != policy.kinds {
+            query.append_pair("kinds", &filter_param(self.policy.kinds, &kind_ids()));
+        }
+        let outlook = OutlookView::default();
+        if self.outlook.growth != outlook.growth {
+            query.append_pair("growth", &self.outlook.growth.to_string());
+        }
+        if self.outlook.loss != outlook.loss {
+            query.append_pair("loss", &self.outlook.loss.to_string());
+        }
         if self.theme != ThemeChoice::Auto {
             query.append_pair("theme", self.theme.id());
         }
     }
+}
+
+fn append_choice<C: Choice>(query: &mut form_urlencoded::Serializer<'_, String>, key: &str, value: C, default: C) {
+    if value != default {
+        query.append_pair(key, value.id());
+    }
+}
+
+/// A whole number within an inclusive range; anything else is malformed.
+fn parse_in_range<T: std::str::FromStr + PartialOrd + Copy>(value: &str, range: (T, T)) -> Option<T> {
+    value.parse::<T>().ok().filter(|v| *v >= range.0 && *v <= range.1)
 }
 
 fn parse_embed(value: &str) -> Embed {
@@ -224,6 +293,20 @@ mod tests {
     }
 
     #[test]
+    fn later_chapters_views_are_read_and_checked() {
+        let state = UrlState::parse("markets=2023-value&nev=share&actors=eu,china&kinds=tariff&growth=-5&loss=20&invest=fdi");
+        assert_eq!(state.choices.markets, MarketsView::Value2023);
+        assert_eq!(state.choices.nev, NevView::Share);
+        assert_eq!(state.choices.investment, InvestmentView::OutboundFdi);
+        assert_eq!(state.policy, PolicyView { actors: 0b1000_0001, kinds: 1 });
+        assert_eq!(state.outlook, OutlookView { growth: -5, loss: 20 });
+        let bad = UrlState::parse("markets=1999&growth=500&loss=-1&actors=eu,mars&kinds=%FF");
+        assert_eq!(bad.choices, ChoiceViews::default());
+        assert_eq!(bad.outlook, OutlookView::default());
+        assert_eq!(bad.policy, PolicyView::default());
+    }
+
+    #[test]
     fn empty_peers_means_china_alone() {
         let state = UrlState::parse("peers=");
         assert!(!state.overtaking.japan && !state.overtaking.germany && !state.overtaking.korea);
@@ -248,15 +331,39 @@ mod tests {
         let count = prop_oneof![Just(ChinaCount::Caam), Just(ChinaCount::Customs), Just(ChinaCount::Both)];
         let theme = prop_oneof![Just(ThemeChoice::Auto), Just(ThemeChoice::Light), Just(ThemeChoice::Dark)];
         let child = proptest::option::of("[A-Za-z0-9_-]{1,64}");
-        (embed, chapter, count, any::<[bool; 3]>(), theme, child).prop_map(|(embed, chapter, count, peers, theme, child_id)| {
-            UrlState {
+        let choices = (
+            proptest::sample::select(NevView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(MarketsView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(MakersView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(CapacityView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(PriceWarView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(InvestmentView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(GermanyView::ALL).prop_map(|c| c.0),
+        )
+            .prop_map(|(nev, markets, makers, capacity, prices, investment, germany)| ChoiceViews {
+                nev,
+                markets,
+                makers,
+                capacity,
+                prices,
+                investment,
+                germany,
+            });
+        let policy = (0..=crate::charts::policy::ALL_ACTORS, 0..=crate::charts::policy::ALL_KINDS)
+            .prop_map(|(actors, kinds)| PolicyView { actors, kinds });
+        let outlook = (-15i8..=25, 0u8..=50).prop_map(|(growth, loss)| OutlookView { growth, loss });
+        (embed, chapter, count, any::<[bool; 3]>(), theme, child, choices, (policy, outlook)).prop_map(
+            |(embed, chapter, count, peers, theme, child_id, choices, (policy, outlook))| UrlState {
                 embed,
                 chapter,
                 overtaking: OvertakingView { count, japan: peers[0], germany: peers[1], korea: peers[2] },
+                choices,
+                policy,
+                outlook,
                 theme,
                 child_id,
-            }
-        })
+            },
+        )
     }
 
     proptest! {

@@ -1,24 +1,98 @@
-//! The story's chapters, one file each, and which chart belongs to which chapter.
+//! The story's chapters, one file each, which chart belongs to which chapter, and the helpers
+//! their prose uses to quote figures from the data.
 
+pub mod destinations;
+pub mod germany;
+pub mod makers;
+pub mod money;
+pub mod nev;
+pub mod outlook;
 pub mod overtaking;
+pub mod policy;
+pub mod why;
 
 use leptos::prelude::*;
 
 use crate::charts;
+use crate::format;
+use crate::model::series;
 
-/// Each chapter's section id (also its `?chapter=` value) and its charts' public ids.
-pub const CHAPTERS: &[(&str, &[&str])] = &[("overtaking", &[charts::overtaking::CHART_ID])];
+/// Each chapter: its section id (also its `?chapter=` value), its title, its charts' public ids.
+pub const CHAPTERS: &[(&str, &str, &[&str])] = &[
+    ("overtaking", "The overtaking", &[charts::overtaking::CHART_ID]),
+    ("in-the-boxes", "What is in the boxes", &[charts::nev::CHART_ID]),
+    ("destinations", "Where the cars go", &[charts::destinations::CHART_ID]),
+    ("makers", "Who ships them", &[charts::makers::CHART_ID]),
+    ("why", "Why: push and pull", &[charts::capacity::CHART_ID, charts::price_war::CHART_ID]),
+    ("money", "The money follows", &[charts::investment::CHART_ID]),
+    ("germany", "China and Germany", &[charts::volkswagen::CHART_ID]),
+    ("policy", "Growing pains and the policy turn", &[charts::policy::CHART_ID]),
+    ("outlook", "What next", &[charts::outlook::CHART_ID]),
+];
+
+/// Every chapter id, for the URL.
+pub const CHAPTER_IDS: &[&str] =
+    &["overtaking", "in-the-boxes", "destinations", "makers", "why", "money", "germany", "policy", "outlook"];
 
 /// The chapter a chart belongs to.
 pub fn chapter_of(chart_id: &str) -> Option<&'static str> {
-    CHAPTERS.iter().find(|(_, charts)| charts.contains(&chart_id)).map(|(chapter, _)| *chapter)
+    CHAPTERS.iter().find(|(_, _, charts)| charts.contains(&chart_id)).map(|(chapter, _, _)| *chapter)
+}
+
+/// A whole-year figure as readers read it, e.g. "4.91 million"; quoted in the prose so that every
+/// number on the page comes from the data files.
+pub fn figure(series_id: &str, year: u16) -> String {
+    figure_in(series_id, year, "")
+}
+
+/// A figure for part of a year (`""` for the whole year).
+pub fn figure_in(series_id: &str, year: u16, period: &str) -> String {
+    series(series_id)
+        .and_then(|s| s.point_in(year, period).map(|p| format::readable(s.unit, p.value)))
+        .unwrap_or_else(|| "no figure".into())
 }
 
 /// One chart with its controls, for `?embed=<chart-id>`.
 pub fn chart_view(chart_id: &str) -> Option<AnyView> {
-    match chart_id {
-        charts::overtaking::CHART_ID => Some(view! { <overtaking::OvertakingChart/> }.into_any()),
-        _ => None,
+    Some(match chart_id {
+        charts::overtaking::CHART_ID => view! { <overtaking::OvertakingChart/> }.into_any(),
+        charts::nev::CHART_ID => view! { <nev::NevChart/> }.into_any(),
+        charts::destinations::CHART_ID => view! { <destinations::DestinationsChart/> }.into_any(),
+        charts::makers::CHART_ID => view! { <makers::MakersChart/> }.into_any(),
+        charts::capacity::CHART_ID => view! { <why::CapacityChart/> }.into_any(),
+        charts::price_war::CHART_ID => view! { <why::PriceWarChart/> }.into_any(),
+        charts::investment::CHART_ID => view! { <money::InvestmentChart/> }.into_any(),
+        charts::volkswagen::CHART_ID => view! { <germany::GermanyChart/> }.into_any(),
+        charts::policy::CHART_ID => view! { <policy::PolicyChart/> }.into_any(),
+        charts::outlook::CHART_ID => view! { <outlook::OutlookChart/> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// Every chapter in order.
+#[component]
+pub fn Chapters() -> impl IntoView {
+    view! {
+        <overtaking::OvertakingChapter/>
+        <nev::NevChapter/>
+        <destinations::DestinationsChapter/>
+        <makers::MakersChapter/>
+        <why::WhyChapter/>
+        <money::MoneyChapter/>
+        <germany::GermanyChapter/>
+        <policy::PolicyChapter/>
+        <outlook::OutlookChapter/>
+    }
+}
+
+/// The heading block every chapter starts with.
+#[component]
+pub fn ChapterHeading(id: &'static str) -> impl IntoView {
+    let index = CHAPTERS.iter().position(|(c, _, _)| *c == id).unwrap_or(0);
+    let title = CHAPTERS.get(index).map(|(_, t, _)| *t).unwrap_or_default();
+    view! {
+        <p class="chapter-number">{format!("Chapter {}", index + 1)}</p>
+        <h2 id=format!("{id}-heading")>{title}</h2>
     }
 }
 
@@ -27,13 +101,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_chart_id_belongs_to_a_chapter() {
+    fn every_chart_id_belongs_to_a_chapter_and_embeds() {
         for id in charts::CHART_IDS {
             assert!(chapter_of(id).is_some(), "{id} has no chapter");
         }
         assert_eq!(chapter_of("nope"), None);
-        for (chapter, _) in CHAPTERS {
-            assert!(crate::url_state::CHAPTER_IDS.contains(chapter));
-        }
+        assert_eq!(CHAPTERS.iter().map(|(c, _, _)| *c).collect::<Vec<_>>(), CHAPTER_IDS);
+    }
+
+    #[test]
+    fn figures_in_prose_come_from_the_data() {
+        assert_eq!(figure("china-caam", 2023), "4.91 million");
+        assert_eq!(figure_in("china-caam", 2025, "jan-aug"), "4.3 million");
+        assert_eq!(figure("invest-overseas", 2024), "US$16 billion");
+        assert_eq!(figure("china-caam", 1999), "no figure");
     }
 }

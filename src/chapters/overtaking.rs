@@ -6,14 +6,10 @@ use crate::app_state::use_app_state;
 use crate::charts::overtaking::{self, CHART_ID, ChinaCount, PEERS};
 use crate::charts::to_json;
 use crate::display::use_display;
-use crate::format;
-use crate::model::{Country, series};
+use crate::chapters::{ChapterHeading, figure};
+use crate::model::Country;
 use crate::widgets::{ChartFrame, ChoiceGroup, ToggleButtons};
 
-/// A figure of the data as readers read it, e.g. "4.91 million".
-fn figure(series_id: &str, year: u16) -> String {
-    series(series_id).and_then(|s| s.point(year)).map(|p| format::count(p.value)).unwrap_or_else(|| "no figure".into())
-}
 
 /// The "how we count" note for the count on screen.
 fn how_we_count(count: ChinaCount) -> String {
@@ -80,8 +76,7 @@ pub fn OvertakingChart() -> impl IntoView {
 pub fn OvertakingChapter() -> impl IntoView {
     view! {
         <section id="overtaking" class="chapter" aria-labelledby="overtaking-heading">
-            <p class="chapter-number">"Chapter 1"</p>
-            <h2 id="overtaking-heading">"The overtaking"</h2>
+            <ChapterHeading id="overtaking"/>
             <p>
                 {format!(
                     "For years China was a minor exporter of cars. In 2015 its makers sent {} vehicles abroad, while Japan shipped {}. Japan, Germany and South Korea had shared the top of the table for decades, and the pandemic year 2020 changed little: China still exported only {}.",

@@ -1,17 +1,56 @@
 //! Chart builders: pure functions from the model and the reader's choices to an ECharts option.
 //! They never touch the DOM, so `cargo test` checks them natively.
 
+pub mod capacity;
+pub mod destinations;
+pub mod investment;
+pub mod makers;
+pub mod nev;
+pub mod outlook;
 pub mod overtaking;
+pub mod policy;
+pub mod price_war;
+pub mod ranking;
+pub mod volkswagen;
 
 /// Every chart's public id, as used by `?embed=` and `data-chart`.
-pub const CHART_IDS: &[&str] = &[overtaking::CHART_ID];
+pub const CHART_IDS: &[&str] = &[
+    overtaking::CHART_ID,
+    nev::CHART_ID,
+    destinations::CHART_ID,
+    makers::CHART_ID,
+    capacity::CHART_ID,
+    price_war::CHART_ID,
+    investment::CHART_ID,
+    volkswagen::CHART_ID,
+    policy::CHART_ID,
+    outlook::CHART_ID,
+];
+
+/// A one-of choice that changes a chart: its values, their URL ids and their labels.
+pub trait Choice: Copy + PartialEq + Eq + Default + Send + Sync + std::fmt::Debug + 'static {
+    /// (value, id in the URL, label on the control), the default first.
+    const ALL: &'static [(Self, &'static str, &'static str)];
+
+    fn id(self) -> &'static str {
+        Self::ALL.iter().find(|(v, _, _)| *v == self).map(|(_, id, _)| *id).unwrap_or_default()
+    }
+
+    fn label(self) -> &'static str {
+        Self::ALL.iter().find(|(v, _, _)| *v == self).map(|(_, _, l)| *l).unwrap_or_default()
+    }
+
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, i, _)| *i == id).map(|(v, _, _)| *v)
+    }
+}
 
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{
     AxisLabel, AxisType, ItemStyle, LineStyle, LineStyleType, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
 };
-use charming::series::Line;
+use charming::series::{Bar, Line};
 
 use crate::display::Display;
 use crate::model::Series;
@@ -86,6 +125,56 @@ pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display:
                 .width(if dashed { 2 } else { 3 })
                 .type_(if dashed { LineStyleType::Dashed } else { LineStyleType::Solid }),
         )
+}
+
+/// A bar chart over categories; `horizontal` puts the categories down the side (rankings).
+pub(crate) fn bar_chart(categories: &[String], horizontal: bool, display: Display) -> Chart {
+    let ink = ink(display.theme);
+    let category_axis = Axis::new()
+        .type_(AxisType::Category)
+        .data(categories.to_vec())
+        .inverse(horizontal)
+        .axis_label(AxisLabel::new().color(ink.muted));
+    let value_axis = Axis::new()
+        .type_(AxisType::Value)
+        .axis_label(AxisLabel::new().color(ink.muted))
+        .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid)));
+    let (x, y) = if horizontal { (value_axis, category_axis) } else { (category_axis, value_axis) };
+    Chart::new()
+        .animation(!display.reduced_motion)
+        .grid(Grid::new().left(4).right(24).top(if display.narrow { 64 } else { 40 }).bottom(8).contain_label(true))
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(
+            Legend::new()
+                .top(0)
+                .left(0)
+                .item_gap(if display.narrow { 8 } else { 16 })
+                .text_style(TextStyle::new().color(ink.text).font_size(if display.narrow { 11 } else { 12 })),
+        )
+        .x_axis(x)
+        .y_axis(y)
+}
+
+/// One bar series; `None` values are gaps. A `pale` bar (partial year, derived figure) is drawn
+/// lighter and outlined, so it reads differently without colour.
+pub(crate) fn bar_series(id: &str, name: &str, values: Vec<Option<f64>>, pale: Vec<bool>, colour: &str, stack: Option<&str>) -> Bar {
+    let data: Vec<charming::datatype::DataPointItem> = values
+        .into_iter()
+        .zip(pale)
+        .map(|(value, pale)| {
+            let item = charming::datatype::DataPointItem::new(value);
+            if pale {
+                item.item_style(ItemStyle::new().color(colour).opacity(0.45).border_color(colour).border_width(1.5).border_type(charming::element::BorderType::Dashed))
+            } else {
+                item
+            }
+        })
+        .collect();
+    let bar = Bar::new().id(id).name(name).data(data).item_style(ItemStyle::new().color(colour));
+    match stack {
+        Some(stack) => bar.stack(stack),
+        None => bar,
+    }
 }
 
 fn capitalise(word: &str) -> String {

@@ -112,9 +112,10 @@ fn point_readout(params: &wasm_bindgen::JsValue) -> Option<String> {
     let point = series.point(year)?;
     let source = model::source(point.source)?;
     Some(format!(
-        "{year}, {}: {} ({}), source: {}, {}.",
+        "{year}, {}: {}{} ({}), source: {}, {}.",
         series.name(),
         format::readable(series.unit, point.value),
+        if series.unit == Unit::Vehicles { " vehicles" } else { "" },
         format::full(series.unit, point.value),
         source.publisher,
         source.date

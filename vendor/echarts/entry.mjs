@@ -1,7 +1,7 @@
 // The ECharts modules the story uses, and nothing else. Every chart type, component or renderer
 // a chart builder asks for must be registered here, or ECharts silently draws nothing for it.
 import { use, init, getInstanceByDom, version } from 'echarts/core';
-import { LineChart, BarChart } from 'echarts/charts';
+import { LineChart, BarChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -14,6 +14,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 use([
   LineChart,
   BarChart,
+  ScatterChart,
   AriaComponent,
   GridComponent,
   LegendComponent,

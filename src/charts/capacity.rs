@@ -1,0 +1,111 @@
+//! Chapter 5's first chart: the push. China can build far more cars than it sells.
+
+use charming::Chart;
+
+use super::{Choice, bar_chart, bar_series};
+use crate::display::Display;
+use crate::format;
+use crate::model::{Point, Unit, series_or_panic};
+use crate::palette::category_colour;
+use crate::table::{Cell, Row, Table};
+
+pub const CHART_ID: &str = "capacity-vs-output";
+pub const UNIT: Unit = Unit::Vehicles;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CapacityView {
+    #[default]
+    Year2024,
+    Year2025,
+}
+
+impl Choice for CapacityView {
+    const ALL: &'static [(Self, &'static str, &'static str)] =
+        &[(CapacityView::Year2024, "2024", "2024"), (CapacityView::Year2025, "2025", "2025")];
+}
+
+fn year(view: CapacityView) -> u16 {
+    if view == CapacityView::Year2025 { 2025 } else { 2024 }
+}
+
+const BARS: [&str; 5] = ["Capacity", "Production", "Sales", "Sold at home (derived)", "Exports"];
+
+/// The five figures of a year; "sold at home" is sales less exports.
+fn cells(view: CapacityView) -> Vec<Option<Cell>> {
+    let y = year(view);
+    let pick = |id: &str| series_or_panic(id).point(y).map(|p| (series_or_panic(id), p));
+    let exports: Option<(_, &Point)> = pick("china-caam");
+    let sales = pick("china-sales");
+    let home = match (sales, exports) {
+        (Some((_, s)), Some((_, e))) => Some(Cell::derived(s.value - e.value, UNIT, &[s, e], "Derived: sales less exports.")),
+        _ => None,
+    };
+    vec![
+        pick("china-capacity").map(|(s, p)| Cell::from_point(s, p)),
+        pick("china-production").map(|(s, p)| Cell::from_point(s, p)),
+        sales.map(|(s, p)| Cell::from_point(s, p)),
+        home,
+        exports.map(|(s, p)| Cell::from_point(s, p)),
+    ]
+}
+
+pub fn chart(view: CapacityView, display: Display) -> Chart {
+    let categories: Vec<String> = BARS.iter().map(|s| s.to_string()).collect();
+    let values = cells(view).iter().map(|c| c.as_ref().and_then(|c| c.value)).collect();
+    let pale = vec![false, false, false, true, false];
+    bar_chart(&categories, false, display).series(bar_series(
+        "capacity",
+        &format!("Vehicles, {}", year(view)),
+        values,
+        pale,
+        category_colour(1, display.theme),
+        None,
+    ))
+}
+
+pub fn table(view: CapacityView) -> Table {
+    let cells = cells(view);
+    Table {
+        row_header: "Measure",
+        columns: vec![format!("Vehicles, {}", year(view))],
+        rows: BARS.iter().zip(cells).map(|(label, cell)| Row { label: label.to_string(), cells: vec![cell] }).collect(),
+        series: ["china-capacity", "china-production", "china-sales", "china-caam"].iter().map(|id| series_or_panic(id)).collect(),
+    }
+}
+
+pub fn description(view: CapacityView) -> String {
+    let c = cells(view);
+    let say = |i: usize| c[i].as_ref().and_then(|c| c.value).map(format::count).unwrap_or_else(|| "no figure found".into());
+    format!(
+        "Bar chart of China's car industry in {}: capacity {}, production {}, sales {}, of which {} at home and {} exported.",
+        year(view),
+        say(0),
+        say(1),
+        say(2),
+        say(3),
+        say(4)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::to_json;
+
+    #[test]
+    fn capacity_dwarfs_production_in_2024() {
+        let o: serde_json::Value = serde_json::from_str(&to_json(&chart(CapacityView::Year2024, Display::default()))).unwrap();
+        let data = &o["series"][0]["data"];
+        assert_eq!(data[0]["value"], 55_500_000.0);
+        assert_eq!(data[1]["value"], 31_282_000.0);
+        assert_eq!(data[3]["value"], 31_436_000.0 - 5_859_000.0);
+    }
+
+    #[test]
+    fn the_2025_view_has_no_capacity_figure_and_says_so() {
+        let o: serde_json::Value = serde_json::from_str(&to_json(&chart(CapacityView::Year2025, Display::default()))).unwrap();
+        assert!(o["series"][0]["data"][0]["value"].is_null());
+        assert!(description(CapacityView::Year2025).contains("capacity no figure found"));
+        assert!(table(CapacityView::Year2025).rows[0].cells[0].is_none());
+    }
+}

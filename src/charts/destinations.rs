@@ -1,0 +1,107 @@
+//! Chapter 3's chart: where China's cars go, market by market, for a chosen year.
+
+use charming::Chart;
+
+use super::{Choice, ranking};
+use crate::display::Display;
+use crate::model::Unit;
+use crate::table::Table;
+
+pub const CHART_ID: &str = "export-destinations";
+
+const UNITS: &[&str] =
+    &["dest-russia", "dest-mexico", "dest-uae", "dest-belgium", "dest-brazil", "dest-uk", "dest-australia"];
+const VALUES: &[&str] =
+    &["value-russia", "value-belgium", "value-uk", "value-mexico", "value-australia", "value-saudi", "value-uae"];
+
+/// Which year, and which count: the data holds no single full-year unit count for every market.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MarketsView {
+    #[default]
+    Year2025,
+    Year2024,
+    /// January–May 2023, China's customs, the only early period with every large market.
+    EarlyYear2023,
+    /// 2023 in US dollars, China's customs.
+    Value2023,
+}
+
+impl Choice for MarketsView {
+    const ALL: &'static [(Self, &'static str, &'static str)] = &[
+        (MarketsView::Year2025, "2025", "2025"),
+        (MarketsView::Year2024, "2024", "2024"),
+        (MarketsView::EarlyYear2023, "2023-jan-may", "Jan–May 2023"),
+        (MarketsView::Value2023, "2023-value", "2023 (US$)"),
+    ];
+}
+
+pub fn unit(view: MarketsView) -> Unit {
+    if view == MarketsView::Value2023 { Unit::UsdBn } else { Unit::Vehicles }
+}
+
+pub fn entries(view: MarketsView) -> Vec<ranking::Entry> {
+    match view {
+        MarketsView::Year2025 => ranking::entries(UNITS, 2025, None),
+        MarketsView::Year2024 => ranking::entries(UNITS, 2024, None),
+        MarketsView::EarlyYear2023 => ranking::entries(UNITS, 2023, Some("jan-may")),
+        MarketsView::Value2023 => ranking::entries(VALUES, 2023, Some("")),
+    }
+}
+
+fn measure(view: MarketsView) -> &'static str {
+    match view {
+        MarketsView::Value2023 => "US$ billion",
+        _ => "Vehicles",
+    }
+}
+
+pub fn chart(view: MarketsView, display: Display) -> Chart {
+    ranking::chart("markets", &format!("{}, {}", measure(view), view.label()), &entries(view), display)
+}
+
+pub fn table(view: MarketsView) -> Table {
+    ranking::table("Market", format!("{}, {}", measure(view), view.label()), &entries(view))
+}
+
+pub fn description(view: MarketsView) -> String {
+    ranking::describe(&format!("China's vehicle exports by market, {}", view.label()), &entries(view), unit(view))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::charts::to_json;
+
+    fn option(view: MarketsView) -> Value {
+        serde_json::from_str(&to_json(&chart(view, Display::default()))).unwrap()
+    }
+
+    #[test]
+    fn markets_are_ranked_largest_first_with_partial_years_labelled() {
+        let o = option(MarketsView::Year2025);
+        let names: Vec<&str> = o["yAxis"]["data"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(names[..3], ["Mexico", "Russia", "United Arab Emirates"]);
+        assert!(names.contains(&"Belgium (January–September)"));
+        assert_eq!(o["series"][0]["data"][0]["value"], 625_200.0);
+    }
+
+    #[test]
+    fn each_view_changes_the_figures() {
+        let a = option(MarketsView::Year2024)["series"][0]["data"][0]["value"].clone();
+        let b = option(MarketsView::EarlyYear2023)["series"][0]["data"][0]["value"].clone();
+        let c = option(MarketsView::Value2023)["series"][0]["data"][0]["value"].clone();
+        assert_eq!((a, b, c), (1_160_000.0.into(), 287_000.0.into(), 5.93.into()));
+        assert_eq!(unit(MarketsView::Value2023), Unit::UsdBn);
+    }
+
+    #[test]
+    fn missing_markets_are_said_and_kept_as_gaps_in_the_table() {
+        let text = description(MarketsView::Year2025);
+        assert!(text.contains("No figure found for Brazil, Australia"), "{text}");
+        let t = table(MarketsView::Year2025);
+        assert_eq!(t.rows.len(), 7);
+        assert!(t.rows.last().unwrap().cells[0].is_none());
+    }
+}

@@ -1,0 +1,143 @@
+//! Chapter 6's chart: the money follows. Chinese EV and battery makers invest abroad.
+
+use charming::Chart;
+
+use super::{Choice, bar_chart, bar_series};
+use crate::display::Display;
+use crate::format;
+use crate::model::{Country, Series, Unit, series_or_panic};
+use crate::palette::{category_colour, country_colour};
+use crate::table::{Cell, Row, Table};
+
+pub const CHART_ID: &str = "investment-abroad";
+const YEARS: [u16; 3] = [2022, 2023, 2024];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InvestmentView {
+    /// The 2025 report: capital spending abroad against at home.
+    #[default]
+    AbroadVsHome,
+    /// What the 2024 money went into, and how much capacity lies abroad.
+    Batteries,
+    /// The 2024 report's wider measure, outbound direct investment.
+    OutboundFdi,
+}
+
+impl Choice for InvestmentView {
+    const ALL: &'static [(Self, &'static str, &'static str)] = &[
+        (InvestmentView::AbroadVsHome, "abroad", "Abroad vs at home"),
+        (InvestmentView::Batteries, "batteries", "Batteries' share"),
+        (InvestmentView::OutboundFdi, "fdi", "Outbound investment (2024 report)"),
+    ];
+}
+
+pub fn unit(view: InvestmentView) -> Unit {
+    if view == InvestmentView::Batteries { Unit::Percent } else { Unit::UsdBn }
+}
+
+fn yearly(ids: &[&str]) -> Vec<&'static Series> {
+    ids.iter().map(|id| series_or_panic(id)).collect()
+}
+
+const SHARES: [&str; 3] = ["battery-share-overseas", "battery-share-domestic", "capacity-abroad-share"];
+
+pub fn chart(view: InvestmentView, display: Display) -> Chart {
+    match view {
+        InvestmentView::AbroadVsHome | InvestmentView::OutboundFdi => {
+            let ids: &[&str] = if view == InvestmentView::OutboundFdi { &["outbound-fdi"] } else { &["invest-overseas", "invest-domestic"] };
+            let years: Vec<String> = YEARS.iter().map(u16::to_string).collect();
+            let mut chart = bar_chart(&years, false, display);
+            for (i, s) in yearly(ids).into_iter().enumerate() {
+                let values = YEARS.iter().map(|&y| s.point(y).map(|p| p.value)).collect();
+                let colour = if i == 0 { country_colour(Country::China, display.theme) } else { category_colour(3, display.theme) };
+                chart = chart.series(bar_series(s.id, s.label, values, vec![false; YEARS.len()], colour, None));
+            }
+            chart
+        }
+        InvestmentView::Batteries => {
+            let shares = yearly(&SHARES);
+            let categories: Vec<String> = shares.iter().map(|s| s.label.to_string()).collect();
+            let values = shares.iter().map(|s| s.point(2024).map(|p| p.value)).collect();
+            bar_chart(&categories, false, display).series(bar_series("shares", "Share, 2024", values, vec![false; 3], category_colour(2, display.theme), None))
+        }
+    }
+}
+
+pub fn table(view: InvestmentView) -> Table {
+    match view {
+        InvestmentView::AbroadVsHome | InvestmentView::OutboundFdi => {
+            let ids: &[&str] = if view == InvestmentView::OutboundFdi { &["outbound-fdi"] } else { &["invest-overseas", "invest-domestic"] };
+            let series = yearly(ids);
+            Table {
+                row_header: "Year",
+                columns: series.iter().map(|s| format!("{}, US$ billion", s.label)).collect(),
+                rows: YEARS
+                    .iter()
+                    .map(|&y| Row { label: y.to_string(), cells: series.iter().map(|s| s.point(y).map(|p| Cell::from_point(s, p))).collect() })
+                    .collect(),
+                series,
+            }
+        }
+        InvestmentView::Batteries => {
+            let series = yearly(&SHARES);
+            Table {
+                row_header: "Measure, 2024",
+                columns: vec!["Percent".to_string()],
+                rows: series.iter().map(|s| Row { label: s.label.to_string(), cells: vec![s.point(2024).map(|p| Cell::from_point(s, p))] }).collect(),
+                series,
+            }
+        }
+    }
+}
+
+pub fn description(view: InvestmentView) -> String {
+    let v = |id: &str, y: u16| series_or_panic(id).point(y).map(|p| p.value);
+    match view {
+        InvestmentView::AbroadVsHome => format!(
+            "Bar chart of announced investment by Chinese EV and battery makers, abroad and at home, 2022 to 2024. In 2024 {} went abroad against {} at home, the first year abroad came out ahead. Figures abroad for 2022 and 2023 under this method were not found.",
+            v("invest-overseas", 2024).map(|x| format::readable(Unit::UsdBn, x)).unwrap_or_default(),
+            v("invest-domestic", 2024).map(|x| format::readable(Unit::UsdBn, x)).unwrap_or_default()
+        ),
+        InvestmentView::Batteries => format!(
+            "Bar chart: batteries took {} of the investment abroad and {} of the investment at home in 2024; {} of announced capacity lies outside China.",
+            v("battery-share-overseas", 2024).map(|x| format::readable(Unit::Percent, x)).unwrap_or_default(),
+            v("battery-share-domestic", 2024).map(|x| format::readable(Unit::Percent, x)).unwrap_or_default(),
+            v("capacity-abroad-share", 2024).map(|x| format::readable(Unit::Percent, x)).unwrap_or_default()
+        ),
+        InvestmentView::OutboundFdi => format!(
+            "Bar chart of Chinese outbound direct investment along the EV supply chain, a wider measure from Rhodium's 2024 report: {} in 2022 and {} in 2023.",
+            v("outbound-fdi", 2022).map(|x| format::readable(Unit::UsdBn, x)).unwrap_or_default(),
+            v("outbound-fdi", 2023).map(|x| format::readable(Unit::UsdBn, x)).unwrap_or_default()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::to_json;
+
+    fn option(view: InvestmentView) -> serde_json::Value {
+        serde_json::from_str(&to_json(&chart(view, Display::default()))).unwrap()
+    }
+
+    #[test]
+    fn abroad_passes_home_in_2024_with_earlier_years_as_gaps() {
+        let o = option(InvestmentView::AbroadVsHome);
+        assert_eq!(o["series"][0]["name"], "Abroad");
+        assert_eq!(o["series"][0]["data"][2]["value"], 16.0);
+        assert!(o["series"][0]["data"][0]["value"].is_null());
+        assert_eq!(o["series"][1]["data"][1]["value"], 41.0);
+    }
+
+    #[test]
+    fn the_two_reports_are_never_mixed() {
+        let fdi = option(InvestmentView::OutboundFdi);
+        assert_eq!(fdi["series"].as_array().unwrap().len(), 1);
+        assert_eq!(fdi["series"][0]["data"][1]["value"], 28.2);
+        let shares = option(InvestmentView::Batteries);
+        assert_eq!(shares["series"][0]["data"][0]["value"], 74.0);
+        assert_eq!(shares["series"][0]["data"][1]["value"], 69.0);
+        assert!(description(InvestmentView::Batteries).contains("15% of announced capacity"));
+    }
+}

@@ -1,0 +1,151 @@
+//! Chapter 2's chart: what is in the boxes, new-energy vehicles against the rest.
+
+use charming::Chart;
+
+use super::{Choice, bar_chart, bar_series};
+use crate::display::Display;
+use crate::format;
+use crate::model::{Unit, series_or_panic};
+use crate::palette::{category_colour, country_colour};
+use crate::model::Country;
+use crate::table::{Cell, Row, Table};
+
+pub const CHART_ID: &str = "nev-share";
+pub const YEARS: [u16; 6] = [2020, 2021, 2022, 2023, 2024, 2025];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NevView {
+    #[default]
+    Vehicles,
+    Share,
+}
+
+impl Choice for NevView {
+    const ALL: &'static [(Self, &'static str, &'static str)] =
+        &[(NevView::Vehicles, "vehicles", "Vehicles"), (NevView::Share, "share", "Share of exports")];
+}
+
+pub fn unit(view: NevView) -> Unit {
+    if view == NevView::Share { Unit::Percent } else { Unit::Vehicles }
+}
+
+/// Per year: (NEV exports, all exports) where both are known.
+fn split(year: u16) -> Option<(&'static crate::model::Point, &'static crate::model::Point)> {
+    Some((series_or_panic("china-nev").point(year)?, series_or_panic("china-caam").point(year)?))
+}
+
+pub fn share(year: u16) -> Option<f64> {
+    split(year).map(|(nev, all)| nev.value / all.value * 100.0)
+}
+
+pub fn chart(view: NevView, display: Display) -> Chart {
+    let years: Vec<String> = YEARS.iter().map(u16::to_string).collect();
+    let base = bar_chart(&years, false, display);
+    let nev_colour = country_colour(Country::China, display.theme);
+    match view {
+        NevView::Vehicles => {
+            let nev = YEARS.iter().map(|&y| split(y).map(|(n, _)| n.value)).collect();
+            let other = YEARS.iter().map(|&y| split(y).map(|(n, a)| a.value - n.value)).collect();
+            base.series(bar_series("nev", "New-energy vehicles", nev, vec![false; YEARS.len()], nev_colour, Some("exports")))
+                .series(bar_series(
+                    "other",
+                    "Combustion and other (derived)",
+                    other,
+                    vec![false; YEARS.len()],
+                    category_colour(3, display.theme),
+                    Some("exports"),
+                ))
+        }
+        NevView::Share => {
+            let shares = YEARS.iter().map(|&y| share(y)).collect();
+            base.series(bar_series("share", "New-energy share of exports (derived)", shares, vec![false; YEARS.len()], nev_colour, None))
+        }
+    }
+}
+
+pub fn table(view: NevView) -> Table {
+    let nev_series = series_or_panic("china-nev");
+    let all_series = series_or_panic("china-caam");
+    let rows = YEARS
+        .iter()
+        .map(|&year| {
+            let cells = match (view, split(year)) {
+                (NevView::Vehicles, Some((nev, all))) => vec![
+                    Some(Cell::from_point(nev_series, nev)),
+                    Some(Cell::derived(all.value - nev.value, Unit::Vehicles, &[all, nev], "Derived: all exports less new-energy vehicles.")),
+                    Some(Cell::from_point(all_series, all)),
+                ],
+                (NevView::Share, Some((nev, all))) => vec![Some(Cell::derived(
+                    (nev.value / all.value * 1000.0).round() / 10.0,
+                    Unit::Percent,
+                    &[nev, all],
+                    "Derived: new-energy exports divided by all exports.",
+                ))],
+                (NevView::Vehicles, None) => vec![None, None, None],
+                (NevView::Share, None) => vec![None],
+            };
+            Row { label: year.to_string(), cells }
+        })
+        .collect();
+    let columns = match view {
+        NevView::Vehicles => vec![
+            "New-energy vehicles".to_string(),
+            "Combustion and other (derived)".to_string(),
+            "All exports (CAAM)".to_string(),
+        ],
+        NevView::Share => vec!["New-energy share of exports, % (derived)".to_string()],
+    };
+    Table { row_header: "Year", columns, rows, series: vec![nev_series, all_series] }
+}
+
+pub fn description(view: NevView) -> String {
+    let (first, last) = (YEARS[0], YEARS[YEARS.len() - 1]);
+    let nev = series_or_panic("china-nev");
+    match view {
+        NevView::Vehicles => format!(
+            "Stacked bar chart of China's vehicle exports, {first} to {last}, split into new-energy vehicles and the rest. New-energy exports grew from {} to {}.",
+            nev.point(first).map(|p| format::count(p.value)).unwrap_or_default(),
+            nev.point(last).map(|p| format::count(p.value)).unwrap_or_default()
+        ),
+        NevView::Share => format!(
+            "Bar chart of the new-energy share of China's vehicle exports, {first} to {last}: from {} to {}.",
+            share(first).map(|v| format::readable(Unit::Percent, v.round())).unwrap_or_default(),
+            share(last).map(|v| format::readable(Unit::Percent, v.round())).unwrap_or_default()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::to_json;
+
+    fn option(view: NevView) -> serde_json::Value {
+        serde_json::from_str(&to_json(&chart(view, Display::default()))).unwrap()
+    }
+
+    #[test]
+    fn vehicles_stack_new_energy_on_the_rest() {
+        let o = option(NevView::Vehicles);
+        assert_eq!(o["series"][0]["name"], "New-energy vehicles");
+        assert_eq!(o["series"][0]["stack"], "exports");
+        assert_eq!(o["series"][0]["data"][3]["value"], 1_203_000.0); // 2023
+        assert_eq!(o["series"][1]["data"][3]["value"], 4_910_000.0 - 1_203_000.0);
+    }
+
+    #[test]
+    fn share_shows_one_derived_series_in_percent() {
+        let o = option(NevView::Share);
+        assert_eq!(o["series"].as_array().unwrap().len(), 1);
+        let v = o["series"][0]["data"][5]["value"].as_f64().unwrap(); // 2025
+        assert!((v - 2_615_000.0 / 7_098_000.0 * 100.0).abs() < 1e-9);
+        assert_eq!(unit(NevView::Share), Unit::Percent);
+        assert_eq!(table(NevView::Share).rows[5].cells[0].as_ref().unwrap().value, Some(36.8));
+    }
+
+    #[test]
+    fn the_description_follows_the_view() {
+        assert!(description(NevView::Vehicles).contains("from 100,000 to 2.62 million"), "{}", description(NevView::Vehicles));
+        assert!(description(NevView::Share).contains("from 10% to 37%"), "{}", description(NevView::Share));
+    }
+}

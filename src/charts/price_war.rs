@@ -1,0 +1,78 @@
+//! Chapter 5's second chart: the price war at home, in price cuts and thinning margins.
+
+use charming::Chart;
+
+use super::{Choice, bar_chart, bar_series};
+use crate::display::Display;
+use crate::format;
+use crate::model::{Series, Unit, period_name, series_or_panic};
+use crate::palette::category_colour;
+use crate::table::{Cell, Row, Table};
+
+pub const CHART_ID: &str = "price-war";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PriceWarView {
+    #[default]
+    PriceCuts,
+    Margin,
+}
+
+impl Choice for PriceWarView {
+    const ALL: &'static [(Self, &'static str, &'static str)] =
+        &[(PriceWarView::PriceCuts, "cuts", "Models with price cuts"), (PriceWarView::Margin, "margin", "Profit margin")];
+}
+
+fn series(view: PriceWarView) -> &'static Series {
+    series_or_panic(if view == PriceWarView::Margin { "industry-margin" } else { "price-cut-models" })
+}
+
+pub fn unit(view: PriceWarView) -> Unit {
+    series(view).unit
+}
+
+fn label(year: u16, period: &str) -> String {
+    if period.is_empty() { year.to_string() } else { format!("{year} ({})", period_name(period)) }
+}
+
+pub fn chart(view: PriceWarView, display: Display) -> Chart {
+    let s = series(view);
+    let categories: Vec<String> = s.points.iter().map(|p| label(p.year, p.period)).collect();
+    let values = s.points.iter().map(|p| Some(p.value)).collect();
+    let pale = s.points.iter().map(|p| !p.period.is_empty()).collect();
+    bar_chart(&categories, false, display).series(bar_series(s.id, &s.name(), values, pale, category_colour(2, display.theme), None))
+}
+
+pub fn table(view: PriceWarView) -> Table {
+    let s = series(view);
+    Table {
+        row_header: "Period",
+        columns: vec![s.name()],
+        rows: s.points.iter().map(|p| Row { label: label(p.year, p.period), cells: vec![Some(Cell::from_point(s, p))] }).collect(),
+        series: vec![s],
+    }
+}
+
+pub fn description(view: PriceWarView) -> String {
+    let s = series(view);
+    let parts: Vec<String> = s.points.iter().map(|p| format!("{} in {}", format::readable(s.unit, p.value), label(p.year, p.period))).collect();
+    format!("Bar chart of {} in China's car market: {}.", s.name(), parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::to_json;
+
+    #[test]
+    fn each_measure_draws_its_own_series() {
+        let cuts: serde_json::Value = serde_json::from_str(&to_json(&chart(PriceWarView::PriceCuts, Display::default()))).unwrap();
+        assert_eq!(cuts["xAxis"]["data"][2], "2024 (January–September)");
+        assert_eq!(cuts["series"][0]["data"][2]["value"], 195.0);
+        let margin: serde_json::Value = serde_json::from_str(&to_json(&chart(PriceWarView::Margin, Display::default()))).unwrap();
+        assert_eq!(margin["series"][0]["name"], "Industry profit margin (CPCA)");
+        assert_eq!(margin["series"][0]["data"][2]["value"], 4.1);
+        assert_eq!(unit(PriceWarView::Margin), Unit::Percent);
+        assert!(description(PriceWarView::Margin).contains("5% in 2023"));
+    }
+}

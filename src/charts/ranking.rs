@@ -1,0 +1,92 @@
+//! Rankings: one figure per market or maker for a chosen year, as horizontal bars, largest first.
+//! Whole-year figures are preferred; a partial-year figure is shown pale and labelled with its
+//! months; a missing one is said, never drawn as zero.
+
+use charming::Chart;
+
+use super::{bar_chart, bar_series};
+use crate::display::Display;
+use crate::model::{Point, Series, Unit, period_name, series_or_panic};
+use crate::palette::category_colour;
+use crate::table::{Cell, Row, Table};
+
+/// One thing ranked, with the figure chosen for the view (if any).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry {
+    pub series: &'static Series,
+    pub point: Option<&'static Point>,
+}
+
+/// For each series id: the figure of `period` in `year` (`None`: the whole year, else a partial one).
+pub fn entries(ids: &[&str], year: u16, period: Option<&str>) -> Vec<Entry> {
+    ids.iter()
+        .map(|id| {
+            let series = series_or_panic(id);
+            let point = match period {
+                Some(period) => series.point_in(year, period),
+                None => series.point(year).or_else(|| series.points.iter().find(|p| p.year == year)),
+            };
+            Entry { series, point }
+        })
+        .collect()
+}
+
+/// Entries with a figure, largest first.
+pub fn ranked(entries: &[Entry]) -> Vec<(&'static Series, &'static Point)> {
+    let mut out: Vec<_> = entries.iter().filter_map(|e| e.point.map(|p| (e.series, p))).collect();
+    out.sort_by(|a, b| b.1.value.total_cmp(&a.1.value));
+    out
+}
+
+/// The labels of the entries without a figure.
+pub fn missing(entries: &[Entry]) -> Vec<&'static str> {
+    entries.iter().filter(|e| e.point.is_none()).map(|e| e.series.label).collect()
+}
+
+fn bar_label(series: &Series, point: &Point) -> String {
+    if point.period.is_empty() { series.label.to_string() } else { format!("{} ({})", series.label, period_name(point.period)) }
+}
+
+pub fn chart(id: &str, name: &str, entries: &[Entry], display: Display) -> Chart {
+    let ranked = ranked(entries);
+    let categories: Vec<String> = ranked.iter().map(|(s, p)| bar_label(s, p)).collect();
+    let values = ranked.iter().map(|(_, p)| Some(p.value)).collect();
+    let pale = ranked.iter().map(|(_, p)| !p.period.is_empty()).collect();
+    bar_chart(&categories, true, display).series(bar_series(id, name, values, pale, category_colour(0, display.theme), None))
+}
+
+/// Every entry as a row, the missing ones as gaps, so the table says what was not found.
+pub fn table(row_header: &'static str, column: String, entries: &[Entry]) -> Table {
+    let mut rows: Vec<(Option<f64>, Row)> = entries
+        .iter()
+        .map(|e| {
+            let cell = e.point.map(|p| Cell::from_point(e.series, p));
+            (e.point.map(|p| p.value), Row { label: e.series.label.to_string(), cells: vec![cell] })
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.unwrap_or(-1.0).total_cmp(&a.0.unwrap_or(-1.0)));
+    Table {
+        row_header,
+        columns: vec![column],
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+        series: entries.iter().filter(|e| e.point.is_some()).map(|e| e.series).collect(),
+    }
+}
+
+/// "Russia leads with 1.16 million." and who has no figure, for the text alternative.
+pub fn describe(what: &str, entries: &[Entry], unit: Unit) -> String {
+    let ranked = ranked(entries);
+    let mut text = format!("Bar chart of {what}, largest first.");
+    if let Some((s, p)) = ranked.first() {
+        text.push_str(&format!(" {} leads with {}.", bar_label(s, p), crate::format::readable(unit, p.value)));
+    }
+    let partial: Vec<String> = ranked.iter().filter(|(_, p)| !p.period.is_empty()).map(|(s, p)| bar_label(s, p)).collect();
+    if !partial.is_empty() {
+        text.push_str(&format!(" Part-year figures: {}.", partial.join(", ")));
+    }
+    let missing = missing(entries);
+    if !missing.is_empty() {
+        text.push_str(&format!(" No figure found for {}.", missing.join(", ")));
+    }
+    text
+}
