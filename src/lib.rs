@@ -150,7 +150,10 @@ fn apply_theme_choice(theme: RwSignal<ThemeChoice>) {
     });
 }
 
-/// Entry point of the wasm build: replaces the static first-paint skeleton with the live app.
+/// Entry point of the wasm build, run when the module loads: replaces the static first-paint
+/// skeleton with the live app. (The page is built from this library rather than a binary: the
+/// binary's fat-LTO link fails in rustc 1.95 with "Invalid Wasm linking symbol".)
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
     let url = UrlState::parse(&window().location().search().unwrap_or_default());

@@ -1,3 +1,0 @@
-fn main() {
-    car_exports::start();
-}
