@@ -146,7 +146,7 @@ test('a link with toggles reopens the same view, and the URL follows the toggles
   assert.equal(await page.locator('.theme-switch select').inputValue(), 'dark');
 
   await page.locator('input[name="overtaking-count"]').nth(2).click();
-  await page.locator('button.toggle', { hasText: 'Germany' }).click();
+  await page.locator(`[data-chart="${CHART}"] button.toggle`, { hasText: 'Germany' }).click();
   await page.waitForFunction(() => location.search.includes('count=both'));
   const search = new URLSearchParams(await page.evaluate(() => location.search));
   assert.equal(search.get('count'), 'both');
@@ -154,8 +154,8 @@ test('a link with toggles reopens the same view, and the URL follows the toggles
 
   // Copy link puts a link to this view on the clipboard; opening it restores the view.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  await page.locator('.chart-actions button', { hasText: 'Copy link' }).click();
-  await page.locator('.chart-actions .action-status', { hasText: 'Link copied' }).waitFor();
+  await page.locator(`[data-chart="${CHART}"] .chart-actions button`, { hasText: 'Copy link' }).click();
+  await page.locator(`[data-chart="${CHART}"] .chart-actions .action-status`, { hasText: 'Link copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(new URL(link).searchParams.get('chapter'), 'overtaking');
   const reopened = await context.newPage();
@@ -183,7 +183,7 @@ test('the CSV holds exactly the numbers in the table on screen, with units and s
   await waitForChart(page, CHART);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('.chart-actions button', { hasText: 'Download data (CSV)' }).click(),
+    page.locator(`[data-chart="${CHART}"] .chart-actions button`, { hasText: 'Download data (CSV)' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), `${CHART}.csv`);
   const csv = await readFile(await download.path(), 'utf8');
@@ -208,7 +208,7 @@ test('the PNG is a valid 2x image of the chart with room for title and source', 
   const chartBox = await page.locator(`[data-chart="${CHART}"] .chart-canvas`).boundingBox();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('.chart-actions button', { hasText: 'Download image (PNG)' }).click(),
+    page.locator(`[data-chart="${CHART}"] .chart-actions button`, { hasText: 'Download image (PNG)' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), `${CHART}.png`);
   const png = await readFile(await download.path());
@@ -223,13 +223,13 @@ test('the PNG is a valid 2x image of the chart with room for title and source', 
 test('the embed dialog offers a ready snippet that embeds this view', async () => {
   const { page, context } = await openPage(browser, `${server.origin}/?peers=japan`);
   await waitForChart(page, CHART);
-  await page.locator('.chart-actions button', { hasText: 'Embed' }).click();
-  const code = await page.locator('.embed-dialog textarea').inputValue();
+  await page.locator(`[data-chart="${CHART}"] .chart-actions button`, { hasText: 'Embed' }).click();
+  const code = await page.locator(`[data-chart="${CHART}"] .embed-dialog textarea`).inputValue();
   assert.match(code, /^<iframe title="China overtakes the established exporters" src="http:\/\/127\.0\.0\.1:\d+\/\?embed=exports-vs-peers&amp;peers=japan"/);
   assert.match(code, /loading="lazy"/);
   assert.match(code, /datawrapper-height/);
-  await page.locator('.embed-dialog button', { hasText: 'Close' }).click();
-  assert.equal(await page.locator('.embed-dialog').isVisible(), false);
+  await page.locator(`[data-chart="${CHART}"] .embed-dialog button`, { hasText: 'Close' }).click();
+  assert.equal(await page.locator(`[data-chart="${CHART}"] .embed-dialog`).isVisible(), false);
   await context.close();
 });
 
