@@ -17,6 +17,7 @@ pub mod format;
 pub mod frame_messages;
 pub mod model;
 pub mod palette;
+pub mod scroll_watch;
 pub mod table;
 pub mod url_state;
 pub mod widgets;
@@ -51,6 +52,7 @@ pub fn App(url: UrlState) -> impl IntoView {
                     <h1>{TITLE}</h1>
                     <p class="standfirst">{STANDFIRST}</p>
                 </header>
+                <widgets::Contents/>
                 <Chapters/>
             </main>
         }

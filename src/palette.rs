@@ -35,8 +35,8 @@ pub fn country_colour(country: Country, theme: Theme) -> &'static str {
 
 /// Colours for series that are not countries (markets, makers, measures), in a fixed order.
 pub fn category_colour(index: usize, theme: Theme) -> &'static str {
-    const LIGHT: [&str; 4] = ["#5b4db3", "#b3541e", "#2e7d32", "#7a4d8c"];
-    const DARK: [&str; 4] = ["#b3a6ff", "#ffab73", "#8ad18e", "#d7a6ea"];
+    const LIGHT: [&str; 5] = ["#5b4db3", "#b3541e", "#2e7d32", "#7a4d8c", "#0b6e99"];
+    const DARK: [&str; 5] = ["#b3a6ff", "#ffab73", "#8ad18e", "#d7a6ea", "#6cc7f0"];
     match theme {
         Theme::Light => LIGHT[index % LIGHT.len()],
         Theme::Dark => DARK[index % DARK.len()],

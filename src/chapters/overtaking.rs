@@ -8,6 +8,8 @@ use crate::charts::to_json;
 use crate::display::use_display;
 use crate::chapters::{ChapterHeading, figure};
 use crate::model::Country;
+use crate::scroll_watch::{Observer, watch};
+use wasm_bindgen::JsCast;
 use crate::widgets::{ChartFrame, ChoiceGroup, ToggleButtons};
 
 
@@ -26,12 +28,14 @@ fn how_we_count(count: ChinaCount) -> String {
     }
 }
 
-/// The chapter's chart with its controls: on its own in `?embed=exports-vs-peers`.
+/// The chapter's chart with its controls: on its own in `?embed=exports-vs-peers`, and beside the
+/// story's steps in the chapter, where `focus` is the year of the step in view.
 #[component]
-pub fn OvertakingChart() -> impl IntoView {
+pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>>) -> impl IntoView {
     let display = use_display();
     let state = use_app_state().overtaking;
-    let option = Memo::new(move |_| to_json(&overtaking::chart(&state.get(), display.get())));
+    let focus = focus.unwrap_or_else(|| Signal::stored(None));
+    let option = Memo::new(move |_| to_json(&overtaking::chart(&state.get(), focus.get(), display.get())));
     let description = Memo::new(move |_| overtaking::description(&state.get()));
     let table = Memo::new(move |_| overtaking::table(&state.get()));
     let count = Signal::derive(move || state.get().count);
@@ -72,29 +76,83 @@ pub fn OvertakingChart() -> impl IntoView {
     }
 }
 
+/// The story's steps: the year each is about, and its text.
+fn steps() -> Vec<(u16, String)> {
+    vec![
+        (
+            2015,
+            format!(
+                "For years China was a minor exporter of cars. In 2015 its makers sent {} vehicles abroad, while Japan shipped {}.",
+                figure("china-caam", 2015),
+                figure("japan-jama", 2015),
+            ),
+        ),
+        (
+            2020,
+            format!(
+                "Japan, Germany and South Korea had shared the top of the table for decades, and the pandemic year changed little: in 2020 China still exported only {}.",
+                figure("china-caam", 2020),
+            ),
+        ),
+        (
+            2023,
+            format!(
+                "Then the line turns sharply upward. China's exports reached {} in 2022 and {} in 2023, the year it passed Japan ({}) to become the world's largest exporter of vehicles.",
+                figure("china-caam", 2022),
+                figure("china-caam", 2023),
+                figure("japan-jama", 2023),
+            ),
+        ),
+        (
+            2025,
+            format!(
+                "The climb went on. By 2025 the makers' count stood at {}, while Japan's exports drifted down to {}.",
+                figure("china-caam", 2025),
+                figure("japan-jama", 2025),
+            ),
+        ),
+    ]
+}
+
 #[component]
 pub fn OvertakingChapter() -> impl IntoView {
+    let steps = steps();
+    let focus = RwSignal::new(None::<u16>);
+    let years: Vec<u16> = steps.iter().map(|(y, _)| *y).collect();
+    let steps_ref = NodeRef::<leptos::html::Div>::new();
+    // Each step that crosses the middle of the screen sets the year the chart marks.
+    let observer = StoredValue::new_local(None::<Observer>);
+    Effect::new(move |_| {
+        let Some(container) = steps_ref.get() else { return };
+        let Ok(list) = container.query_selector_all(".step") else { return };
+        let elements: Vec<web_sys::Element> =
+            (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
+        let years = years.clone();
+        let watcher = watch(&elements, "-45% 0px -45% 0px", move |i| focus.set(years.get(i).copied()));
+        observer.set_value(watcher);
+    });
+    on_cleanup(move || observer.update_value(|o| drop(o.take())));
+
     view! {
         <section id="overtaking" class="chapter" aria-labelledby="overtaking-heading">
             <ChapterHeading id="overtaking"/>
-            <p>
-                {format!(
-                    "For years China was a minor exporter of cars. In 2015 its makers sent {} vehicles abroad, while Japan shipped {}. Japan, Germany and South Korea had shared the top of the table for decades, and the pandemic year 2020 changed little: China still exported only {}.",
-                    figure("china-caam", 2015),
-                    figure("japan-jama", 2015),
-                    figure("china-caam", 2020),
-                )}
-            </p>
-            <p>
-                {format!(
-                    "Then the line turns sharply upward. China's exports reached {} in 2022 and {} in 2023, the year it passed Japan ({}) to become the world's largest exporter of vehicles. By 2025 the count stood at {}.",
-                    figure("china-caam", 2022),
-                    figure("china-caam", 2023),
-                    figure("japan-jama", 2023),
-                    figure("china-caam", 2025),
-                )}
-            </p>
-            <OvertakingChart/>
+            <div class="scrolly">
+                <div class="scrolly-steps" node_ref=steps_ref>
+                    {steps
+                        .into_iter()
+                        .map(|(year, text)| {
+                            view! {
+                                <div class="step" data-step=year class:active=move || focus.get() == Some(year)>
+                                    <p>{text}</p>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <div class="scrolly-graphic">
+                    <OvertakingChart focus=focus/>
+                </div>
+            </div>
             <p>
                 "Japan's own customs office recorded more than JAMA in 2023 because it counts used cars too. Comparing China's customs count with JAMA would mix used with new; the makers' counts on both sides avoid that trap."
             </p>

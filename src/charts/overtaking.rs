@@ -106,32 +106,46 @@ pub fn overtaking_year(china: &Series, japan: &Series) -> Option<u16> {
     })
 }
 
-pub fn chart(view: &OvertakingView, display: Display) -> Chart {
+/// `focus` is the year the story's current step is about (scrollytelling), marked on the chart.
+pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Chart {
     let shown = shown_series(view);
     let mut chart = yearly_line_chart(&YEARS, display);
     let japan = view.japan.then(|| peer_series(Country::Japan));
-    for s in &shown {
+    for (i, s) in shown.iter().enumerate() {
         let dashed = s.id == "china-customs";
         let mut line = yearly_line(s, &YEARS, dashed, display);
         // The crossing is marked on the makers' count, which compares new cars with new cars.
-        if s.id == "china-caam" {
-            if let Some(year) = japan.and_then(|j| overtaking_year(s, j)) {
-                line = line.mark_line(crossing_mark(year, display));
-            }
+        let crossing = if s.id == "china-caam" { japan.and_then(|j| overtaking_year(s, j)) } else { None };
+        let mut marks: Vec<(u16, String)> = crossing.map(|y| (y, format!("{y}: China passes Japan"))).into_iter().collect();
+        if let Some(year) = focus.filter(|y| i == 0 && Some(*y) != crossing) {
+            let figure = s.point(year).map(|p| format!("{year}: {}", format::count(p.value))).unwrap_or_else(|| year.to_string());
+            marks.push((year, figure));
+        }
+        if !marks.is_empty() {
+            line = line.mark_line(year_marks(&marks, display));
         }
         chart = chart.series(line);
     }
     chart
 }
 
-fn crossing_mark(year: u16, display: Display) -> MarkLine {
+/// Dotted vertical lines at years, each with its own label.
+fn year_marks(marks: &[(u16, String)], display: Display) -> MarkLine {
     let ink = ink(display.theme);
     MarkLine::new()
         .silent(true)
         .symbol(vec![Symbol::None, Symbol::None])
         .line_style(LineStyle::new().color(ink.muted).type_(LineStyleType::Dotted))
-        .label(Label::new().formatter(format!("{year}: China passes Japan").as_str()).color(ink.text))
-        .data(vec![MarkLineVariant::Simple(MarkLineData::new().x_axis(year.to_string()))])
+        .data(
+            marks
+                .iter()
+                .map(|(year, text)| {
+                    MarkLineVariant::Simple(
+                        MarkLineData::new().x_axis(year.to_string()).label(Label::new().formatter(text.as_str()).color(ink.text)),
+                    )
+                })
+                .collect(),
+        )
 }
 
 /// The chart's text alternative: what it shows and its main finding, from the data on screen.
@@ -179,7 +193,7 @@ mod tests {
     use crate::charts::to_json;
 
     fn option(view: OvertakingView) -> Value {
-        serde_json::from_str(&to_json(&chart(&view, Display::default()))).unwrap()
+        serde_json::from_str(&to_json(&chart(&view, None, Display::default()))).unwrap()
     }
 
     fn series_names(option: &Value) -> Vec<String> {
@@ -233,7 +247,7 @@ mod tests {
         let with_japan = option(OvertakingView::default());
         let mark = &with_japan["series"][0]["markLine"];
         assert_eq!(mark["data"][0]["xAxis"], "2023");
-        assert_eq!(mark["label"]["formatter"], "2023: China passes Japan");
+        assert_eq!(mark["data"][0]["label"]["formatter"], "2023: China passes Japan");
         let without = option(OvertakingView { japan: false, ..Default::default() });
         assert!(without["series"][0].get("markLine").is_none());
     }
@@ -241,6 +255,16 @@ mod tests {
     #[test]
     fn the_legend_is_a_key_not_a_second_control() {
         assert_eq!(option(OvertakingView::default())["legend"]["selectedMode"], false);
+    }
+
+    #[test]
+    fn a_story_step_marks_its_year_with_the_figure() {
+        let o: Value = serde_json::from_str(&to_json(&chart(&OvertakingView::default(), Some(2020), Display::default()))).unwrap();
+        let data = &o["series"][0]["markLine"]["data"];
+        assert_eq!(data[1]["xAxis"], "2020");
+        assert_eq!(data[1]["label"]["formatter"], "2020: 995,000");
+        let on_crossing: Value = serde_json::from_str(&to_json(&chart(&OvertakingView::default(), Some(2023), Display::default()))).unwrap();
+        assert_eq!(on_crossing["series"][0]["markLine"]["data"].as_array().unwrap().len(), 1);
     }
 
     #[test]
@@ -265,13 +289,13 @@ mod tests {
     fn a_narrow_screen_leaves_room_for_a_wrapped_legend() {
         let wide = option(OvertakingView::default());
         let narrow: Value =
-            serde_json::from_str(&to_json(&chart(&OvertakingView::default(), Display { narrow: true, ..Default::default() }))).unwrap();
+            serde_json::from_str(&to_json(&chart(&OvertakingView::default(), None, Display { narrow: true, ..Default::default() }))).unwrap();
         assert!(narrow["grid"][0]["top"].as_f64() > wide["grid"][0]["top"].as_f64(), "{} vs {}", narrow["grid"], wide["grid"]);
     }
 
     #[test]
     fn reduced_motion_turns_animation_off() {
-        let still = to_json(&chart(&OvertakingView::default(), Display { reduced_motion: true, ..Default::default() }));
+        let still = to_json(&chart(&OvertakingView::default(), None, Display { reduced_motion: true, ..Default::default() }));
         assert!(still.contains("\"animation\":false"));
     }
 

@@ -1,0 +1,71 @@
+//! The table of contents: every chapter as a link, the one in view marked, and progress through
+//! the story. The chapter in view is written to the URL, so a copied link lands there.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app_state::use_app_state;
+use crate::chapters::CHAPTERS;
+use crate::scroll_watch::{Observer, watch};
+
+#[component]
+pub fn Contents() -> impl IntoView {
+    let state = use_app_state();
+    let current = Memo::new(move |_| {
+        state.chapter.get().and_then(|c| CHAPTERS.iter().position(|(id, _, _)| *id == c)).unwrap_or(0)
+    });
+    let observer = StoredValue::new_local(None::<Observer>);
+    Effect::new(move |_| {
+        let document = document();
+        let sections: Vec<web_sys::Element> = CHAPTERS
+            .iter()
+            .filter_map(|(id, _, _)| document.get_element_by_id(id))
+            .filter_map(|e| e.dyn_into().ok())
+            .collect();
+        let watcher = watch(&sections, "-40% 0px -55% 0px", move |i| {
+            let id = CHAPTERS.get(i).map(|(id, _, _)| *id);
+            if state.chapter.get_untracked() != id {
+                state.chapter.set(id);
+            }
+        });
+        observer.set_value(watcher);
+    });
+    on_cleanup(move || observer.update_value(|o| drop(o.take())));
+
+    let total = CHAPTERS.len();
+    view! {
+        <nav class="contents" aria-label="Chapters">
+            <details>
+                <summary>
+                    <span class="contents-label">
+                        {move || format!("Chapter {} of {total}: {}", current.get() + 1, CHAPTERS[current.get()].1)}
+                    </span>
+                    <span class="progress" aria-hidden="true">
+                        <span
+                            class="progress-bar"
+                            style:width=move || format!("{}%", (current.get() + 1) * 100 / total)
+                        ></span>
+                    </span>
+                </summary>
+                <ol>
+                    {CHAPTERS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (id, title, _))| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=format!("#{id}")
+                                        aria-current=move || (current.get() == i).then_some("location")
+                                    >
+                                        {*title}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </details>
+        </nav>
+    }
+}
