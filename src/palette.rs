@@ -10,12 +10,14 @@ pub struct Ink {
     pub text: &'static str,
     pub muted: &'static str,
     pub grid: &'static str,
+    /// The chart's surface, for hollow markers.
+    pub background: &'static str,
 }
 
 pub fn ink(theme: Theme) -> Ink {
     match theme {
-        Theme::Light => Ink { text: "#1b1b1f", muted: "#55565d", grid: "#e2e2e6" },
-        Theme::Dark => Ink { text: "#ececf0", muted: "#b4b5bc", grid: "#34353c" },
+        Theme::Light => Ink { text: "#1b1b1f", muted: "#55565d", grid: "#e2e2e6", background: "#ffffff" },
+        Theme::Dark => Ink { text: "#ececf0", muted: "#b4b5bc", grid: "#34353c", background: "#1b1c20" },
     }
 }
 

@@ -125,6 +125,11 @@ impl Table {
         }
     }
 
+    /// Whether any figure shown is of low confidence.
+    pub fn has_low_confidence(&self) -> bool {
+        self.rows.iter().flat_map(|r| r.cells.iter().flatten()).any(|c| c.confidence == Confidence::Low)
+    }
+
     /// Every source cited by a cell, once, in reading order.
     pub fn sources(&self) -> Vec<&'static Source> {
         let mut out: Vec<&'static Source> = Vec::new();

@@ -53,7 +53,7 @@ use charming::element::{
 use charming::series::{Bar, Line};
 
 use crate::display::Display;
-use crate::model::Series;
+use crate::model::{Confidence, Series};
 use crate::palette::{country_marker, ink, series_colour};
 
 /// The JSON that the ECharts binding receives.
@@ -107,7 +107,17 @@ pub(crate) fn yearly_line_chart(years: &[u16], display: Display) -> Chart {
 /// `dashed` marks an alternative count of the same country.
 pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display: Display) -> Line {
     let colour = series_colour(series, display.theme);
-    let values: Vec<Option<f64>> = years.iter().map(|&y| series.point(y).map(|p| p.value)).collect();
+    // A low-confidence figure is drawn as a hollow marker, so it reads as uncertain without colour.
+    let values: Vec<charming::datatype::DataPoint> = years
+        .iter()
+        .map(|&y| match series.point(y) {
+            Some(p) if p.confidence == Confidence::Low => charming::datatype::DataPointItem::new(p.value)
+                .item_style(ItemStyle::new().color(ink(display.theme).background).border_color(colour).border_width(2))
+                .into(),
+            Some(p) => p.value.into(),
+            None => None::<f64>.into(),
+        })
+        .collect();
     let marker = series.country.map(country_marker).unwrap_or("circle");
     let marker = if dashed { format!("empty{}", capitalise(marker)) } else { marker.to_string() };
     Line::new()

@@ -253,6 +253,15 @@ mod tests {
     }
 
     #[test]
+    fn low_confidence_figures_are_drawn_hollow() {
+        let o = option(OvertakingView::default());
+        let korea_2015 = &o["series"][3]["data"][0];
+        assert_eq!(korea_2015["value"], 2_700_000.0);
+        assert_eq!(korea_2015["itemStyle"]["borderWidth"], 2.0);
+        assert_eq!(o["series"][3]["data"][4], 2_400_000.0, "medium confidence is a plain point");
+    }
+
+    #[test]
     fn the_legend_is_a_key_not_a_second_control() {
         assert_eq!(option(OvertakingView::default())["legend"]["selectedMode"], false);
     }

@@ -6,7 +6,7 @@ use charming::Chart;
 
 use super::{bar_chart, bar_series};
 use crate::display::Display;
-use crate::model::{Point, Series, Unit, period_name, series_or_panic};
+use crate::model::{Confidence, Point, Series, Unit, period_name, series_or_panic};
 use crate::palette::category_colour;
 use crate::table::{Cell, Row, Table};
 
@@ -51,7 +51,7 @@ pub fn chart(id: &str, name: &str, entries: &[Entry], display: Display) -> Chart
     let ranked = ranked(entries);
     let categories: Vec<String> = ranked.iter().map(|(s, p)| bar_label(s, p)).collect();
     let values = ranked.iter().map(|(_, p)| Some(p.value)).collect();
-    let pale = ranked.iter().map(|(_, p)| !p.period.is_empty()).collect();
+    let pale = ranked.iter().map(|(_, p)| !p.period.is_empty() || p.confidence == Confidence::Low).collect();
     bar_chart(&categories, true, display).series(bar_series(id, name, values, pale, category_colour(0, display.theme), None))
 }
 

@@ -5,7 +5,7 @@ use charming::Chart;
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
 use crate::format;
-use crate::model::{Country, Series, Unit, series_or_panic};
+use crate::model::{Confidence, Country, Series, Unit, series_or_panic};
 use crate::palette::country_colour;
 use crate::table::{Cell, Row, Table};
 
@@ -41,8 +41,9 @@ pub fn chart(view: GermanyView, display: Display) -> Chart {
     let series = bars(view);
     let categories: Vec<String> = series.iter().map(|s| s.label.to_string()).collect();
     let values = series.iter().map(|s| s.point(YEAR).map(|p| p.value)).collect();
+    let pale = series.iter().map(|s| s.point(YEAR).is_some_and(|p| p.confidence == Confidence::Low)).collect();
     let name = if view == GermanyView::Survey { "Share of German firms in China, 2024/25" } else { "Battery-electric deliveries, 2024" };
-    bar_chart(&categories, false, display).series(bar_series(view.id(), name, values, vec![false; series.len()], country_colour(Country::Germany, display.theme), None))
+    bar_chart(&categories, false, display).series(bar_series(view.id(), name, values, pale, country_colour(Country::Germany, display.theme), None))
 }
 
 pub fn table(view: GermanyView) -> Table {

@@ -94,6 +94,11 @@ pub fn ChartFrame(
                 }
                     .into_any()
             }}
+            <Show when=move || table.with(|t| t.has_low_confidence())>
+                <p class="chart-caveat">
+                    "Hollow or pale marks are low-confidence or part-year figures; the table's notes say which and why."
+                </p>
+            </Show>
             <ChartActions id=id title=title subtitle=subtitle table=table chart=chart/>
             <details class="chart-table" open=!library_loaded>
                 <summary>"Show the figures as a table"</summary>

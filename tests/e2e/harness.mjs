@@ -104,7 +104,9 @@ export async function waitForChart(page, id) {
 export function drawnSeries(page, id) {
   return page.evaluate((chartId) => {
     const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);
-    return window.echarts.getInstanceByDom(el).getOption().series.map((s) => ({ name: s.name, data: s.data }));
+    // A data item is a plain value, or an object carrying its value and its own style.
+    const value = (d) => (d && typeof d === 'object' && !Array.isArray(d) && 'value' in d ? d.value : d);
+    return window.echarts.getInstanceByDom(el).getOption().series.map((s) => ({ name: s.name, data: s.data.map(value) }));
   }, id);
 }
 

@@ -126,10 +126,10 @@ test('clicking a point shows its figure and source (a chart event delivered to R
   await context.close();
 });
 
-test('screenshots at phone and desktop widths, light and dark', async () => {
+test('from 320 to 1920 px wide, light and dark: no sideways scrolling, screenshots written', async () => {
   const dir = new URL('./output/', import.meta.url).pathname;
   await mkdir(dir, { recursive: true });
-  for (const [width, colorScheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']]) {
+  for (const [width, colorScheme] of [[320, 'light'], [390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark'], [1920, 'dark']]) {
     const { page, context, problems } = await openPage(browser, `${server.origin}/`, { width, height: 900, colorScheme, reducedMotion: 'reduce' });
     await waitForChart(page, CHART);
     const box = await page.locator(`[data-chart="${CHART}"] .chart-canvas`).boundingBox();
