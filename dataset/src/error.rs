@@ -75,3 +75,42 @@ pub(crate) fn is_date(date: &str) -> bool {
     }
 }
 
+
+/// Reads a CSV file with exactly `header` as its first line into rows of `T`, each with its line.
+/// Rows that cannot be read become errors; the caller checks the values of the rest.
+pub(crate) fn read_csv<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    header: &[&str],
+    errors: &mut Vec<DataError>,
+) -> Result<Vec<(usize, T)>, Vec<DataError>> {
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+    let found = reader
+        .headers()
+        .map_err(|err| vec![DataError::new(file, 1, format!("header cannot be read: {err}"))])?
+        .clone();
+    if found.iter().collect::<Vec<_>>() != header {
+        return Err(vec![DataError::new(
+            file,
+            1,
+            format!("header is '{}'; expected '{}'", found.iter().collect::<Vec<_>>().join(","), header.join(",")),
+        )]);
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(err) => {
+                let line = err.position().map(|p| p.line() as usize).unwrap_or(0);
+                errors.push(DataError::new(file, line, format!("row cannot be read: {err}")));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        match record.deserialize(Some(&found)) {
+            Ok(row) => rows.push((line, row)),
+            Err(err) => errors.push(DataError::new(file, line, format!("row cannot be read: {err}"))),
+        }
+    }
+    Ok(rows)
+}

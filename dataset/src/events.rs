@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use crate::error::{DataError, is_date};
+use crate::error::{DataError, is_date, read_csv};
 use crate::sources::Source;
 
 /// A dated event: a trade measure, or a milestone of Sino-German cooperation.
@@ -36,33 +36,10 @@ pub const TOPICS: &[&str] = &["policy", "sino-german"];
 pub const KINDS: &[&str] = &["tariff", "licence", "probe", "fee", "deal", "statement", "forum", "agreement"];
 
 pub(crate) fn parse(file: &str, text: &str, sources: &[Source], ids_known: bool) -> Result<Vec<Event>, Vec<DataError>> {
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|err| vec![DataError::new(file, 1, format!("header cannot be read: {err}"))])?
-        .clone();
-    if header.iter().collect::<Vec<_>>() != HEADER {
-        return Err(vec![DataError::new(file, 1, format!("header must be '{}'", HEADER.join(",")))]);
-    }
     let mut errors = Vec::new();
+    let rows: Vec<(usize, Row)> = read_csv(file, text, &HEADER, &mut errors)?;
     let mut events = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(err) => {
-                let line = err.position().map(|p| p.line() as usize).unwrap_or(0);
-                errors.push(DataError::new(file, line, format!("row cannot be read: {err}")));
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let row: Row = match record.deserialize(Some(&header)) {
-            Ok(row) => row,
-            Err(err) => {
-                errors.push(DataError::new(file, line, format!("row cannot be read: {err}")));
-                continue;
-            }
-        };
+    for (line, row) in rows {
         let mut problems = Vec::new();
         if !is_date(&row.date) {
             problems.push(format!("date '{}' must be YYYY, YYYY-MM or YYYY-MM-DD", row.date));

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::error::DataError;
+use crate::error::{DataError, read_csv};
 use crate::series::Series;
 use crate::sources::Source;
 
@@ -59,39 +59,11 @@ pub(crate) fn parse(
     series: &[Series],
     ids_known: bool,
 ) -> Result<Vec<Observation>, Vec<DataError>> {
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|err| vec![DataError::new(file, 1, format!("header cannot be read: {err}"))])?
-        .clone();
-    if header.iter().collect::<Vec<_>>() != HEADER {
-        return Err(vec![DataError::new(
-            file,
-            1,
-            format!("header is '{}'; expected '{}'", header.iter().collect::<Vec<_>>().join(","), HEADER.join(",")),
-        )]);
-    }
-
     let mut errors = Vec::new();
+    let rows: Vec<(usize, Row)> = read_csv(file, text, &HEADER, &mut errors)?;
     let mut observations = Vec::new();
     let mut first_line_of: HashMap<(String, u16, String), usize> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(err) => {
-                let line = err.position().map(|p| p.line() as usize).unwrap_or(0);
-                errors.push(DataError::new(file, line, format!("row cannot be read: {err}")));
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let row: Row = match record.deserialize(Some(&header)) {
-            Ok(row) => row,
-            Err(err) => {
-                errors.push(DataError::new(file, line, format!("row cannot be read: {err}")));
-                continue;
-            }
-        };
+    for (line, row) in rows {
         let mut problems = Vec::new();
         if ids_known && !series.iter().any(|s| s.id == row.series) {
             problems.push(format!("unknown series '{}' (not in series.toml)", row.series));

@@ -69,6 +69,15 @@ pub fn to_json(chart: &Chart) -> String {
     option.to_string()
 }
 
+/// The legend every chart has: a key at the top left, tighter on a phone.
+pub(crate) fn legend(display: Display) -> Legend {
+    Legend::new()
+        .top(0)
+        .left(0)
+        .item_gap(if display.narrow { 8 } else { 16 })
+        .text_style(TextStyle::new().color(ink(display.theme).text).font_size(if display.narrow { 11 } else { 12 }))
+}
+
 /// A line chart over years with the story's furniture: axis colours, grid, tooltip and legend.
 pub(crate) fn yearly_line_chart(years: &[u16], display: Display) -> Chart {
     let ink = ink(display.theme);
@@ -81,13 +90,7 @@ pub(crate) fn yearly_line_chart(years: &[u16], display: Display) -> Chart {
             // ECharts' own light tooltip stays readable on both themes; charming cannot set its text colour.
             Tooltip::new().trigger(Trigger::Axis),
         )
-        .legend(
-            Legend::new()
-                .top(0)
-                .left(0)
-                .item_gap(if display.narrow { 8 } else { 16 })
-                .text_style(TextStyle::new().color(ink.text).font_size(if display.narrow { 11 } else { 12 })),
-        )
+        .legend(legend(display))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
@@ -154,13 +157,7 @@ pub(crate) fn bar_chart(categories: &[String], horizontal: bool, display: Displa
         .animation(!display.reduced_motion)
         .grid(Grid::new().left(4).right(24).top(if display.narrow { 64 } else { 40 }).bottom(8).contain_label(true))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(
-            Legend::new()
-                .top(0)
-                .left(0)
-                .item_gap(if display.narrow { 8 } else { 16 })
-                .text_style(TextStyle::new().color(ink.text).font_size(if display.narrow { 11 } else { 12 })),
-        )
+        .legend(legend(display))
         .x_axis(x)
         .y_axis(y)
 }

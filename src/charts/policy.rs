@@ -2,9 +2,9 @@
 //! by kind of measure.
 
 use charming::Chart;
-use charming::component::{Axis, Grid, Legend};
+use charming::component::{Axis, Grid};
 use charming::datatype::DataPointItem;
-use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, SplitLine, Symbol, TextStyle, Tooltip, Trigger};
+use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger};
 use charming::series::Scatter;
 
 use crate::display::Display;
@@ -84,7 +84,7 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
         .animation(!display.reduced_motion)
         .grid(Grid::new().left(4).right(24).top(if display.narrow { 64 } else { 40 }).bottom(8).contain_label(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
-        .legend(Legend::new().top(0).left(0).text_style(TextStyle::new().color(ink.text)))
+        .legend(super::legend(display))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Time)

@@ -2,25 +2,14 @@
 // the numbers drawn are in the table, scrolling steps the sticky chart, a chapter link lands.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, waitForChart, canvasPixels } from './harness.mjs';
+import { suite, openPage, waitForChart, canvasPixels } from './harness.mjs';
 
 const CHARTS = [
   'exports-vs-peers', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
   'price-war', 'investment-abroad', 'germany-in-china', 'policy-timeline', 'outlook-explorer',
 ];
 const CHAPTERS = ['overtaking', 'in-the-boxes', 'destinations', 'makers', 'why', 'money', 'germany', 'policy', 'outlook'];
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = suite({ before, after });
 
 /** What a chart draws: its series (names and values) and its category axes. */
 function drawn(page, id) {
@@ -36,7 +25,7 @@ function drawn(page, id) {
 }
 
 test('all nine chapters are on the page, each with its chart drawn and sourced', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.origin}/`, { reducedMotion: 'reduce' });
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/`, { reducedMotion: 'reduce' });
   for (const chapter of CHAPTERS) {
     assert.equal(await page.locator(`section#${chapter} h2`).count(), 1, `chapter ${chapter}`);
   }
@@ -55,7 +44,7 @@ test('all nine chapters are on the page, each with its chart drawn and sourced',
 });
 
 test('every control of every chart changes what is drawn, and drawn numbers are in the table', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.origin}/`, { reducedMotion: 'reduce' });
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/`, { reducedMotion: 'reduce' });
   let checked = 0;
   for (const id of CHARTS) {
     const frame = page.locator(`[data-chart="${id}"]`);
@@ -100,7 +89,7 @@ test('every control of every chart changes what is drawn, and drawn numbers are 
 });
 
 test('the explorer projection follows its sliders and says it is not a forecast', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?chapter=outlook`, { reducedMotion: 'reduce' });
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/?chapter=outlook`, { reducedMotion: 'reduce' });
   const id = 'outlook-explorer';
   await waitForChart(page, id);
   const before = JSON.stringify(await drawn(page, id));
@@ -114,7 +103,7 @@ test('the explorer projection follows its sliders and says it is not a forecast'
 });
 
 test('scrolling through chapter 1 steps the sticky chart from year to year', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/`, { width: 1280, height: 900, reducedMotion: 'reduce' });
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`, { width: 1280, height: 900, reducedMotion: 'reduce' });
   const id = 'exports-vs-peers';
   await waitForChart(page, id);
   const marked = () =>
@@ -136,7 +125,7 @@ test('scrolling through chapter 1 steps the sticky chart from year to year', asy
 });
 
 test('a link to a chapter opens that chapter, and the chapter in view is in the URL', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.origin}/?chapter=policy`, { reducedMotion: 'reduce' });
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?chapter=policy`, { reducedMotion: 'reduce' });
   await waitForChart(page, 'policy-timeline');
   await page.waitForTimeout(300);
   const top = await page.locator('#policy').boundingBox();
@@ -151,7 +140,7 @@ test('a link to a chapter opens that chapter, and the chapter in view is in the 
 
 test('every chart embeds on its own', async () => {
   for (const id of CHARTS) {
-    const { page, context, problems } = await openPage(browser, `${server.origin}/?embed=${id}`, { reducedMotion: 'reduce' });
+    const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?embed=${id}`, { reducedMotion: 'reduce' });
     await waitForChart(page, id);
     assert.equal(await page.locator('[data-chart]').count(), 1, id);
     assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] }, id);

@@ -3,12 +3,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serve, launch, openPage, waitForChart, drawnSeries, tableOf } from './harness.mjs';
+import { suite, openPage, waitForChart, drawnSeries, tableOf } from './harness.mjs';
 
 const CHART = 'exports-vs-peers';
 const require = createRequire(import.meta.url);
-let server;
-let browser;
 
 // Host pages of the kinds newsrooms use: the real pym.js parent library, and a bare listener
 // for Datawrapper-style height messages.
@@ -32,20 +30,11 @@ window.addEventListener('message', function (e) {
 });
 </script></body></html>`;
 
-before(async () => {
-  const pym = await readFile(require.resolve('pym.js/dist/pym.v1.min.js'));
-  server = await serve(undefined, {
-    '/pym.v1.min.js': { type: 'text/javascript', body: pym },
-    '/host-pym.html': { type: 'text/html', body: PYM_HOST },
-    '/host-datawrapper.html': { type: 'text/html', body: DATAWRAPPER_HOST },
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = suite({ before, after }, async () => ({
+  '/pym.v1.min.js': { type: 'text/javascript', body: await readFile(require.resolve('pym.js/dist/pym.v1.min.js')) },
+  '/host-pym.html': { type: 'text/html', body: PYM_HOST },
+  '/host-datawrapper.html': { type: 'text/html', body: DATAWRAPPER_HOST },
+}));
 
 /** The frame element's height on the host, the frame content's height, and whether it scrolls. */
 async function frameFit(page, frameSelector) {
@@ -80,7 +69,7 @@ for (const [name, path, selector] of [
   ['Datawrapper-style', '/host-datawrapper.html', '#frame'],
 ]) {
   test(`a ${name} host page sizes the frame to the chart, and follows toggles and the table`, async () => {
-    const { page, context, problems } = await openPage(browser, `${server.origin}${path}`, { width: 1000 });
+    const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}${path}`, { width: 1000 });
     await page.waitForSelector(selector);
     const frame = page.frameLocator(selector);
     await frame.locator(`[data-chart="${CHART}"] .chart-canvas canvas`).waitFor({ timeout: 20000 });
@@ -105,7 +94,7 @@ for (const [name, path, selector] of [
 }
 
 test('an embedded chart shows that chart, its controls, its source and a credit, nothing else', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.origin}/?embed=${CHART}`);
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?embed=${CHART}`);
   await waitForChart(page, CHART);
   assert.equal(await page.locator('[data-chart]').count(), 1);
   assert.equal(await page.locator('h1').count(), 0, 'no story title');
@@ -120,7 +109,7 @@ test('an embedded chart shows that chart, its controls, its source and a credit,
 });
 
 test('an unknown embed id gets a friendly message and a link to the story', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.origin}/?embed=no-such-chart`);
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?embed=no-such-chart`);
   await page.locator('.embed-missing').waitFor();
   assert.match(await page.locator('.embed-missing').innerText(), /not available/);
   assert.equal(await page.locator('.credit a').count(), 1);
@@ -129,7 +118,7 @@ test('an unknown embed id gets a friendly message and a link to the story', asyn
 });
 
 test('embed=story shows the whole story without the page tools', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?embed=story`);
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/?embed=story`);
   await waitForChart(page, CHART);
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await page.locator('#overtaking').count(), 1);
@@ -138,7 +127,7 @@ test('embed=story shows the whole story without the page tools', async () => {
 });
 
 test('a link with toggles reopens the same view, and the URL follows the toggles', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.origin}/?count=customs&peers=japan&theme=dark`);
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?count=customs&peers=japan&theme=dark`);
   await waitForChart(page, CHART);
   assert.deepEqual((await drawnSeries(page, CHART)).map((s) => s.name), ['China (customs)', 'Japan (JAMA)']);
   assert.equal(await page.locator('input[name="overtaking-count"]').nth(1).isChecked(), true);
@@ -153,7 +142,7 @@ test('a link with toggles reopens the same view, and the URL follows the toggles
   assert.equal(search.get('peers'), 'japan,germany');
 
   // Copy link puts a link to this view on the clipboard; opening it restores the view.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.server.origin });
   await page.locator(`[data-chart="${CHART}"] .chart-actions button`, { hasText: 'Copy link' }).click();
   await page.locator(`[data-chart="${CHART}"] .chart-actions .action-status`, { hasText: 'Link copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -169,7 +158,7 @@ test('a link with toggles reopens the same view, and the URL follows the toggles
 });
 
 test('malformed parameters fall back to the default view', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.origin}/?count=%ZZ&peers=mars&theme=%3Cscript%3E&chapter=x&childId=%00`);
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?count=%ZZ&peers=mars&theme=%3Cscript%3E&chapter=x&childId=%00`);
   await waitForChart(page, CHART);
   assert.deepEqual((await drawnSeries(page, CHART)).map((s) => s.name), [
     'China (CAAM)', 'Japan (JAMA)', 'Germany (VDA/Destatis)', 'South Korea (KAMA)',
@@ -179,7 +168,7 @@ test('malformed parameters fall back to the default view', async () => {
 });
 
 test('the CSV holds exactly the numbers in the table on screen, with units and sources', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?count=both&peers=korea`);
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/?count=both&peers=korea`);
   await waitForChart(page, CHART);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -203,7 +192,7 @@ test('the CSV holds exactly the numbers in the table on screen, with units and s
 });
 
 test('the PNG is a valid 2x image of the chart with room for title and source', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/`, { reducedMotion: 'reduce' });
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`, { reducedMotion: 'reduce' });
   await waitForChart(page, CHART);
   const chartBox = await page.locator(`[data-chart="${CHART}"] .chart-canvas`).boundingBox();
   const [download] = await Promise.all([
@@ -221,7 +210,7 @@ test('the PNG is a valid 2x image of the chart with room for title and source', 
 });
 
 test('the embed dialog offers a ready snippet that embeds this view', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?peers=japan`);
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/?peers=japan`);
   await waitForChart(page, CHART);
   await page.locator(`[data-chart="${CHART}"] .chart-actions button`, { hasText: 'Embed' }).click();
   const code = await page.locator(`[data-chart="${CHART}"] .embed-dialog textarea`).inputValue();
@@ -234,7 +223,7 @@ test('the embed dialog offers a ready snippet that embeds this view', async () =
 });
 
 test('printing shows the text, the chart and its sources, and no controls', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/`);
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`);
   await waitForChart(page, CHART);
   await page.emulateMedia({ media: 'print' });
   for (const hidden of ['.chart-controls', '.chart-actions', '.theme-switch']) {

@@ -47,6 +47,23 @@ export async function serve(root = DIST, extra = {}) {
   return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/**
+ * Registers a suite's server and browser with node:test's before/after hooks; the returned object
+ * holds them once the suite starts.
+ */
+export function suite({ before, after }, extraRoutes) {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await serve(undefined, await extraRoutes?.());
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}
+
 /** Headless Chromium with the flags this closed network needs. */
 export function launch() {
   return chromium.launch({

@@ -2,24 +2,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serve, launch, openPage, waitForChart, drawnSeries, canvasPixels, tableOf } from './harness.mjs';
+import { suite, openPage, waitForChart, drawnSeries, canvasPixels, tableOf } from './harness.mjs';
 
 const CHART = 'exports-vs-peers';
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = suite({ before, after });
 
 test('the story opens with its title and chapter 1 chart drawn', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.origin}/`);
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/`);
   await waitForChart(page, CHART);
   assert.equal(await page.locator('h1').innerText(), "China's car export surge, explained");
   assert.equal(await page.locator('#overtaking h2').innerText(), 'The overtaking');
@@ -33,7 +22,7 @@ test('the story opens with its title and chapter 1 chart drawn', async () => {
 });
 
 test('every toggle changes what is drawn, and the table follows the chart', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.origin}/`);
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/`);
   await waitForChart(page, CHART);
   await page.locator(`[data-chart="${CHART}"] details.chart-table summary`).click();
 
@@ -78,7 +67,7 @@ test('every toggle changes what is drawn, and the table follows the chart', asyn
 });
 
 test('the sources of every series shown are listed with links', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/`);
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`);
   await waitForChart(page, CHART);
   const sources = page.locator(`[data-chart="${CHART}"] .source-list li`);
   const before = await sources.count();
@@ -92,7 +81,7 @@ test('the sources of every series shown are listed with links', async () => {
 });
 
 test('the tooltip reads values in millions', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/`);
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`);
   await waitForChart(page, CHART);
   const text = await page.evaluate((id) => {
     const el = document.querySelector(`[data-chart="${id}"] .chart-canvas`);
@@ -108,7 +97,7 @@ test('the tooltip reads values in millions', async () => {
 
 test('clicking a point shows its figure and source (a chart event delivered to Rust)', async () => {
   // Reduced motion draws the markers at once instead of after the line's entry animation.
-  const { page, context, problems } = await openPage(browser, `${server.origin}/`, { reducedMotion: 'reduce' });
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/`, { reducedMotion: 'reduce' });
   await waitForChart(page, CHART);
   const canvas = page.locator(`[data-chart="${CHART}"] .chart-canvas`);
   const [x, y] = await page.evaluate((id) => {
@@ -130,7 +119,7 @@ test('from 320 to 1920 px wide, light and dark: no sideways scrolling, screensho
   const dir = new URL('./output/', import.meta.url).pathname;
   await mkdir(dir, { recursive: true });
   for (const [width, colorScheme] of [[320, 'light'], [390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark'], [1920, 'dark']]) {
-    const { page, context, problems } = await openPage(browser, `${server.origin}/`, { width, height: 900, colorScheme, reducedMotion: 'reduce' });
+    const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/`, { width, height: 900, colorScheme, reducedMotion: 'reduce' });
     await waitForChart(page, CHART);
     const box = await page.locator(`[data-chart="${CHART}"] .chart-canvas`).boundingBox();
     assert.ok(box.width <= width, `the chart fits the ${width}px viewport`);
