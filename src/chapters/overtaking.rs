@@ -3,14 +3,14 @@
 use leptos::prelude::*;
 
 use crate::app_state::use_app_state;
-use crate::charts::overtaking::{self, CHART_ID, ChinaCount, PEERS};
+use crate::charts::overtaking::{self, CHART_ID, COMPARED_YEAR, ChinaCount, PEERS};
 use crate::charts::to_json;
 use crate::display::use_display;
 use crate::chapters::{ChapterHeading, figure};
 use crate::model::Country;
 use crate::scroll_watch::{Observer, watch};
 use wasm_bindgen::JsCast;
-use crate::widgets::{ChartFrame, ChoiceGroup, ToggleButtons};
+use crate::widgets::{ChartFrame, ChoiceGroup, DataTable, SourceList, ToggleButtons};
 
 
 /// The "how we count" note for the count on screen.
@@ -154,8 +154,19 @@ pub fn OvertakingChapter() -> impl IntoView {
                 </div>
             </div>
             <p>
-                "Japan's own customs office recorded more than JAMA in 2023 because it counts used cars too. Comparing China's customs count with JAMA would mix used with new; the makers' counts on both sides avoid that trap."
+                {format!(
+                    "Who counts matters. For 2023 China's makers report {}, its customs {} and the passenger car association {}. Japan's customs recorded {} because they include used cars, against JAMA's {} new ones. Setting China's customs figure beside JAMA's would mix used with new; the makers' counts on both sides avoid that trap.",
+                    figure("china-caam", COMPARED_YEAR),
+                    figure("china-customs", COMPARED_YEAR),
+                    figure("china-cpca", COMPARED_YEAR),
+                    figure("japan-customs", COMPARED_YEAR),
+                    figure("japan-jama", COMPARED_YEAR),
+                )}
             </p>
+            <figure class="counts-compared">
+                <DataTable table=Signal::stored(overtaking::counts_compared()) caption="Five counts of 2023, side by side" id="counts-2023"/>
+                <SourceList table=Signal::stored(overtaking::counts_compared())/>
+            </figure>
         </section>
     }
 }

@@ -97,6 +97,27 @@ pub fn table(view: &OvertakingView) -> Table {
 
 pub const UNIT: Unit = Unit::Vehicles;
 
+/// The year for which every count of China and of Japan was found.
+pub const COMPARED_YEAR: u16 = 2023;
+const COMPARED: [&str; 5] = ["china-caam", "china-customs", "china-cpca", "japan-jama", "japan-customs"];
+
+/// Every count of 2023 side by side, so the reader sees how far counts differ and why.
+pub fn counts_compared() -> Table {
+    let series: Vec<&'static Series> = COMPARED.iter().filter_map(|id| series(id)).collect();
+    Table {
+        row_header: "Count",
+        columns: vec![format!("Vehicles exported, {COMPARED_YEAR}")],
+        rows: series
+            .iter()
+            .map(|s| crate::table::Row {
+                label: s.name(),
+                cells: vec![s.point(COMPARED_YEAR).map(|p| crate::table::Cell::from_point(s, p))],
+            })
+            .collect(),
+        series,
+    }
+}
+
 /// The first year in which China's count exceeds Japan's, having been below it the year before.
 pub fn overtaking_year(china: &Series, japan: &Series) -> Option<u16> {
     YEARS.windows(2).find_map(|pair| {
@@ -274,6 +295,15 @@ mod tests {
         assert_eq!(data[1]["label"]["formatter"], "2020: 995,000");
         let on_crossing: Value = serde_json::from_str(&to_json(&chart(&OvertakingView::default(), Some(2023), Display::default()))).unwrap();
         assert_eq!(on_crossing["series"][0]["markLine"]["data"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_counts_of_2023_sit_side_by_side() {
+        let t = counts_compared();
+        let values: Vec<f64> = t.rows.iter().map(|r| r.cells[0].as_ref().unwrap().value.unwrap()).collect();
+        assert_eq!(values, [4_910_000.0, 5_220_000.0, 5_260_000.0, 4_420_000.0, 5_970_000.0]);
+        assert_eq!(t.rows[4].label, "Japan (customs)");
+        assert_eq!(t.sources().len(), 5);
     }
 
     #[test]
