@@ -77,7 +77,7 @@ async fn the_chapter_draws_its_chart_and_a_peer_toggle_removes_a_series() {
     settle().await;
     assert_eq!(drawn_series(&host), ["China (CAAM)", "Japan (JAMA)", "South Korea (KAMA)"]);
     assert_eq!(germany.get_attribute("aria-pressed").as_deref(), Some("false"));
-    let headers = host.query_selector_all(".data-table thead th").unwrap().length();
+    let headers = host.query_selector_all("[data-chart='exports-vs-peers'] .data-table thead th").unwrap().length();
     assert_eq!(headers, 4, "the table follows the chart: year plus three series");
 
     germany.click();
@@ -121,6 +121,6 @@ async fn without_the_chart_library_the_table_is_shown() {
     assert!(fallback.text_content().unwrap().contains("shown as a table"));
     let details = host.query_selector("details.chart-table").unwrap().unwrap();
     assert!(details.has_attribute("open"), "the table is open");
-    assert!(host.query_selector_all(".data-table tbody tr").unwrap().length() >= 11);
+    assert!(host.query_selector_all("[data-chart='exports-vs-peers'] .data-table tbody tr").unwrap().length() >= 11);
     host.remove();
 }

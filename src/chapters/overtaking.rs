@@ -28,6 +28,10 @@ fn how_we_count(count: ChinaCount) -> String {
     }
 }
 
+/// China's counts, in the order of the control.
+const COUNTS: [(ChinaCount, &str); 3] =
+    [(ChinaCount::Caam, "Makers (CAAM)"), (ChinaCount::Customs, "Customs"), (ChinaCount::Both, "Both")];
+
 /// The chapter's chart with its controls: on its own in `?embed=exports-vs-peers`, and beside the
 /// story's steps in the chapter, where `focus` is the year of the step in view.
 #[component]
@@ -53,13 +57,13 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
             <ChoiceGroup
                 label="China's count"
                 name="overtaking-count"
-                options=vec![
-                    (ChinaCount::Caam, "Makers (CAAM)"),
-                    (ChinaCount::Customs, "Customs"),
-                    (ChinaCount::Both, "Both"),
-                ]
-                selected=count
-                on_select=Callback::new(move |c| state.update(|s| s.count = c))
+                options=COUNTS.iter().map(|(_, label)| *label).collect()
+                selected=Signal::derive(move || COUNTS.iter().position(|(c, _)| *c == count.get()).unwrap_or(0))
+                on_select=Callback::new(move |i: usize| {
+                    if let Some((c, _)) = COUNTS.get(i) {
+                        state.update(|s| s.count = *c);
+                    }
+                })
             />
             <ToggleButtons
                 label="Compare with"

@@ -25,24 +25,54 @@ pub struct ChartModule<V: 'static> {
     pub note: fn(V) -> String,
 }
 
+/// Turns a typed choice into the plain signals the (non-generic) frame needs, so the view code is
+/// compiled once rather than once per kind of choice.
 #[component]
 pub fn ChoiceChart<V: Choice>(module: ChartModule<V>, state: RwSignal<V>) -> impl IntoView {
     let display = use_display();
     let ChartModule { id, title, subtitle, question, chart, table, description, unit, note } = module;
-    let option = Memo::new(move |_| to_json(&chart(state.get(), display.get())));
-    let table = Memo::new(move |_| table(state.get()));
-    let description = Memo::new(move |_| description(state.get()));
-    let unit = Signal::derive(move || unit(state.get()));
-    let note = Memo::new(move |_| note(state.get()));
+    let frame = FrameSignals {
+        option: Memo::new(move |_| to_json(&chart(state.get(), display.get()))).into(),
+        table: Memo::new(move |_| table(state.get())).into(),
+        description: Memo::new(move |_| description(state.get())).into(),
+        unit: Signal::derive(move || unit(state.get())),
+        note: Memo::new(move |_| note(state.get())).into(),
+        selected: Signal::derive(move || V::ALL.iter().position(|(v, _, _)| *v == state.get()).unwrap_or(0)),
+    };
+    let on_select = Callback::new(move |i: usize| {
+        if let Some((v, _, _)) = V::ALL.get(i) {
+            state.set(*v);
+        }
+    });
+    let options = V::ALL.iter().map(|(_, _, label)| *label).collect();
+    view! { <ChoiceChartFrame id=id title=title subtitle=subtitle question=question options=options frame=frame on_select=on_select/> }
+}
+
+/// What the frame of a one-of chart reads.
+#[derive(Clone, Copy)]
+pub struct FrameSignals {
+    pub option: Signal<String>,
+    pub table: Signal<Table>,
+    pub description: Signal<String>,
+    pub unit: Signal<Unit>,
+    pub note: Signal<String>,
+    pub selected: Signal<usize>,
+}
+
+#[component]
+fn ChoiceChartFrame(
+    id: &'static str,
+    title: &'static str,
+    subtitle: &'static str,
+    question: &'static str,
+    options: Vec<&'static str>,
+    frame: FrameSignals,
+    on_select: Callback<usize>,
+) -> impl IntoView {
+    let FrameSignals { option, table, description, unit, note, selected } = frame;
     view! {
         <ChartFrame id=id title=title subtitle=subtitle option=option description=description table=table unit=unit>
-            <ChoiceGroup
-                label=question
-                name=id
-                options=V::ALL.iter().map(|(v, _, label)| (*v, *label)).collect()
-                selected=state.into()
-                on_select=Callback::new(move |v| state.set(v))
-            />
+            <ChoiceGroup label=question name=id options=options selected=selected on_select=on_select/>
             <Show when=move || !note.get().is_empty()>
                 <p class="how-we-count">
                     <strong>"How we count. "</strong>

@@ -3,34 +3,33 @@
 
 use leptos::prelude::*;
 
-/// A one-of choice, drawn as a segmented control over native radio inputs.
+/// A one-of choice, drawn as a segmented control over native radio inputs. Options are chosen by
+/// index, so one copy of this view serves every kind of choice.
 #[component]
-pub fn ChoiceGroup<T>(
+pub fn ChoiceGroup(
     /// The question the choice answers, e.g. "China's count".
     label: &'static str,
     /// The radio group's name; unique on the page.
     name: &'static str,
-    options: Vec<(T, &'static str)>,
-    selected: Signal<T>,
-    on_select: Callback<T>,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
+    options: Vec<&'static str>,
+    #[prop(into)] selected: Signal<usize>,
+    on_select: Callback<usize>,
+) -> impl IntoView {
     view! {
         <fieldset class="choice-group">
             <legend>{label}</legend>
             <div class="segments">
                 {options
                     .into_iter()
-                    .map(|(value, text)| {
+                    .enumerate()
+                    .map(|(index, text)| {
                         view! {
                             <label class="segment">
                                 <input
                                     type="radio"
                                     name=name
-                                    prop:checked=move || selected.get() == value
-                                    on:change=move |_| on_select.run(value)
+                                    prop:checked=move || selected.get() == index
+                                    on:change=move |_| on_select.run(index)
                                 />
                                 <span>{text}</span>
                             </label>
