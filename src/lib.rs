@@ -16,6 +16,7 @@ pub mod embed_code;
 pub mod format;
 pub mod frame_messages;
 pub mod model;
+pub mod offline;
 pub mod palette;
 pub mod scroll_watch;
 pub mod table;
@@ -40,6 +41,8 @@ pub fn App(url: UrlState) -> impl IntoView {
     provide_display(state.theme.into());
     mirror_in_url(state);
     apply_theme_choice(state.theme);
+    let offline_ready = RwSignal::new(false);
+    offline::register(offline_ready);
 
     match state.embed {
         None => view! {
@@ -51,6 +54,11 @@ pub fn App(url: UrlState) -> impl IntoView {
                     </div>
                     <h1>{TITLE}</h1>
                     <p class="standfirst">{STANDFIRST}</p>
+                    <p class="offline-note" role="status">
+                        <Show when=move || offline_ready.get()>
+                            "Available offline: this story now works without a network."
+                        </Show>
+                    </p>
                 </header>
                 <widgets::Contents/>
                 <Chapters/>

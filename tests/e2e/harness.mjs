@@ -20,10 +20,20 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` (default: the release build) on a free port of 127.0.0.1. */
-export async function serve(root = DIST, extra = {}) {
+/**
+ * Serves `root` (default: the release build) on 127.0.0.1, on `port` (default: a free one), under
+ * `prefix` (default: the root), plus `extra` routes.
+ */
+export async function serve(root = DIST, extra = {}, { port = 0, prefix = '/' } = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!extra[path]) {
+      if (!path.startsWith(prefix)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      path = `/${path.slice(prefix.length)}`;
+    }
     if (extra[path]) {
       res.writeHead(200, { 'content-type': extra[path].type });
       res.end(extra[path].body);
@@ -42,9 +52,16 @@ export async function serve(root = DIST, extra = {}) {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    origin,
+    port: server.address().port,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 /**

@@ -69,7 +69,8 @@ fn test() -> Result<(), String> {
     step("3/3 End-to-end tests (release build in headless Chromium)");
     let mut e2e = Command::new("node");
     e2e.current_dir(root())
-        .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+        // A per-test time limit, so a hung browser fails the run instead of stalling it.
+        .args(["--test", "--test-reporter=spec", "--test-concurrency=1", "--test-timeout=180000"])
         .args(e2e_files()?)
         .env("CHROMIUM", tools::CHROMIUM)
         .env("DIST", root().join("dist"));

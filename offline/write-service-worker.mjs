@@ -1,0 +1,37 @@
+// Writes sw.js into a build folder (Trunk's post-build hook passes its staging folder): it lists
+// every file of the build for precaching and names the cache after a hash of their contents.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('usage: node offline/write-service-worker.mjs <build folder> (or set TRUNK_STAGING_DIR)');
+  process.exit(2);
+}
+
+function files(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const list = files(dir)
+  .map((path) => relative(dir, path).split('\\').join('/'))
+  .filter((path) => path !== 'sw.js' && !path.startsWith('.'))
+  .sort();
+const hash = createHash('sha256');
+for (const path of list) {
+  hash.update(path);
+  hash.update(readFileSync(join(dir, path)));
+}
+const cache = `car-exports-${hash.digest('hex').slice(0, 16)}`;
+const precache = ['./', ...list.map((p) => `./${p}`)];
+const source = readFileSync(join(here, 'sw.template.js'), 'utf8')
+  .replace('__CACHE_NAME__', cache)
+  .replace('__FILES__', JSON.stringify(precache));
+writeFileSync(join(dir, 'sw.js'), source);
+console.log(`sw.js: ${precache.length} files in cache ${cache}`);

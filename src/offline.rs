@@ -1,0 +1,28 @@
+//! Working without a network: registers the service worker that the build writes (sw.js, next to
+//! index.html) and reports when every file of the build is cached.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Registers `sw.js` relative to the page, so the site also works under a sub-path, and sets
+/// `ready` once an active worker (which has precached the whole build) controls the scope.
+pub fn register(ready: RwSignal<bool>) {
+    let Some(window) = web_sys::window() else { return };
+    let container = window.navigator().service_worker();
+    // Browsers without service workers (or pages opened from file://) simply stay online-only.
+    if container.is_undefined() || !window.is_secure_context() {
+        return;
+    }
+    let registration = container.register("./sw.js");
+    leptos::task::spawn_local(async move {
+        if let Err(err) = JsFuture::from(registration).await {
+            leptos::logging::warn!("offline copy not available: {err:?}");
+            return;
+        }
+        if let Ok(promise) = container.ready() {
+            if JsFuture::from(promise).await.is_ok() {
+                ready.set(true);
+            }
+        }
+    });
+}
