@@ -16,11 +16,13 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("build") => Toolbox::prepare(false).and_then(|t| release_build(&t)),
+        Some("bench") => bench(),
         _ => {
             eprintln!("usage: cargo xtask <serve|test|build>");
             eprintln!("  serve  serve the explainer on http://127.0.0.1:8080");
             eprintln!("  test   run every test (native, browser, end to end)");
             eprintln!("  build  build the release into dist/");
+            eprintln!("  bench  measure weight and speed; writes bench/results.json and BENCHMARKS.md");
             return ExitCode::from(2);
         }
     };
@@ -46,6 +48,15 @@ fn serve() -> Result<(), String> {
 fn release_build(tools: &Toolbox) -> Result<(), String> {
     step("Release build (trunk build --release)");
     tools.run(tools.trunk().args(["build", "--release"]), "trunk build --release")
+}
+
+fn bench() -> Result<(), String> {
+    let tools = Toolbox::prepare(true)?;
+    release_build(&tools)?;
+    step("Benchmark (headless Chromium)");
+    let mut run = Command::new("node");
+    run.current_dir(root()).arg("bench/run.mjs").env("CHROMIUM", tools::CHROMIUM).env("DIST", root().join("dist"));
+    tools.run(&mut run, "benchmark")
 }
 
 fn test() -> Result<(), String> {

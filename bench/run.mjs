@@ -1,0 +1,145 @@
+// The speed and weight benchmark: serves the release build on 127.0.0.1, drives headless Chromium
+// over several runs and writes bench/results.json and the table in BENCHMARKS.md.
+// Run it with `cargo xtask bench` (which builds the release first).
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/harness.mjs';
+
+const DIST = process.env.DIST ?? new URL('../dist', import.meta.url).pathname;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TOGGLES = 200;
+const CHART = 'exports-vs-peers';
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
+};
+
+// Bytes of every file a first visit loads (the service worker's precache list is the build).
+const files = readdirSync(DIST)
+  .filter((f) => statSync(join(DIST, f)).isFile())
+  .map((f) => {
+    const bytes = readFileSync(join(DIST, f));
+    return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+const firstLoad = files.filter((f) => /\.(html|js|wasm|css)$/.test(f.file) && f.file !== 'sw.js');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc',
+  ],
+});
+const server = await serve(DIST);
+
+// Records, in the page, the moment the chart first has series on its canvas.
+const markFirstChart = (chartId) => {
+  const watch = () => {
+    const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);
+    const chart = el && window.echarts?.getInstanceByDom(el);
+    if (chart && chart.getOption().series.length > 0 && el.querySelector('canvas')) {
+      window.__firstChart = performance.now();
+    } else {
+      requestAnimationFrame(watch);
+    }
+  };
+  requestAnimationFrame(watch);
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+};
+
+async function open(url, chartId) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  await context.addInitScript(markFirstChart, chartId);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 30000 });
+  return { context, page, firstChart: await page.evaluate(() => window.__firstChart) };
+}
+
+const memory = (page) =>
+  page.evaluate(() => {
+    if (window.gc) window.gc();
+    return { jsHeap: performance.memory.usedJSHeapSize, wasm: window.__wasm.memory.buffer.byteLength };
+  });
+
+// Clicks the peer toggles in turn; each time, how long until the frame after the new chart.
+const toggle = (page, count) =>
+  page.evaluate(async ([chartId, n]) => {
+    const buttons = [...document.querySelectorAll(`[data-chart="${chartId}"] button.toggle`)];
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const times = [];
+    for (let i = 0; i < n; i += 1) {
+      const t0 = performance.now();
+      buttons[i % buttons.length].click();
+      await frame();
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, [CHART, count]);
+
+const results = { date: new Date().toISOString(), runs: RUNS, toggles: TOGGLES, files };
+const firstChart = [];
+const embedChart = [];
+const toggleTimes = [];
+const growth = [];
+let memoryAt = null;
+for (let run = 0; run < RUNS; run += 1) {
+  const story = await open(`${server.origin}/`, CHART);
+  firstChart.push(story.firstChart);
+  await toggle(story.page, 10);
+  const after10 = await memory(story.page);
+  toggleTimes.push(...(await toggle(story.page, TOGGLES)));
+  await toggle(story.page, 500 - 10 - TOGGLES);
+  const after500 = await memory(story.page);
+  growth.push({ jsHeap: after500.jsHeap / after10.jsHeap - 1, wasm: after500.wasm / after10.wasm - 1 });
+  memoryAt ??= { after10, after500 };
+  await story.context.close();
+
+  const embed = await open(`${server.origin}/?embed=nev-share`, 'nev-share');
+  embedChart.push(embed.firstChart);
+  await embed.context.close();
+}
+results.timeToFirstChartMs = stats(firstChart);
+results.timeToEmbedChartMs = stats(embedChart);
+results.toggleToNextFrameMs = stats(toggleTimes);
+results.memoryFirstRun = memoryAt;
+results.memoryGrowth = { jsHeap: stats(growth.map((g) => g.jsHeap)), wasm: stats(growth.map((g) => g.wasm)) };
+await browser.close();
+await server.close();
+
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+
+const ms = (s) => `${s.median.toFixed(1)} | ${s.min.toFixed(1)} | ${s.max.toFixed(1)}`;
+const pct = (s) => `${(s.median * 100).toFixed(1)}% | ${(s.min * 100).toFixed(1)}% | ${(s.max * 100).toFixed(1)}%`;
+const kb = (n) => (n / 1024).toFixed(1);
+const total = firstLoad.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
+const table = [
+  `Measured ${results.date.slice(0, 10)} on the project's 2-core machine, headless Chromium, ${RUNS} runs, release build served on 127.0.0.1.`,
+  '',
+  '| File | Raw (KB) | Gzip -9 (KB) |',
+  '| --- | ---: | ---: |',
+  ...files.map((f) => `| ${f.file.replace(/-[0-9a-f]{12,16}(?=[._])/, '-HASH')} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+  `| **first load (html, js, wasm, css)** | **${kb(total.raw)}** | **${kb(total.gzip)}** |`,
+  '',
+  '| Measure | Median | Min | Max |',
+  '| --- | ---: | ---: | ---: |',
+  `| Navigation to first chart drawn (ms) | ${ms(results.timeToFirstChartMs)} |`,
+  `| Navigation to an \`?embed=\` chart drawn (ms) | ${ms(results.timeToEmbedChartMs)} |`,
+  `| Toggle click to the next frame with the new chart, ${TOGGLES} toggles a run (ms) | ${ms(results.toggleToNextFrameMs)} |`,
+  `| JS heap growth from 10 to 500 toggles | ${pct(results.memoryGrowth.jsHeap)} |`,
+  `| Wasm memory growth from 10 to 500 toggles | ${pct(results.memoryGrowth.wasm)} |`,
+  '',
+  `First run: JS heap ${kb(memoryAt.after10.jsHeap)} KB after 10 toggles, ${kb(memoryAt.after500.jsHeap)} KB after 500; wasm memory ${kb(memoryAt.after10.wasm)} KB and ${kb(memoryAt.after500.wasm)} KB.`,
+].join('\n');
+const doc = new URL('../BENCHMARKS.md', import.meta.url);
+const text = readFileSync(doc, 'utf8');
+const start = '<!-- results:start -->';
+const end = '<!-- results:end -->';
+writeFileSync(doc, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+console.log(table);
