@@ -49,7 +49,13 @@ pub fn GermanyChapter() -> impl IntoView {
                                 <time datetime=e.date>{e.date}</time>
                                 <strong>{e.title}</strong>
                                 <span>{e.detail}</span>
-                                <cite>{src.map(|s| s.publisher).unwrap_or_default()}</cite>
+                                <cite>
+                                    "Source: "
+                                    {src
+                                        .map(|s| {
+                                            view! { <a href=s.url rel="noopener" target="_blank">{s.publisher}</a> }
+                                        })}
+                                </cite>
                             </li>
                         }
                     })

@@ -8,7 +8,7 @@ use crate::chapters::{ChapterHeading, figure, figure_in};
 use crate::charts::outlook::{self, CHART_ID, GROWTH_RANGE, LOSS_RANGE, OutlookView};
 use crate::charts::to_json;
 use crate::display::use_display;
-use crate::widgets::ChartFrame;
+use crate::widgets::{ChartFrame, PercentSlider};
 
 #[component]
 pub fn OutlookChart() -> impl IntoView {
@@ -17,14 +17,6 @@ pub fn OutlookChart() -> impl IntoView {
     let option = Memo::new(move |_| to_json(&outlook::chart(&state.get(), display.get())));
     let table = Memo::new(move |_| outlook::table(&state.get()));
     let description = Memo::new(move |_| outlook::description(&state.get()));
-    let set = move |update: &dyn Fn(&mut OutlookView, i32), value: String| {
-        if let Ok(v) = value.parse::<i32>() {
-            state.update(|s| {
-                update(s, v);
-                *s = s.clamped();
-            });
-        }
-    };
     view! {
         <ChartFrame
             id=CHART_ID
@@ -35,30 +27,18 @@ pub fn OutlookChart() -> impl IntoView {
             table=table
             unit=Signal::stored(outlook::UNIT)
         >
-            <label class="slider">
-                <span>"Growth per year from 2026"</span>
-                <input
-                    type="range"
-                    min=GROWTH_RANGE.0
-                    max=GROWTH_RANGE.1
-                    step="1"
-                    prop:value=move || state.get().growth.to_string()
-                    on:input=move |ev| set(&|s, v| s.growth = v.clamp(-128, 127) as i8, event_target_value(&ev))
-                />
-                <output>{move || format!("{}%", state.get().growth)}</output>
-            </label>
-            <label class="slider">
-                <span>"Exports lost to new barriers"</span>
-                <input
-                    type="range"
-                    min=LOSS_RANGE.0
-                    max=LOSS_RANGE.1
-                    step="1"
-                    prop:value=move || state.get().loss.to_string()
-                    on:input=move |ev| set(&|s, v| s.loss = v.clamp(0, 255) as u8, event_target_value(&ev))
-                />
-                <output>{move || format!("{}%", state.get().loss)}</output>
-            </label>
+            <PercentSlider
+                label="Growth per year from 2026"
+                range=(i32::from(GROWTH_RANGE.0), i32::from(GROWTH_RANGE.1))
+                value=Signal::derive(move || i32::from(state.get().growth))
+                on_change=Callback::new(move |v: i32| state.update(|s| *s = OutlookView { growth: v.clamp(-128, 127) as i8, ..*s }.clamped()))
+            />
+            <PercentSlider
+                label="Exports lost to new barriers"
+                range=(i32::from(LOSS_RANGE.0), i32::from(LOSS_RANGE.1))
+                value=Signal::derive(move || i32::from(state.get().loss))
+                on_change=Callback::new(move |v: i32| state.update(|s| *s = OutlookView { loss: v.clamp(0, 255) as u8, ..*s }.clamped()))
+            />
             <p class="how-we-count">
                 <strong>"Not a forecast. "</strong>
                 "The dashed line is plain arithmetic: the 2025 total, grown by your rate each year and cut once by the share you expect new tariffs and licences to take. It knows nothing else."

@@ -77,3 +77,32 @@ where
         </div>
     }
 }
+
+/// A native range input for a whole percentage, with its value shown beside it.
+#[component]
+pub fn PercentSlider(
+    label: &'static str,
+    /// Lowest and highest value, inclusive.
+    range: (i32, i32),
+    #[prop(into)] value: Signal<i32>,
+    on_change: Callback<i32>,
+) -> impl IntoView {
+    view! {
+        <label class="slider">
+            <span>{label}</span>
+            <input
+                type="range"
+                min=range.0
+                max=range.1
+                step="1"
+                prop:value=move || value.get().to_string()
+                on:input=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse::<i32>() {
+                        on_change.run(v.clamp(range.0, range.1));
+                    }
+                }
+            />
+            <output>{move || format!("{}%", value.get())}</output>
+        </label>
+    }
+}

@@ -13,6 +13,6 @@ pub use chart_actions::ChartActions;
 pub use chart_frame::ChartFrame;
 pub use choice_chart::{ChartModule, ChoiceChart};
 pub use contents::Contents;
-pub use controls::{ChoiceGroup, ToggleButtons};
+pub use controls::{ChoiceGroup, PercentSlider, ToggleButtons};
 pub use data_table::DataTable;
 pub use source_list::SourceList;
