@@ -130,6 +130,37 @@ impl Table {
         self.rows.iter().flat_map(|r| r.cells.iter().flatten()).any(|c| c.confidence == Confidence::Low)
     }
 
+    /// The sentence shown when a reader selects the mark of `row` (a category or year as the chart
+    /// names it, possibly with a suffix such as a period) in `column` (a series name).
+    pub fn readout(&self, row: &str, column: &str) -> Option<String> {
+        let row = self
+            .rows
+            .iter()
+            .find(|r| r.label == row)
+            .or_else(|| self.rows.iter().find(|r| row.starts_with(&format!("{} ", r.label)) || row.starts_with(&format!("{}:", r.label))))?;
+        let index = self.columns.iter().position(|c| c == column).or((self.columns.len() == 1).then_some(0));
+        let (column, cell) = match index {
+            Some(i) => (self.columns[i].clone(), row.cells.get(i)?.as_ref()?),
+            // Words, not numbers (the policy timeline): the whole row speaks.
+            None => {
+                let text: Vec<&str> = row.cells.iter().flatten().map(|c| c.text.as_str()).collect();
+                let source = row.cells.iter().flatten().next()?.sources.first()?;
+                return Some(format!("{}: {}. Source: {}, {}.", row.label, text.join(". "), source.publisher, source.date));
+            }
+        };
+        let source = cell.sources.iter().map(|s| format!("{}, {}", s.publisher, s.date)).collect::<Vec<_>>().join("; ");
+        let figure = match (cell.value, cell.unit) {
+            (Some(v), Some(Unit::Vehicles)) => match format::readable(Unit::Vehicles, v) {
+                // "4.91 million vehicles (4,910,000)", but "233,748 vehicles" once.
+                readable if readable == cell.text => format!("{readable} vehicles"),
+                readable => format!("{readable} vehicles ({})", cell.text),
+            },
+            (Some(v), Some(unit)) => format::readable(unit, v),
+            _ => cell.text.clone(),
+        };
+        Some(format!("{}, {column}: {figure}, source: {source}.", row.label))
+    }
+
     /// Every source cited by a cell, once, in reading order.
     pub fn sources(&self) -> Vec<&'static Source> {
         let mut out: Vec<&'static Source> = Vec::new();
@@ -239,6 +270,22 @@ mod tests {
         let cell = Cell::derived(1.0, Unit::Vehicles, &[total, korea], "Derived.");
         assert_eq!(cell.sources.len(), 2);
         assert_eq!(cell.confidence, Confidence::Low);
+    }
+
+    #[test]
+    fn a_selected_mark_reads_its_figure_and_source() {
+        let table = Table::yearly(&[series("china-caam").unwrap()], &[2023]);
+        assert_eq!(
+            table.readout("2023", "China (CAAM)").unwrap(),
+            "2023, China (CAAM): 4.91 million vehicles (4,910,000), source: Shanghai Daily, 2024-01-11."
+        );
+        assert_eq!(table.readout("1999", "China (CAAM)"), None);
+        let markets = crate::charts::destinations::table(crate::charts::destinations::MarketsView::Year2025);
+        let belgium = markets.readout("Belgium (January–September)", "Vehicles, 2025").unwrap();
+        assert!(belgium.starts_with("Belgium, Vehicles, 2025: 233,748 vehicles, source: Automotive Logistics"), "{belgium}");
+        let policy = crate::charts::policy::table(&crate::charts::policy::PolicyView::default());
+        let measure = policy.readout("2026-01-16: Canada and China agree an EV quota", "Deal").unwrap();
+        assert!(measure.starts_with("2026-01-16: Canada. Deal. Canada and China agree an EV quota."), "{measure}");
     }
 
     #[test]

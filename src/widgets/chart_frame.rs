@@ -5,8 +5,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::echarts::{self, EChart};
-use crate::format;
-use crate::model::{self, Unit};
+use crate::model::Unit;
 use crate::table::Table;
 use crate::app_state::use_app_state;
 use crate::url_state::Embed;
@@ -46,7 +45,9 @@ pub fn ChartFrame(
             if slot.is_none() {
                 match EChart::new(&element) {
                     Ok(mut created) => {
-                        created.on("click", move |params| set_readout.set(point_readout(&params)));
+                        created.on("click", move |params| {
+                            set_readout.set(table.with_untracked(|t| point_readout(&params, t)));
+                        });
                         *slot = Some(created);
                     }
                     Err(err) => leptos::logging::warn!("chart {id} not drawn: {err:?}"),
@@ -81,7 +82,7 @@ pub fn ChartFrame(
                         aria-label=move || description.get()
                     ></div>
                     <p class="chart-readout" aria-live="polite">
-                        {move || readout.get().unwrap_or_else(|| "Select a point for its figure and source.".to_string())}
+                        {move || readout.get().unwrap_or_else(|| "Select a mark on the chart for its figure and source.".to_string())}
                     </p>
                 }
                     .into_any()
@@ -109,20 +110,9 @@ pub fn ChartFrame(
     }
 }
 
-/// The line under the chart after a point is clicked: year, series, figure and source.
-fn point_readout(params: &wasm_bindgen::JsValue) -> Option<String> {
-    let series_id = echarts::field(params, "seriesId").as_string()?;
-    let year: u16 = echarts::field(params, "name").as_string()?.parse().ok()?;
-    let series = model::series(&series_id)?;
-    let point = series.point(year)?;
-    let source = model::source(point.source)?;
-    Some(format!(
-        "{year}, {}: {}{} ({}), source: {}, {}.",
-        series.name(),
-        format::readable(series.unit, point.value),
-        if series.unit == Unit::Vehicles { " vehicles" } else { "" },
-        format::full(series.unit, point.value),
-        source.publisher,
-        source.date
-    ))
+/// The line under the chart after a mark is clicked: what it is, its figure and its source.
+fn point_readout(params: &wasm_bindgen::JsValue, table: &Table) -> Option<String> {
+    let name = echarts::field(params, "name").as_string()?;
+    let series = echarts::field(params, "seriesName").as_string().unwrap_or_default();
+    table.readout(&name, &series)
 }

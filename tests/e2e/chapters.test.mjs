@@ -88,6 +88,25 @@ test('every control of every chart changes what is drawn, and drawn numbers are 
   await context.close();
 });
 
+test('selecting a bar reads its figure, its months and its source', async () => {
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/?chapter=destinations`, { reducedMotion: 'reduce' });
+  const id = 'export-destinations';
+  await waitForChart(page, id);
+  const canvas = page.locator(`[data-chart="${id}"] .chart-canvas`);
+  await canvas.scrollIntoViewIfNeeded();
+  // Belgium's January–September bar is the fourth from the top in the 2025 view.
+  const [x, y] = await page.evaluate((chartId) => {
+    const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);
+    return window.echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, [100000, 3]);
+  }, id);
+  const box = await canvas.boundingBox();
+  await page.mouse.click(box.x + x, box.y + y);
+  const readout = page.locator(`[data-chart="${id}"] .chart-readout`);
+  await page.waitForFunction((chartId) => document.querySelector(`[data-chart="${chartId}"] .chart-readout`).textContent.startsWith('Belgium'), id);
+  assert.equal(await readout.innerText(), 'Belgium, Vehicles, 2025: 233,748 vehicles, source: Automotive Logistics, 2025-10.');
+  await context.close();
+});
+
 test('the explorer projection follows its sliders and says it is not a forecast', async () => {
   const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/?chapter=outlook`, { reducedMotion: 'reduce' });
   const id = 'outlook-explorer';
