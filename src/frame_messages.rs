@@ -40,6 +40,7 @@ pub fn report_height(key: String, child_id: Option<String>) {
         return;
     }
     let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    let pym_id = child_id.clone();
     let post = {
         let window = window.clone();
         let root = root.clone();
@@ -74,14 +75,8 @@ pub fn report_height(key: String, child_id: Option<String>) {
     on_resize.forget();
 
     // pym.js parents send the frame's width on load and resize and expect a height in reply.
-    let child = window
-        .location()
-        .search()
-        .ok()
-        .map(|q| crate::url_state::UrlState::parse(&q))
-        .and_then(|s| s.child_id);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let (Some(data), Some(id)) = (event.data().as_string(), child.as_deref()) else { return };
+        let (Some(data), Some(id)) = (event.data().as_string(), pym_id.as_deref()) else { return };
         if parse_pym_width(&data, id).is_some() {
             (post.borrow_mut())(true);
         }

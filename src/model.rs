@@ -10,6 +10,13 @@ pub struct Source {
     pub date: &'static str,
 }
 
+impl Source {
+    /// The publication date as written on screen, "undated" where the source gives none.
+    pub fn date_or_undated(&self) -> &'static str {
+        if self.date.is_empty() { "undated" } else { self.date }
+    }
+}
+
 /// Countries keep one colour and one marker across every chart (see [`crate::palette`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Country {
@@ -170,6 +177,12 @@ mod tests {
         assert_eq!(caam.point_in(2025, "jan-aug").unwrap().value, 4_300_000.0);
         assert_eq!(caam.name(), "China (CAAM)");
         assert_eq!(series("dest-russia").unwrap().name(), "Russia");
+    }
+
+    #[test]
+    fn a_source_without_a_date_reads_undated() {
+        assert_eq!(source("vda-china-wnevc").unwrap().date_or_undated(), "undated");
+        assert_eq!(source("shine-2024-01-11").unwrap().date_or_undated(), "2024-01-11");
     }
 
     #[test]

@@ -145,10 +145,10 @@ impl Table {
             None => {
                 let text: Vec<&str> = row.cells.iter().flatten().map(|c| c.text.as_str()).collect();
                 let source = row.cells.iter().flatten().next()?.sources.first()?;
-                return Some(format!("{}: {}. Source: {}, {}.", row.label, text.join(". "), source.publisher, source.date));
+                return Some(format!("{}: {}. Source: {}, {}.", row.label, text.join(". "), source.publisher, source.date_or_undated()));
             }
         };
-        let source = cell.sources.iter().map(|s| format!("{}, {}", s.publisher, s.date)).collect::<Vec<_>>().join("; ");
+        let source = cell.sources.iter().map(|s| format!("{}, {}", s.publisher, s.date_or_undated())).collect::<Vec<_>>().join("; ");
         let figure = match (cell.value, cell.unit) {
             (Some(v), Some(Unit::Vehicles)) => match format::readable(Unit::Vehicles, v) {
                 // "4.91 million vehicles (4,910,000)", but "233,748 vehicles" once.
@@ -189,9 +189,9 @@ impl Table {
         out
     }
 
-    /// The footnote number of a cell, if it has one.
-    pub fn footnote_number(&self, row: &str, column: &str) -> Option<usize> {
-        self.footnotes().iter().position(|f| f.row == row && f.column == column).map(|i| i + 1)
+    /// The footnote number of a cell among `notes` (this table's footnotes), if it has one.
+    pub fn footnote_number(notes: &[Footnote], row: &str, column: &str) -> Option<usize> {
+        notes.iter().position(|f| f.row == row && f.column == column).map(|i| i + 1)
     }
 
     /// The figures as CSV: one line per cell, with unit, confidence and sources.
@@ -211,7 +211,7 @@ impl Table {
                         Confidence::Low => "low",
                     }
                     .to_string(),
-                    cell.sources.iter().map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date)).collect::<Vec<_>>().join("; "),
+                    cell.sources.iter().map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date_or_undated())).collect::<Vec<_>>().join("; "),
                     cell.sources.iter().map(|s| s.url).filter(|u| !u.is_empty()).collect::<Vec<_>>().join(" "),
                     cell.note.clone(),
                 ];
@@ -242,7 +242,7 @@ mod tests {
         assert_eq!(notes.len(), 2);
         assert!(notes[0].text.starts_with("Fiscal year"));
         assert!(notes[1].text.starts_with("Low confidence. A lower bound"), "{}", notes[1].text);
-        assert_eq!(table.footnote_number("2015", "South Korea (KAMA)"), Some(2));
+        assert_eq!(Table::footnote_number(&notes, "2015", "South Korea (KAMA)"), Some(2));
     }
 
     #[test]

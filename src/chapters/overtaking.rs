@@ -121,6 +121,7 @@ fn steps() -> Vec<(u16, String)> {
 #[component]
 pub fn OvertakingChapter() -> impl IntoView {
     let steps = steps();
+    let counts = Signal::stored(overtaking::counts_compared());
     let focus = RwSignal::new(None::<u16>);
     let years: Vec<u16> = steps.iter().map(|(y, _)| *y).collect();
     let steps_ref = NodeRef::<leptos::html::Div>::new();
@@ -168,8 +169,8 @@ pub fn OvertakingChapter() -> impl IntoView {
                 )}
             </p>
             <figure class="counts-compared">
-                <DataTable table=Signal::stored(overtaking::counts_compared()) caption="Five counts of 2023, side by side" id="counts-2023"/>
-                <SourceList table=Signal::stored(overtaking::counts_compared())/>
+                <DataTable table=counts caption="Five counts of 2023, side by side" id="counts-2023"/>
+                <SourceList table=counts/>
             </figure>
         </section>
     }

@@ -26,7 +26,7 @@ fn with_query(base: &str, query: &str) -> String {
 
 /// One line naming every source of the figures on screen, for images.
 pub fn source_line(sources: &[&Source]) -> String {
-    let publishers: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.publisher, s.date)).collect();
+    let publishers: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.publisher, s.date_or_undated())).collect();
     format!("Sources: {}.", publishers.join("; "))
 }
 

@@ -21,6 +21,7 @@ pub fn DataTable(#[prop(into)] table: Signal<Table>, caption: &'static str, id: 
                     {move || {
                         table
                             .with(|t| {
+                                let notes = t.footnotes();
                                 t.rows
                                     .iter()
                                     .map(|row| {
@@ -30,7 +31,7 @@ pub fn DataTable(#[prop(into)] table: Signal<Table>, caption: &'static str, id: 
                                             .zip(&row.cells)
                                             .map(|(column, cell)| match cell {
                                                 Some(cell) => {
-                                                    let note = t.footnote_number(&row.label, column);
+                                                    let note = Table::footnote_number(&notes, &row.label, column);
                                                     view! {
                                                         <td
                                                             data-value=cell.value.map(|v| v.to_string())

@@ -1,6 +1,16 @@
 use leptos::prelude::*;
 
+use crate::model::Source;
 use crate::table::Table;
+
+/// A publication date, or "undated" where the source gives none.
+fn date_view(source: &'static Source) -> AnyView {
+    if source.date.is_empty() {
+        source.date_or_undated().into_any()
+    } else {
+        view! { <time datetime=source.date>{source.date}</time> }.into_any()
+    }
+}
 
 /// The sources of every figure on screen, and what each series counts.
 #[component]
@@ -29,8 +39,8 @@ pub fn SourceList(
                             view! {
                                 <li data-source=s.id>
                                     {link}
-                                    ", “"{s.title}"”, "
-                                    <time datetime=s.date>{s.date}</time>
+                                    ": "{s.title}", "
+                                    {date_view(s)}
                                 </li>
                             }
                         })
