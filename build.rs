@@ -1,21 +1,29 @@
-//! Embeds the data folder into the app, or stops the build naming every broken line.
+//! Embeds the data folder and the message catalogue into the app, or stops the build naming
+//! every broken line.
 
 use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=data");
-    match dataset::load(Path::new("data"), "data") {
-        Ok(data) => {
-            let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.rs");
-            std::fs::write(&out, dataset::codegen::to_rust(&data)).expect("OUT_DIR is writable");
-        }
-        Err(errors) => {
-            eprintln!("The data files have {} problem(s); fix them and build again:", errors.len());
-            for error in &errors {
-                eprintln!("  {error}");
-                println!("cargo::warning={error}");
-            }
-            std::process::exit(1);
-        }
+    println!("cargo::rerun-if-changed=locales");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out_dir);
+    let data = dataset::load(Path::new("data"), "data").unwrap_or_else(|errors| stop("data files", &errors));
+    let translations = dataset::translations::load(Path::new("data"), "data", &data)
+        .unwrap_or_else(|errors| stop("data translations", &errors));
+    let messages =
+        dataset::catalogue::load(Path::new("locales"), "locales").unwrap_or_else(|errors| stop("message catalogue", &errors));
+    let write = |name: &str, code: String| std::fs::write(out.join(name), code).expect("OUT_DIR is writable");
+    write("dataset.rs", dataset::codegen::to_rust(&data));
+    write("data_text.rs", dataset::translations::to_rust(&translations));
+    write("catalogue.rs", dataset::catalogue::to_rust(&messages));
+}
+
+fn stop(what: &str, errors: &[dataset::DataError]) -> ! {
+    eprintln!("The {what} have {} problem(s); fix them and build again:", errors.len());
+    for error in errors {
+        eprintln!("  {error}");
+        println!("cargo::warning={error}");
     }
+    std::process::exit(1);
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
 use crate::charts::capacity::CapacityView;
 use crate::charts::destinations::MarketsView;
 use crate::charts::investment::InvestmentView;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub policy: RwSignal<PolicyView>,
     pub outlook: RwSignal<OutlookView>,
     pub theme: RwSignal<ThemeChoice>,
+    /// The language the reader picked (from the URL or the switch); `None` follows the browser.
+    pub lang: RwSignal<Option<Lang>>,
     pub chapter: RwSignal<Option<&'static str>>,
     /// How the page was opened; fixed for the page's life.
     pub embed: Option<Embed>,
@@ -47,6 +50,7 @@ impl AppState {
             policy: RwSignal::new(url.policy),
             outlook: RwSignal::new(url.outlook),
             theme: RwSignal::new(url.theme),
+            lang: RwSignal::new(url.lang),
             chapter: RwSignal::new(url.chapter),
             embed: url.embed,
             child_id: StoredValue::new(url.child_id.clone()),
@@ -71,6 +75,7 @@ impl AppState {
             policy: self.policy.get(),
             outlook: self.outlook.get(),
             theme: self.theme.get(),
+            lang: self.lang.get(),
             child_id: self.child_id.get_value(),
         }
     }

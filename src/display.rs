@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use crate::i18n::Lang;
 use crate::url_state::ThemeChoice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -20,11 +21,13 @@ pub struct Display {
     pub reduced_motion: bool,
     /// A phone-sized viewport: charts make room for a legend that wraps.
     pub narrow: bool,
+    /// The reader's language: chart labels, tooltips and ticks follow it.
+    pub lang: Lang,
 }
 
 /// Puts a `Signal<Display>` in context: the reader's theme choice, else the system's
 /// `prefers-color-scheme`, and `prefers-reduced-motion`, updated live.
-pub fn provide_display(choice: Signal<ThemeChoice>) -> Signal<Display> {
+pub fn provide_display(choice: Signal<ThemeChoice>, lang: Lang) -> Signal<Display> {
     let system_dark = media_query_signal("(prefers-color-scheme: dark)");
     let dark = move || match choice.get() {
         ThemeChoice::Auto => system_dark.get(),
@@ -37,6 +40,7 @@ pub fn provide_display(choice: Signal<ThemeChoice>) -> Signal<Display> {
         theme: if dark() { Theme::Dark } else { Theme::Light },
         reduced_motion: reduced.get(),
         narrow: narrow.get(),
+        lang,
     });
     provide_context(display);
     display

@@ -13,6 +13,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::format;
+use crate::i18n::{Lang, t};
 use crate::model::Unit;
 
 #[wasm_bindgen]
@@ -63,6 +64,7 @@ pub struct EChart {
     tick_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     /// The unit the formatters write, set with each option.
     unit: Rc<Cell<Unit>>,
+    lang: Rc<Cell<Lang>>,
 }
 
 impl EChart {
@@ -83,24 +85,26 @@ impl EChart {
         observer.observe(container);
 
         let unit = Rc::new(Cell::new(Unit::Vehicles));
+        let lang = Rc::new(Cell::new(Lang::En));
         let value_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
-            let unit = unit.clone();
+            let (unit, lang) = (unit.clone(), lang.clone());
             move |value: JsValue| match value.as_f64() {
-                Some(v) => JsValue::from_str(&format::readable(unit.get(), v)),
-                None => JsValue::from_str("no figure"),
+                Some(v) => JsValue::from_str(&format::readable(lang.get(), unit.get(), v)),
+                None => JsValue::from_str(t::common_no_figure(lang.get())),
             }
         });
         let tick_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
-            let unit = unit.clone();
-            move |value: JsValue| JsValue::from_str(&value.as_f64().map(|v| format::tick(unit.get(), v)).unwrap_or_default())
+            let (unit, lang) = (unit.clone(), lang.clone());
+            move |value: JsValue| JsValue::from_str(&value.as_f64().map(|v| format::tick(lang.get(), unit.get(), v)).unwrap_or_default())
         });
-        Ok(Self { instance, observer, _on_resize: on_resize, handlers: Vec::new(), value_formatter, tick_formatter, unit })
+        Ok(Self { instance, observer, _on_resize: on_resize, handlers: Vec::new(), value_formatter, tick_formatter, unit, lang })
     }
 
     /// Replaces the whole option (`notMerge`), so series left out of `option_json` disappear.
     /// Number formatters are attached to the tooltip and to every value axis.
-    pub fn replace_option(&self, option_json: &str, unit: Unit) -> Result<(), JsValue> {
+    pub fn replace_option(&self, option_json: &str, unit: Unit, lang: Lang) -> Result<(), JsValue> {
         self.unit.set(unit);
+        self.lang.set(lang);
         let option = JSON::parse(option_json)?;
         if let Ok(tooltip) = Reflect::get(&option, &"tooltip".into()) {
             if tooltip.is_object() {

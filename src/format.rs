@@ -1,119 +1,231 @@
-//! Numbers as readers read them: "4.91 million" in tooltips, "4,910,000" in tables, "4m" on axes.
+//! Numbers and dates as readers of each language read them: "4.91 million", "4,91 Mio.",
+//! "4,91 miljoen", "491万" in sentences and tooltips; "4,910,000" or "4.910.000" in tables; short
+//! ticks on axes; "30 Oct 2024", "30. Okt. 2024", "30 okt. 2024", "2024年10月30日" for dates.
+//! These are rules of each language rather than messages, so they live here, not in the catalogue.
 
+use crate::i18n::Lang;
 use crate::model::Unit;
 
-/// A whole number with thousands separators: 4910000 -> "4,910,000".
-pub fn thousands(value: f64) -> String {
+/// A whole number with the language's thousands separator: 4910000 -> "4,910,000" / "4.910.000".
+pub fn thousands(lang: Lang, value: f64) -> String {
     let rounded = value.round();
     let digits = format!("{:.0}", rounded.abs());
+    let separator = match lang {
+        Lang::En | Lang::Zh => ',',
+        Lang::De | Lang::Nl => '.',
+    };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if rounded < 0.0 {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(separator);
         }
         out.push(c);
     }
     out
 }
 
-/// A count in readable units: 4910000 -> "4.91 million", 728200 -> "728,200".
-pub fn count(value: f64) -> String {
-    if value.abs() >= 1_000_000.0 {
-        format!("{} million", trim_decimals(value / 1_000_000.0, 2))
-    } else {
-        thousands(value)
+/// A number rounded to `places` decimals without trailing zeros, with the language's decimal
+/// mark: (7.098, 2) -> "7.1" / "7,1".
+pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
+    let text = if text == "-0" { "0".to_string() } else { text };
+    match lang {
+        Lang::De | Lang::Nl => text.replace('.', ","),
+        Lang::En | Lang::Zh => text,
     }
 }
 
-/// A value-axis tick: 2000000 -> "2m", 2500000 -> "2.5m", 0 -> "0".
-pub fn axis_tick(value: f64) -> String {
-    if value == 0.0 {
-        "0".to_string()
-    } else if value.abs() >= 1_000_000.0 {
-        format!("{}m", trim_decimals(value / 1_000_000.0, 1))
-    } else if value.abs() >= 1_000.0 {
-        format!("{}k", trim_decimals(value / 1_000.0, 0))
-    } else {
-        trim_decimals(value, 1)
+/// A count in readable units: 4910000 -> "4.91 million" / "4,91 Mio." / "4,91 miljoen" / "491万".
+pub fn count(lang: Lang, value: f64) -> String {
+    match lang {
+        Lang::Zh if value.abs() >= 100_000_000.0 => format!("{}亿", decimal(lang, value / 100_000_000.0, 2)),
+        Lang::Zh if value.abs() >= 10_000.0 => format!("{}万", decimal(lang, value / 10_000.0, 2)),
+        _ if value.abs() >= 1_000_000.0 => {
+            let millions = decimal(lang, value / 1_000_000.0, 2);
+            match lang {
+                Lang::De => format!("{millions} Mio."),
+                Lang::Nl => format!("{millions} miljoen"),
+                _ => format!("{millions} million"),
+            }
+        }
+        _ => thousands(lang, value),
+    }
+}
+
+/// A value-axis tick: "2m" / "2 Mio." / "2 mln" / "200万"; "500k" / "500.000" / "50万".
+pub fn axis_tick(lang: Lang, value: f64) -> String {
+    let abs = value.abs();
+    match lang {
+        _ if value == 0.0 => "0".to_string(),
+        Lang::Zh if abs >= 10_000.0 => format!("{}万", decimal(lang, value / 10_000.0, 1)),
+        Lang::En if abs >= 1_000_000.0 => format!("{}m", decimal(lang, value / 1_000_000.0, 1)),
+        Lang::En if abs >= 1_000.0 => format!("{}k", decimal(lang, value / 1_000.0, 0)),
+        Lang::De if abs >= 1_000_000.0 => format!("{} Mio.", decimal(lang, value / 1_000_000.0, 1)),
+        Lang::Nl if abs >= 1_000_000.0 => format!("{} mln", decimal(lang, value / 1_000_000.0, 1)),
+        _ if abs >= 1_000.0 => thousands(lang, value),
+        _ => decimal(lang, value, 1),
     }
 }
 
 /// A value as a reader reads it in a tooltip or a sentence, in its unit.
-pub fn readable(unit: Unit, value: f64) -> String {
+pub fn readable(lang: Lang, unit: Unit, value: f64) -> String {
     match unit {
-        Unit::Vehicles => count(value),
-        Unit::UsdBn => format!("US${} billion", trim_decimals(value, 2)),
-        Unit::Percent => format!("{}%", trim_decimals(value, 1)),
-        Unit::Models => format!("{} models", thousands(value)),
+        Unit::Vehicles => count(lang, value),
+        Unit::UsdBn => usd_bn(lang, value, 2),
+        Unit::Percent => percent(lang, value, 1),
+        Unit::Models => {
+            let n = thousands(lang, value);
+            match lang {
+                Lang::En => format!("{n} models"),
+                Lang::De => format!("{n} Modelle"),
+                Lang::Nl => format!("{n} modellen"),
+                Lang::Zh => format!("{n}款车型"),
+            }
+        }
+    }
+}
+
+fn usd_bn(lang: Lang, value: f64, places: usize) -> String {
+    match lang {
+        Lang::En => format!("US${} billion", decimal(lang, value, places)),
+        Lang::De => format!("{} Mrd. US$", decimal(lang, value, places)),
+        Lang::Nl => format!("US$ {} miljard", decimal(lang, value, places)),
+        // 1 billion = 10 亿.
+        Lang::Zh => format!("{}亿美元", decimal(lang, value * 10.0, places.saturating_sub(1))),
+    }
+}
+
+fn percent(lang: Lang, value: f64, places: usize) -> String {
+    match lang {
+        Lang::De => format!("{} %", decimal(lang, value, places)),
+        _ => format!("{}%", decimal(lang, value, places)),
     }
 }
 
 /// A value in a table cell: whole vehicles with separators, otherwise as given.
-pub fn full(unit: Unit, value: f64) -> String {
+pub fn full(lang: Lang, unit: Unit, value: f64) -> String {
     match unit {
-        Unit::Vehicles | Unit::Models => thousands(value),
-        Unit::UsdBn | Unit::Percent => trim_decimals(value, 2),
+        Unit::Vehicles | Unit::Models => thousands(lang, value),
+        Unit::UsdBn | Unit::Percent => decimal(lang, value, 2),
     }
 }
 
 /// A value-axis tick in a unit.
-pub fn tick(unit: Unit, value: f64) -> String {
+pub fn tick(lang: Lang, unit: Unit, value: f64) -> String {
     match unit {
-        Unit::Vehicles => axis_tick(value),
-        Unit::UsdBn => format!("${}bn", trim_decimals(value, 1)),
-        Unit::Percent => format!("{}%", trim_decimals(value, 1)),
-        Unit::Models => trim_decimals(value, 0),
+        Unit::Vehicles => axis_tick(lang, value),
+        Unit::UsdBn => match lang {
+            Lang::En => format!("${}bn", decimal(lang, value, 1)),
+            Lang::De => format!("{} Mrd. $", decimal(lang, value, 1)),
+            Lang::Nl => format!("$ {} mld", decimal(lang, value, 1)),
+            Lang::Zh => format!("{}亿美元", decimal(lang, value * 10.0, 0)),
+        },
+        Unit::Percent => percent(lang, value, 1),
+        Unit::Models => decimal(lang, value, 0),
     }
 }
 
-/// Rounds to `places` decimals and drops trailing zeros: (7.098, 2) -> "7.1".
-fn trim_decimals(value: f64, places: usize) -> String {
-    let text = format!("{value:.places$}");
-    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+/// A date from the data ("2024-10-30", "2024-10" or "2024") as the language writes it.
+/// Anything else is returned as given.
+pub fn date(lang: Lang, iso: &str) -> String {
+    let mut parts = iso.split('-');
+    let (Some(year), month, day) = (parts.next(), parts.next(), parts.next()) else { return iso.to_string() };
+    let month: Option<usize> = month.and_then(|m| m.parse().ok()).filter(|m| (1..=12).contains(m));
+    let day: Option<u8> = day.and_then(|d| d.parse().ok()).filter(|d| (1..=31).contains(d));
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const DE: [&str; 12] = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
+    const NL: [&str; 12] = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
+    match (month, day) {
+        (None, _) => year.to_string(),
+        (Some(m), None) => match lang {
+            Lang::En => format!("{} {year}", EN[m - 1]),
+            Lang::De => format!("{} {year}", DE[m - 1]),
+            Lang::Nl => format!("{} {year}", NL[m - 1]),
+            Lang::Zh => format!("{year}年{m}月"),
+        },
+        (Some(m), Some(d)) => match lang {
+            Lang::En => format!("{d} {} {year}", EN[m - 1]),
+            Lang::De => format!("{d}. {} {year}", DE[m - 1]),
+            Lang::Nl => format!("{d} {} {year}", NL[m - 1]),
+            Lang::Zh => format!("{year}年{m}月{d}日"),
+        },
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Lang::*;
 
     #[test]
     fn thousands_separators() {
-        assert_eq!(thousands(4_910_000.0), "4,910,000");
-        assert_eq!(thousands(728_200.0), "728,200");
-        assert_eq!(thousands(999.0), "999");
-        assert_eq!(thousands(1000.0), "1,000");
-        assert_eq!(thousands(0.0), "0");
-        assert_eq!(thousands(-1234.0), "-1,234");
+        assert_eq!(thousands(En, 4_910_000.0), "4,910,000");
+        assert_eq!(thousands(De, 4_910_000.0), "4.910.000");
+        assert_eq!(thousands(Nl, 728_200.0), "728.200");
+        assert_eq!(thousands(Zh, 728_200.0), "728,200");
+        assert_eq!(thousands(En, 999.0), "999");
+        assert_eq!(thousands(En, 1000.0), "1,000");
+        assert_eq!(thousands(En, 0.0), "0");
+        assert_eq!(thousands(En, -1234.0), "-1,234");
     }
 
     #[test]
-    fn counts_read_as_millions() {
-        assert_eq!(count(4_910_000.0), "4.91 million");
-        assert_eq!(count(7_098_000.0), "7.1 million");
-        assert_eq!(count(3_000_000.0), "3 million");
-        assert_eq!(count(1_027_000.0), "1.03 million");
-        assert_eq!(count(995_000.0), "995,000");
+    fn counts_read_as_each_language_reads_them() {
+        assert_eq!(count(En, 4_910_000.0), "4.91 million");
+        assert_eq!(count(De, 4_910_000.0), "4,91 Mio.");
+        assert_eq!(count(Nl, 4_910_000.0), "4,91 miljoen");
+        assert_eq!(count(Zh, 4_910_000.0), "491万");
+        assert_eq!(count(Zh, 728_200.0), "72.82万");
+        assert_eq!(count(Zh, 7_098_000.0), "709.8万");
+        assert_eq!(count(En, 7_098_000.0), "7.1 million");
+        assert_eq!(count(En, 3_000_000.0), "3 million");
+        assert_eq!(count(En, 1_027_000.0), "1.03 million");
+        assert_eq!(count(En, 995_000.0), "995,000");
+        assert_eq!(count(De, 995_000.0), "995.000");
+        assert_eq!(count(Zh, 4_300.0), "4,300");
     }
 
     #[test]
     fn every_unit_reads_naturally() {
-        assert_eq!(readable(Unit::UsdBn, 5.93), "US$5.93 billion");
-        assert_eq!(readable(Unit::Percent, 74.0), "74%");
-        assert_eq!(readable(Unit::Models, 195.0), "195 models");
-        assert_eq!(full(Unit::Vehicles, 4_910_000.0), "4,910,000");
-        assert_eq!(full(Unit::Percent, 4.4), "4.4");
-        assert_eq!(tick(Unit::UsdBn, 20.0), "$20bn");
-        assert_eq!(tick(Unit::Percent, 50.0), "50%");
+        assert_eq!(readable(En, Unit::UsdBn, 5.93), "US$5.93 billion");
+        assert_eq!(readable(De, Unit::UsdBn, 5.93), "5,93 Mrd. US$");
+        assert_eq!(readable(Nl, Unit::UsdBn, 5.93), "US$ 5,93 miljard");
+        assert_eq!(readable(Zh, Unit::UsdBn, 5.93), "59.3亿美元");
+        assert_eq!(readable(En, Unit::Percent, 74.0), "74%");
+        assert_eq!(readable(De, Unit::Percent, 35.3), "35,3 %");
+        assert_eq!(readable(En, Unit::Models, 195.0), "195 models");
+        assert_eq!(readable(Zh, Unit::Models, 195.0), "195款车型");
+        assert_eq!(full(En, Unit::Vehicles, 4_910_000.0), "4,910,000");
+        assert_eq!(full(Nl, Unit::Percent, 4.4), "4,4");
+        assert_eq!(tick(En, Unit::UsdBn, 20.0), "$20bn");
+        assert_eq!(tick(Zh, Unit::UsdBn, 20.0), "200亿美元");
+        assert_eq!(tick(En, Unit::Percent, 50.0), "50%");
     }
 
     #[test]
     fn axis_ticks_are_short() {
-        assert_eq!(axis_tick(0.0), "0");
-        assert_eq!(axis_tick(2_000_000.0), "2m");
-        assert_eq!(axis_tick(2_500_000.0), "2.5m");
-        assert_eq!(axis_tick(500_000.0), "500k");
+        assert_eq!(axis_tick(En, 0.0), "0");
+        assert_eq!(axis_tick(En, 2_000_000.0), "2m");
+        assert_eq!(axis_tick(En, 2_500_000.0), "2.5m");
+        assert_eq!(axis_tick(En, 500_000.0), "500k");
+        assert_eq!(axis_tick(De, 2_500_000.0), "2,5 Mio.");
+        assert_eq!(axis_tick(Nl, 500_000.0), "500.000");
+        assert_eq!(axis_tick(Zh, 2_000_000.0), "200万");
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        assert_eq!(date(En, "2024-10-30"), "30 Oct 2024");
+        assert_eq!(date(De, "2024-10-30"), "30. Okt. 2024");
+        assert_eq!(date(Nl, "2024-03-05"), "5 mrt. 2024");
+        assert_eq!(date(Zh, "2024-10-30"), "2024年10月30日");
+        assert_eq!(date(En, "2020-09"), "Sep 2020");
+        assert_eq!(date(Zh, "2020-09"), "2020年9月");
+        assert_eq!(date(De, "2025"), "2025");
+        assert_eq!(date(En, "2024-13-01"), "2024");
     }
 }

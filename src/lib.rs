@@ -15,6 +15,7 @@ pub mod echarts;
 pub mod embed_code;
 pub mod format;
 pub mod frame_messages;
+pub mod i18n;
 pub mod model;
 pub mod offline;
 pub mod palette;
@@ -28,36 +29,46 @@ use leptos::prelude::*;
 use crate::app_state::AppState;
 use crate::chapters::Chapters;
 use crate::display::provide_display;
+use crate::i18n::{Lang, t, use_lang};
 use crate::url_state::{Embed, ThemeChoice, UrlState};
 
-const TITLE: &str = "China's car export surge, explained";
-const STANDFIRST: &str = "In five years China went from a minor car exporter to the largest in the world. Here is how that happened, figure by figure, with every source on the page.";
-
 /// The whole page, as the URL asks for it: the story, the story without chrome, or one chart.
+/// A change of language renders the page anew, so every component reads the language once.
 #[component]
 pub fn App(url: UrlState) -> impl IntoView {
     let state = AppState::new(&url);
     provide_context(state);
-    provide_display(state.theme.into());
     mirror_in_url(state);
     apply_theme_choice(state.theme);
+    let browser = browser_lang();
+    let lang = Memo::new(move |_| state.lang.get().unwrap_or(browser));
+    apply_lang(lang);
     let offline_ready = RwSignal::new(false);
     offline::register(offline_ready);
+    move || {
+        let lang = lang.get();
+        provide_context(lang);
+        provide_display(state.theme.into(), lang);
+        page(state.embed, lang, offline_ready)
+    }
+}
 
-    match state.embed {
+fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<bool>) -> AnyView {
+    match embed {
         None => view! {
             <main id="story" class="story">
                 <header class="story-header">
                     <div class="story-tools">
-                        <p class="kicker">"An interactive explainer"</p>
-                        <ThemeSwitch/>
+                        <p class="kicker">{t::ui_kicker(lang)}</p>
+                        <div class="switches">
+                            <LangSwitch/>
+                            <ThemeSwitch/>
+                        </div>
                     </div>
-                    <h1>{TITLE}</h1>
-                    <p class="standfirst">{STANDFIRST}</p>
+                    <h1>{t::ui_title(lang)}</h1>
+                    <p class="standfirst">{t::ui_standfirst(lang)}</p>
                     <p class="offline-note" role="status">
-                        <Show when=move || offline_ready.get()>
-                            "Available offline: this story now works without a network."
-                        </Show>
+                        <Show when=move || offline_ready.get()>{t::ui_offline_ready(lang)}</Show>
                     </p>
                 </header>
                 <widgets::Contents/>
@@ -68,8 +79,8 @@ pub fn App(url: UrlState) -> impl IntoView {
         Some(Embed::Story) => view! {
             <main id="story" class="story embedded">
                 <header class="story-header">
-                    <h1>{TITLE}</h1>
-                    <p class="standfirst">{STANDFIRST}</p>
+                    <h1>{t::ui_title(lang)}</h1>
+                    <p class="standfirst">{t::ui_standfirst(lang)}</p>
                 </header>
                 <Chapters/>
                 <Credit/>
@@ -85,9 +96,7 @@ pub fn App(url: UrlState) -> impl IntoView {
         .into_any(),
         Some(Embed::Unknown) => view! {
             <main class="embed-chart">
-                <p class="embed-missing" role="alert">
-                    "This chart is not available. It may have been renamed or removed."
-                </p>
+                <p class="embed-missing" role="alert">{t::ui_embed_missing(lang)}</p>
                 <Credit/>
             </main>
         }
@@ -95,6 +104,46 @@ pub fn App(url: UrlState) -> impl IntoView {
     }
 }
 
+/// The first of the browser's languages that the page speaks, else English.
+fn browser_lang() -> Lang {
+    let languages = window().navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
+    Lang::negotiate(tags.iter().map(String::as_str))
+}
+
+/// Keeps `<html lang>` and the document title in the reader's language.
+fn apply_lang(lang: Memo<Lang>) {
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        document().set_title(t::ui_title(lang));
+    });
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let chosen = use_context::<AppState>().map(|s| s.lang).unwrap_or_else(|| RwSignal::new(None));
+    view! {
+        <label class="switch">
+            <span>{t::ui_language(lang)}</span>
+            <select on:change=move |ev| chosen.set(Lang::from_tag(&event_target_value(&ev)))>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.code() lang=l.code() selected=l == lang>
+                                {l.name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
 
 /// The link back to the full story under an embedded chart.
 #[component]
@@ -104,8 +153,7 @@ fn Credit() -> impl IntoView {
     view! {
         <p class="credit">
             <a href=story target="_blank" rel="noopener">
-                {TITLE}
-                " – read the full story"
+                {t::ui_credit(use_lang())}
             </a>
         </p>
     }
@@ -114,10 +162,12 @@ fn Credit() -> impl IntoView {
 #[component]
 fn ThemeSwitch() -> impl IntoView {
     let theme = use_context::<AppState>().map(|s| s.theme).unwrap_or_else(|| RwSignal::new(ThemeChoice::Auto));
-    let choices = [(ThemeChoice::Auto, "Auto"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")];
+    let lang = use_lang();
+    let choices =
+        [(ThemeChoice::Auto, t::ui_theme_auto(lang)), (ThemeChoice::Light, t::ui_theme_light(lang)), (ThemeChoice::Dark, t::ui_theme_dark(lang))];
     view! {
-        <label class="theme-switch">
-            <span>"Theme"</span>
+        <label class="switch">
+            <span>{t::ui_theme(lang)}</span>
             <select on:change=move |ev| {
                 let choice = match event_target_value(&ev).as_str() {
                     "light" => ThemeChoice::Light,

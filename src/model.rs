@@ -1,5 +1,7 @@
 //! The story's figures, embedded at build time from `data/` (see the `dataset` crate).
 
+use crate::i18n::{Lang, data_text, t};
+
 /// Where figures come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Source {
@@ -12,8 +14,8 @@ pub struct Source {
 
 impl Source {
     /// The publication date as written on screen, "undated" where the source gives none.
-    pub fn date_or_undated(&self) -> &'static str {
-        if self.date.is_empty() { "undated" } else { self.date }
+    pub fn date_or_undated(&self, lang: Lang) -> String {
+        if self.date.is_empty() { t::common_undated(lang).to_string() } else { crate::format::date(lang, self.date) }
     }
 }
 
@@ -27,12 +29,12 @@ pub enum Country {
 }
 
 impl Country {
-    pub fn name(self) -> &'static str {
+    pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Country::China => "China",
-            Country::Japan => "Japan",
-            Country::Germany => "Germany",
-            Country::Korea => "South Korea",
+            Country::China => t::common_china(lang),
+            Country::Japan => t::common_japan(lang),
+            Country::Germany => t::common_germany(lang),
+            Country::Korea => t::common_korea(lang),
         }
     }
 }
@@ -90,8 +92,14 @@ pub struct Series {
 
 impl Series {
     /// The name readers see in legends, tooltips and tables, e.g. "China (CAAM)".
-    pub fn name(&self) -> String {
-        if self.count.is_empty() { self.label.to_string() } else { format!("{} ({})", self.label, self.count) }
+    pub fn name(&self, lang: Lang) -> String {
+        let label = data_text(lang, self.label);
+        if self.count.is_empty() { label.to_string() } else { format!("{label} ({})", data_text(lang, self.count)) }
+    }
+
+    /// What the series counts, in the reader's language.
+    pub fn definition(&self, lang: Lang) -> &'static str {
+        data_text(lang, self.definition)
     }
 
     /// The whole-year figure for a year, or `None` where the data has a gap.
@@ -120,15 +128,15 @@ pub struct Event {
 }
 
 /// How a period reads on screen: "jan-sep" -> "January–September".
-pub fn period_name(period: &str) -> &'static str {
+pub fn period_name(lang: Lang, period: &str) -> &'static str {
     match period {
-        "h1" => "first half",
-        "jan-may" => "January–May",
-        "jan-aug" => "January–August",
-        "jan-sep" => "January–September",
-        "jan-oct" => "January–October",
-        "jan-nov" => "January–November",
-        _ => "full year",
+        "h1" => t::common_period_h1(lang),
+        "jan-may" => t::common_period_jan_may(lang),
+        "jan-aug" => t::common_period_jan_aug(lang),
+        "jan-sep" => t::common_period_jan_sep(lang),
+        "jan-oct" => t::common_period_jan_oct(lang),
+        "jan-nov" => t::common_period_jan_nov(lang),
+        _ => t::common_period_full_year(lang),
     }
 }
 
@@ -175,14 +183,16 @@ mod tests {
         let caam = series("china-caam").unwrap();
         assert_eq!(caam.point(2025).unwrap().value, 7_098_000.0);
         assert_eq!(caam.point_in(2025, "jan-aug").unwrap().value, 4_300_000.0);
-        assert_eq!(caam.name(), "China (CAAM)");
-        assert_eq!(series("dest-russia").unwrap().name(), "Russia");
+        assert_eq!(caam.name(Lang::En), "China (CAAM)");
+        assert_eq!(series("dest-russia").unwrap().name(Lang::En), "Russia");
+        assert_eq!(series("japan-jama").unwrap().name(Lang::Zh), "日本 (JAMA)");
     }
 
     #[test]
     fn a_source_without_a_date_reads_undated() {
-        assert_eq!(source("vda-china-wnevc").unwrap().date_or_undated(), "undated");
-        assert_eq!(source("shine-2024-01-11").unwrap().date_or_undated(), "2024-01-11");
+        assert_eq!(source("vda-china-wnevc").unwrap().date_or_undated(Lang::En), "undated");
+        assert_eq!(source("vda-china-wnevc").unwrap().date_or_undated(Lang::De), "ohne Datum");
+        assert_eq!(source("shine-2024-01-11").unwrap().date_or_undated(Lang::En), "11 Jan 2024");
     }
 
     #[test]

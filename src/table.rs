@@ -3,6 +3,7 @@
 //! all three always agree with each other and with the chart.
 
 use crate::format;
+use crate::i18n::{Lang, data_text, t};
 use crate::model::{Confidence, Point, Series, Source, Unit, period_name, source};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,14 +20,15 @@ pub struct Cell {
 
 impl Cell {
     /// A figure straight from the data.
-    pub fn from_point(series: &Series, point: &Point) -> Self {
-        let mut note = point.note.to_string();
+    pub fn from_point(series: &Series, point: &Point, lang: Lang) -> Self {
+        let mut note = if point.note.is_empty() { String::new() } else { data_text(lang, point.note).to_string() };
         if !point.period.is_empty() {
-            note = join(&format!("{} {} only.", capitalised(period_name(point.period)), point.year), &note);
+            let only = t::common_part_year_only(lang, period_name(lang, point.period), &point.year.to_string());
+            note = join(&capitalised(&only), &note);
         }
         Self {
             value: Some(point.value),
-            text: format::full(series.unit, point.value),
+            text: format::full(lang, series.unit, point.value),
             unit: Some(series.unit),
             confidence: point.confidence,
             sources: source(point.source).into_iter().collect(),
@@ -35,7 +37,7 @@ impl Cell {
     }
 
     /// A figure computed from others, citing all their sources.
-    pub fn derived(value: f64, unit: Unit, from: &[&Point], how: &str) -> Self {
+    pub fn derived(value: f64, unit: Unit, from: &[&Point], how: &str, lang: Lang) -> Self {
         let mut sources: Vec<&'static Source> = Vec::new();
         for p in from {
             if let Some(s) = source(p.source) {
@@ -45,7 +47,7 @@ impl Cell {
             }
         }
         let confidence = from.iter().map(|p| p.confidence).max_by_key(|c| rank(*c)).unwrap_or(Confidence::Medium);
-        Self { value: Some(value), text: format::full(unit, value), unit: Some(unit), confidence, sources, note: how.to_string() }
+        Self { value: Some(value), text: format::full(lang, unit, value), unit: Some(unit), confidence, sources, note: how.to_string() }
     }
 
     /// Words rather than a number (e.g. a measure in the policy timeline).
@@ -92,6 +94,8 @@ pub struct Row {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
+    /// The language of the headers, notes and readouts.
+    pub lang: Lang,
     /// What the rows are, e.g. "Year" or "Market".
     pub row_header: &'static str,
     pub columns: Vec<String>,
@@ -110,15 +114,16 @@ pub struct Footnote {
 
 impl Table {
     /// Years down, series across: the table of a line chart over years.
-    pub fn yearly(series: &[&'static Series], years: &[u16]) -> Self {
+    pub fn yearly(series: &[&'static Series], years: &[u16], lang: Lang) -> Self {
         Self {
-            row_header: "Year",
-            columns: series.iter().map(|s| s.name()).collect(),
+            lang,
+            row_header: t::common_year(lang),
+            columns: series.iter().map(|s| s.name(lang)).collect(),
             rows: years
                 .iter()
                 .map(|&year| Row {
                     label: year.to_string(),
-                    cells: series.iter().map(|s| s.point(year).map(|p| Cell::from_point(s, p))).collect(),
+                    cells: series.iter().map(|s| s.point(year).map(|p| Cell::from_point(s, p, lang))).collect(),
                 })
                 .collect(),
             series: series.to_vec(),
@@ -133,6 +138,7 @@ impl Table {
     /// The sentence shown when a reader selects the mark of `row` (a category or year as the chart
     /// names it, possibly with a suffix such as a period) in `column` (a series name).
     pub fn readout(&self, row: &str, column: &str) -> Option<String> {
+        let lang = self.lang;
         let row = self
             .rows
             .iter()
@@ -145,20 +151,22 @@ impl Table {
             None => {
                 let text: Vec<&str> = row.cells.iter().flatten().map(|c| c.text.as_str()).collect();
                 let source = row.cells.iter().flatten().next()?.sources.first()?;
-                return Some(format!("{}: {}. Source: {}, {}.", row.label, text.join(". "), source.publisher, source.date_or_undated()));
+                let source = format!("{}, {}", source.publisher, source.date_or_undated(lang));
+                return Some(t::common_readout_words(lang, &row.label, &text.join(". "), &source));
             }
         };
-        let source = cell.sources.iter().map(|s| format!("{}, {}", s.publisher, s.date_or_undated())).collect::<Vec<_>>().join("; ");
+        let source =
+            cell.sources.iter().map(|s| format!("{}, {}", s.publisher, s.date_or_undated(lang))).collect::<Vec<_>>().join("; ");
         let figure = match (cell.value, cell.unit) {
-            (Some(v), Some(Unit::Vehicles)) => match format::readable(Unit::Vehicles, v) {
+            (Some(v), Some(Unit::Vehicles)) => match format::readable(lang, Unit::Vehicles, v) {
                 // "4.91 million vehicles (4,910,000)", but "233,748 vehicles" once.
-                readable if readable == cell.text => format!("{readable} vehicles"),
-                readable => format!("{readable} vehicles ({})", cell.text),
+                readable if readable == cell.text => t::common_vehicles_figure(lang, &readable),
+                readable => t::common_vehicles_figure_exact(lang, &readable, &cell.text),
             },
-            (Some(v), Some(unit)) => format::readable(unit, v),
+            (Some(v), Some(unit)) => format::readable(lang, unit, v),
             _ => cell.text.clone(),
         };
-        Some(format!("{}, {column}: {figure}, source: {source}.", row.label))
+        Some(t::common_readout(lang, &row.label, &column, &figure, &source))
     }
 
     /// Every source cited by a cell, once, in reading order.
@@ -179,7 +187,7 @@ impl Table {
         for row in &self.rows {
             for (column, cell) in self.columns.iter().zip(&row.cells) {
                 let Some(cell) = cell else { continue };
-                let low = if cell.confidence == Confidence::Low { "Low confidence." } else { "" };
+                let low = if cell.confidence == Confidence::Low { t::common_low_confidence(self.lang) } else { "" };
                 let text = join(low, &cell.note);
                 if !text.is_empty() {
                     out.push(Footnote { row: row.label.clone(), column: column.clone(), text });
@@ -211,7 +219,7 @@ impl Table {
                         Confidence::Low => "low",
                     }
                     .to_string(),
-                    cell.sources.iter().map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date_or_undated())).collect::<Vec<_>>().join("; "),
+                    cell.sources.iter().map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date_or_undated(self.lang))).collect::<Vec<_>>().join("; "),
                     cell.sources.iter().map(|s| s.url).filter(|u| !u.is_empty()).collect::<Vec<_>>().join(" "),
                     cell.note.clone(),
                 ];
@@ -231,11 +239,13 @@ fn csv_field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::model::series;
 
     #[test]
     fn a_yearly_table_has_gaps_and_footnotes() {
-        let table = Table::yearly(&[series("japan-jama").unwrap(), series("korea-kama").unwrap()], &[2015, 2016]);
+        let table = Table::yearly(&[series("japan-jama").unwrap(), series("korea-kama").unwrap()], &[2015, 2016], Lang::En);
         assert_eq!(table.columns, ["Japan (JAMA)", "South Korea (KAMA)"]);
         assert!(table.rows[1].cells[0].is_none(), "2016 is a gap");
         let notes = table.footnotes();
@@ -248,13 +258,13 @@ mod tests {
     #[test]
     fn partial_years_are_said_in_the_note() {
         let s = series("dest-belgium").unwrap();
-        let cell = Cell::from_point(s, s.point_in(2025, "jan-sep").unwrap());
+        let cell = Cell::from_point(s, s.point_in(2025, "jan-sep").unwrap(), Lang::En);
         assert_eq!(cell.note, "January–September 2025 only.");
     }
 
     #[test]
     fn csv_has_one_line_per_figure_with_units_and_sources() {
-        let table = Table::yearly(&[series("china-caam").unwrap()], &[2016, 2023]);
+        let table = Table::yearly(&[series("china-caam").unwrap()], &[2016, 2023], Lang::En);
         let csv = table.to_csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], "year,series,value,unit,confidence,source,source_url,note");
@@ -267,23 +277,23 @@ mod tests {
     fn derived_cells_cite_every_input_and_take_the_weakest_confidence() {
         let total = series("china-caam").unwrap().point(2015).unwrap();
         let korea = series("korea-kama").unwrap().point(2015).unwrap();
-        let cell = Cell::derived(1.0, Unit::Vehicles, &[total, korea], "Derived.");
+        let cell = Cell::derived(1.0, Unit::Vehicles, &[total, korea], "Derived.", Lang::En);
         assert_eq!(cell.sources.len(), 2);
         assert_eq!(cell.confidence, Confidence::Low);
     }
 
     #[test]
     fn a_selected_mark_reads_its_figure_and_source() {
-        let table = Table::yearly(&[series("china-caam").unwrap()], &[2023]);
+        let table = Table::yearly(&[series("china-caam").unwrap()], &[2023], Lang::En);
         assert_eq!(
             table.readout("2023", "China (CAAM)").unwrap(),
-            "2023, China (CAAM): 4.91 million vehicles (4,910,000), source: Shanghai Daily, 2024-01-11."
+            "2023, China (CAAM): 4.91 million vehicles (4,910,000), source: Shanghai Daily, 11 Jan 2024."
         );
         assert_eq!(table.readout("1999", "China (CAAM)"), None);
-        let markets = crate::charts::destinations::table(crate::charts::destinations::MarketsView::Year2025);
+        let markets = crate::charts::destinations::table(crate::charts::destinations::MarketsView::Year2025, Lang::En);
         let belgium = markets.readout("Belgium (January–September)", "Vehicles, 2025").unwrap();
         assert!(belgium.starts_with("Belgium, Vehicles, 2025: 233,748 vehicles, source: Automotive Logistics"), "{belgium}");
-        let policy = crate::charts::policy::table(&crate::charts::policy::PolicyView::default());
+        let policy = crate::charts::policy::table(&crate::charts::policy::PolicyView::default(), Lang::En);
         let measure = policy.readout("2026-01-16: Canada and China agree an EV quota", "Deal").unwrap();
         assert!(measure.starts_with("2026-01-16: Canada. Deal. Canada and China agree an EV quota."), "{measure}");
     }

@@ -4,6 +4,7 @@
 //! its default, and no input panics (see the property tests). Only values that differ from the
 //! defaults are written, so a plain link stays plain.
 
+use crate::i18n::Lang;
 use crate::chapters::CHAPTER_IDS;
 use crate::charts::capacity::CapacityView;
 use crate::charts::destinations::MarketsView;
@@ -69,6 +70,8 @@ pub struct UrlState {
     pub policy: PolicyView,
     pub outlook: OutlookView,
     pub theme: ThemeChoice,
+    /// The language asked for in the URL; `None` follows the browser.
+    pub lang: Option<Lang>,
     /// pym.js gives each embedded frame an id, echoed in every height message.
     pub child_id: Option<String>,
 }
@@ -110,6 +113,8 @@ impl UrlState {
                 "loss" => state.outlook.loss = parse_in_range(&value, crate::charts::outlook::LOSS_RANGE)
                     .unwrap_or(OutlookView::default().loss),
                 "theme" => state.theme = parse_theme(&value).unwrap_or_default(),
+                // Only the four codes the page writes (any case); anything else follows the browser.
+                "lang" => state.lang = Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(&value) || (value.len() == 2 && Lang::from_tag(&value) == Some(*l))),
                 "childId" => state.child_id = valid_child_id(&value).then(|| value.to_string()),
                 _ => {}
             }
@@ -184,6 +189,9 @@ impl UrlState {
         }
         if self.theme != ThemeChoice::Auto {
             query.append_pair("theme", self.theme.id());
+        }
+        if let Some(lang) = self.lang {
+            query.append_pair("lang", lang.code());
         }
     }
 }
@@ -278,6 +286,10 @@ mod tests {
         assert!(state.overtaking.japan && !state.overtaking.germany && state.overtaking.korea);
         assert_eq!(state.theme, ThemeChoice::Dark);
         assert_eq!(state.child_id.as_deref(), Some("chart-1"));
+        assert_eq!(UrlState::parse("lang=de").lang, Some(Lang::De));
+        assert_eq!(UrlState::parse("lang=zh-Hans").lang, Some(Lang::Zh));
+        assert_eq!(UrlState::parse("lang=ZH").lang, Some(Lang::Zh));
+        assert_eq!(UrlState::parse("lang=nl").to_query(), "lang=nl");
     }
 
     #[test]
@@ -288,6 +300,9 @@ mod tests {
         assert_eq!(state.chapter, None);
         assert_eq!(state.child_id, None);
         assert_eq!(state.embed, Some(Embed::Unknown));
+        for bad in ["lang=fr", "lang=zh-TW", "lang=<script>", "lang=", "lang=deu"] {
+            assert_eq!(UrlState::parse(bad).lang, None, "{bad}");
+        }
         assert_eq!(UrlState::parse("embed=story").embed, Some(Embed::Story));
         assert_eq!(UrlState::parse("embed=%E0%A4%A").embed, Some(Embed::Unknown), "bad encodings are unknown ids");
     }
@@ -331,6 +346,7 @@ mod tests {
         let count = prop_oneof![Just(ChinaCount::Caam), Just(ChinaCount::Customs), Just(ChinaCount::Both)];
         let theme = prop_oneof![Just(ThemeChoice::Auto), Just(ThemeChoice::Light), Just(ThemeChoice::Dark)];
         let child = proptest::option::of("[A-Za-z0-9_-]{1,64}");
+        let lang = proptest::option::of(proptest::sample::select(Lang::ALL.to_vec()));
         let choices = (
             proptest::sample::select(NevView::ALL).prop_map(|c| c.0),
             proptest::sample::select(MarketsView::ALL).prop_map(|c| c.0),
@@ -352,8 +368,8 @@ mod tests {
         let policy = (0..=crate::charts::policy::ALL_ACTORS, 0..=crate::charts::policy::ALL_KINDS)
             .prop_map(|(actors, kinds)| PolicyView { actors, kinds });
         let outlook = (-15i8..=25, 0u8..=50).prop_map(|(growth, loss)| OutlookView { growth, loss });
-        (embed, chapter, count, any::<[bool; 3]>(), theme, child, choices, (policy, outlook)).prop_map(
-            |(embed, chapter, count, peers, theme, child_id, choices, (policy, outlook))| UrlState {
+        (embed, chapter, count, any::<[bool; 3]>(), theme, child, choices, (policy, outlook, lang)).prop_map(
+            |(embed, chapter, count, peers, theme, child_id, choices, (policy, outlook, lang))| UrlState {
                 embed,
                 chapter,
                 overtaking: OvertakingView { count, japan: peers[0], germany: peers[1], korea: peers[2] },
@@ -361,6 +377,7 @@ mod tests {
                 policy,
                 outlook,
                 theme,
+                lang,
                 child_id,
             },
         )

@@ -4,12 +4,14 @@
 //! the result as Rust code ([`codegen::to_rust`]) or stops the build with every problem found,
 //! each naming the file, the line and what is wrong.
 
+pub mod catalogue;
 pub mod codegen;
 mod error;
 mod events;
 mod observations;
 mod series;
 mod sources;
+pub mod translations;
 
 use std::path::Path;
 

@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
 use crate::charts::destinations::{self, CHART_ID, MarketsView};
 use crate::widgets::{ChartModule, ChoiceChart};
 
-fn note(view: MarketsView) -> String {
+fn note(view: MarketsView, lang: Lang) -> String {
+    let _ = lang;
     match view {
         MarketsView::Value2023 => "Ranked by value in US dollars from China's customs, which lifts markets that buy expensive electric cars, such as Belgium and the UK, above those that buy many cheap ones. Full-year unit counts by market for 2023 were not found.".into(),
         MarketsView::EarlyYear2023 => "January to May 2023 is the one early period for which China's customs figures cover every large market in units.".into(),
@@ -19,9 +21,9 @@ fn note(view: MarketsView) -> String {
 pub fn DestinationsChart() -> impl IntoView {
     let module = ChartModule {
         id: CHART_ID,
-        title: "From Russia to Mexico",
-        subtitle: "China's vehicle exports by market",
-        question: "Year",
+        title: |_| "From Russia to Mexico",
+        subtitle: |_| "China's vehicle exports by market",
+        question: |_| "Year",
         chart: destinations::chart,
         table: destinations::table,
         description: destinations::description,
@@ -33,21 +35,22 @@ pub fn DestinationsChart() -> impl IntoView {
 
 #[component]
 pub fn DestinationsChapter() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section id="destinations" class="chapter" aria-labelledby="destinations-heading">
             <ChapterHeading id="destinations"/>
             <p>
                 {format!(
                     "When Western brands left Russia in 2022, Chinese makers filled the gap. Russia took about {} Chinese vehicles in 2023 and {} in 2024, close to a fifth of all exports.",
-                    figure("dest-russia", 2023),
-                    figure("dest-russia", 2024),
+                    figure(lang, "dest-russia", 2023),
+                    figure(lang, "dest-russia", 2024),
                 )}
             </p>
             <p>
                 {format!(
                     "Then Moscow raised its recycling fee and import duties, and shipments halved to {} in 2025. Mexico, at {}, became the largest market, with the United Arab Emirates close behind.",
-                    figure("dest-russia", 2025),
-                    figure("dest-mexico", 2025),
+                    figure(lang, "dest-russia", 2025),
+                    figure(lang, "dest-mexico", 2025),
                 )}
             </p>
             <DestinationsChart/>

@@ -2,13 +2,15 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
 use crate::charts::volkswagen::{self, CHART_ID, GermanyView};
 use crate::model::{EVENTS, source};
 use crate::widgets::{ChartModule, ChoiceChart};
 
-fn note(view: GermanyView) -> String {
+fn note(view: GermanyView, lang: Lang) -> String {
+    let _ = lang;
     match view {
         GermanyView::VolkswagenBev => "The worldwide total is Volkswagen's own. The China and US figures appear only in a Chinese state-media commentary; Volkswagen's release confirms their direction (China up about 8%, the US down about 30%), so they are marked low confidence.".into(),
         GermanyView::Survey => "From the German Chamber of Commerce in China's Business Confidence Survey 2024/25, as quoted in the press.".into(),
@@ -19,9 +21,9 @@ fn note(view: GermanyView) -> String {
 pub fn GermanyChart() -> impl IntoView {
     let module = ChartModule {
         id: CHART_ID,
-        title: "German carmakers still bet on China",
-        subtitle: "Volkswagen's electric cars and German firms' plans",
-        question: "Show",
+        title: |_| "German carmakers still bet on China",
+        subtitle: |_| "Volkswagen's electric cars and German firms' plans",
+        question: |_| "Show",
         chart: volkswagen::chart,
         table: volkswagen::table,
         description: volkswagen::description,
@@ -33,6 +35,7 @@ pub fn GermanyChart() -> impl IntoView {
 
 #[component]
 pub fn GermanyChapter() -> impl IntoView {
+    let lang = use_lang();
     let milestones = EVENTS.iter().filter(|e| e.topic == "sino-german");
     view! {
         <section id="germany" class="chapter" aria-labelledby="germany-heading">
@@ -64,9 +67,9 @@ pub fn GermanyChapter() -> impl IntoView {
             <p>
                 {format!(
                     "Today China is where German carmakers sell, and increasingly where they learn. Volkswagen delivered {} battery-electric cars worldwide in 2024, fewer than a year earlier, while its electric sales in China grew. Most German firms plan to stay: {} said so in the chamber's latest survey, and {} planned to invest more.",
-                    figure("vw-bev-world", 2024),
-                    figure("survey-stay", 2024),
-                    figure("survey-invest-more", 2024),
+                    figure(lang, "vw-bev-world", 2024),
+                    figure(lang, "survey-stay", 2024),
+                    figure(lang, "survey-invest-more", 2024),
                 )}
             </p>
             <GermanyChart/>

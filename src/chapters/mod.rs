@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::charts;
 use crate::format;
+use crate::i18n::{Lang, t, use_lang};
 use crate::model::series;
 
 /// Each chapter: its section id (also its `?chapter=` value), its title, its charts' public ids.
@@ -41,15 +42,15 @@ pub fn chapter_of(chart_id: &str) -> Option<&'static str> {
 
 /// A whole-year figure as readers read it, e.g. "4.91 million"; quoted in the prose so that every
 /// number on the page comes from the data files.
-pub fn figure(series_id: &str, year: u16) -> String {
-    figure_in(series_id, year, "")
+pub fn figure(lang: Lang, series_id: &str, year: u16) -> String {
+    figure_in(lang, series_id, year, "")
 }
 
 /// A figure for part of a year (`""` for the whole year).
-pub fn figure_in(series_id: &str, year: u16, period: &str) -> String {
+pub fn figure_in(lang: Lang, series_id: &str, year: u16, period: &str) -> String {
     series(series_id)
-        .and_then(|s| s.point_in(year, period).map(|p| format::readable(s.unit, p.value)))
-        .unwrap_or_else(|| "no figure".into())
+        .and_then(|s| s.point_in(year, period).map(|p| format::readable(lang, s.unit, p.value)))
+        .unwrap_or_else(|| t::common_no_figure(lang).into())
 }
 
 /// One chart with its controls, for `?embed=<chart-id>`.
@@ -99,6 +100,8 @@ pub fn ChapterHeading(id: &'static str) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
 
     #[test]
     fn every_chart_id_belongs_to_a_chapter_and_embeds() {
@@ -111,9 +114,11 @@ mod tests {
 
     #[test]
     fn figures_in_prose_come_from_the_data() {
-        assert_eq!(figure("china-caam", 2023), "4.91 million");
-        assert_eq!(figure_in("china-caam", 2025, "jan-aug"), "4.3 million");
-        assert_eq!(figure("invest-overseas", 2024), "US$16 billion");
-        assert_eq!(figure("china-caam", 1999), "no figure");
+        assert_eq!(figure(Lang::En, "china-caam", 2023), "4.91 million");
+        assert_eq!(figure(Lang::De, "china-caam", 2023), "4,91 Mio.");
+        assert_eq!(figure(Lang::Zh, "china-caam", 2023), "491万");
+        assert_eq!(figure_in(Lang::En, "china-caam", 2025, "jan-aug"), "4.3 million");
+        assert_eq!(figure(Lang::En, "invest-overseas", 2024), "US$16 billion");
+        assert_eq!(figure(Lang::En, "china-caam", 1999), "no figure");
     }
 }

@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure, figure_in};
 use crate::charts::nev::{self, CHART_ID, NevView};
 use crate::widgets::{ChartModule, ChoiceChart};
 
-fn note(view: NevView) -> String {
+fn note(view: NevView, lang: Lang) -> String {
+    let _ = lang;
     let base = "China counts battery-electric cars, plug-in hybrids and fuel-cell vehicles as new-energy vehicles. The rest of the bar is all exports less new-energy ones: combustion cars, conventional hybrids and commercial vehicles.";
     match view {
         NevView::Vehicles => base.to_string(),
@@ -19,9 +21,9 @@ fn note(view: NevView) -> String {
 pub fn NevChart() -> impl IntoView {
     let module = ChartModule {
         id: CHART_ID,
-        title: "Electric cars drive the second wave",
-        subtitle: "China's vehicle exports by drive, 2020–2025 (CAAM)",
-        question: "Show",
+        title: |_| "Electric cars drive the second wave",
+        subtitle: |_| "China's vehicle exports by drive, 2020–2025 (CAAM)",
+        question: |_| "Show",
         chart: nev::chart,
         table: nev::table,
         description: nev::description,
@@ -33,22 +35,23 @@ pub fn NevChart() -> impl IntoView {
 
 #[component]
 pub fn NevChapter() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section id="in-the-boxes" class="chapter" aria-labelledby="in-the-boxes-heading">
             <ChapterHeading id="in-the-boxes"/>
             <p>
                 {format!(
                     "The first wave of exports was mostly petrol cars. Electric models came next: China's makers shipped {} new-energy vehicles in 2021, {} in 2023 and {} in 2025, when they made up more than a third of all exports.",
-                    figure("china-nev", 2021),
-                    figure("china-nev", 2023),
-                    figure("china-nev", 2025),
+                    figure(lang, "china-nev", 2021),
+                    figure(lang, "china-nev", 2023),
+                    figure(lang, "china-nev", 2025),
                 )}
             </p>
             <p>
                 {format!(
                     "The pace has not been steady. Electric exports barely grew in 2024 ({}), the year Europe's duties took effect, then jumped again: about {} left China in the first eight months of 2025 alone.",
-                    figure("china-nev", 2024),
-                    figure_in("china-nev", 2025, "jan-aug"),
+                    figure(lang, "china-nev", 2024),
+                    figure_in(lang, "china-nev", 2025, "jan-aug"),
                 )}
             </p>
             <NevChart/>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_lang;
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure, figure_in};
 use crate::charts::outlook::{self, CHART_ID, GROWTH_RANGE, LOSS_RANGE, OutlookView};
@@ -13,10 +14,11 @@ use crate::widgets::{ChartFrame, PercentSlider};
 #[component]
 pub fn OutlookChart() -> impl IntoView {
     let display = use_display();
+    let lang = use_lang();
     let state = use_app_state().outlook;
     let option = Memo::new(move |_| to_json(&outlook::chart(&state.get(), display.get())));
-    let table = Memo::new(move |_| outlook::table(&state.get()));
-    let description = Memo::new(move |_| outlook::description(&state.get()));
+    let table = Memo::new(move |_| outlook::table(&state.get(), lang));
+    let description = Memo::new(move |_| outlook::description(&state.get(), lang));
     view! {
         <ChartFrame
             id=CHART_ID
@@ -49,15 +51,16 @@ pub fn OutlookChart() -> impl IntoView {
 
 #[component]
 pub fn OutlookChapter() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section id="outlook" class="chapter" aria-labelledby="outlook-heading">
             <ChapterHeading id="outlook"/>
             <p>
                 {format!(
                     "In the first eight months of 2025 China exported {} vehicles, and analysts expected {} for the year. The outcome beat them: {} by the makers' count.",
-                    figure_in("china-caam", 2025, "jan-aug"),
-                    figure("china-forecast", 2025),
-                    figure("china-caam", 2025),
+                    figure_in(lang, "china-caam", 2025, "jan-aug"),
+                    figure(lang, "china-forecast", 2025),
+                    figure(lang, "china-caam", 2025),
                 )}
             </p>
             <p>

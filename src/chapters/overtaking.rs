@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, use_lang};
 use crate::app_state::use_app_state;
 use crate::charts::overtaking::{self, CHART_ID, COMPARED_YEAR, ChinaCount, PEERS};
 use crate::charts::to_json;
@@ -14,12 +15,12 @@ use crate::widgets::{ChartFrame, ChoiceGroup, DataTable, SourceList, ToggleButto
 
 
 /// The "how we count" note for the count on screen.
-fn how_we_count(count: ChinaCount) -> String {
+fn how_we_count(count: ChinaCount, lang: Lang) -> String {
     let caam = "CAAM, the makers' association, counts new vehicles its members ship abroad, kits for assembly abroad included. It is the count to set beside Japan's JAMA figures: new cars against new cars.";
     let customs = format!(
         "China's customs count every vehicle that crosses the border, chassis and used or ‘zero-mileage’ cars included, so it runs higher: {} in 2023 against CAAM's {}. Customs totals were found for 2020, 2023 and 2024 only; the other years are gaps, not zeros.",
-        figure("china-customs", 2023),
-        figure("china-caam", 2023)
+        figure(lang, "china-customs", 2023),
+        figure(lang, "china-caam", 2023)
     );
     match count {
         ChinaCount::Caam => caam.to_string(),
@@ -37,11 +38,12 @@ const COUNTS: [(ChinaCount, &str); 3] =
 #[component]
 pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>>) -> impl IntoView {
     let display = use_display();
+    let lang = use_lang();
     let state = use_app_state().overtaking;
     let focus = focus.unwrap_or_else(|| Signal::stored(None));
     let option = Memo::new(move |_| to_json(&overtaking::chart(&state.get(), focus.get(), display.get())));
-    let description = Memo::new(move |_| overtaking::description(&state.get()));
-    let table = Memo::new(move |_| overtaking::table(&state.get()));
+    let description = Memo::new(move |_| overtaking::description(&state.get(), lang));
+    let table = Memo::new(move |_| overtaking::table(&state.get(), lang));
     let count = Signal::derive(move || state.get().count);
 
     view! {
@@ -67,52 +69,52 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
             />
             <ToggleButtons
                 label="Compare with"
-                items=PEERS.iter().map(|p| (*p, p.name().to_string())).collect()
+                items=PEERS.iter().map(|p| (*p, p.name(lang).to_string())).collect()
                 is_on=Callback::new(move |p: Country| state.get().shows(p))
                 on_toggle=Callback::new(move |p: Country| state.update(|s| *s = s.with_peer(p, !s.shows(p))))
                 item_class=Callback::new(|p: Country| format!("country-{}", format!("{p:?}").to_lowercase()))
             />
             <p class="how-we-count">
                 <strong>"How we count. "</strong>
-                {move || how_we_count(count.get())}
+                {move || how_we_count(count.get(), lang)}
             </p>
         </ChartFrame>
     }
 }
 
 /// The story's steps: the year each is about, and its text.
-fn steps() -> Vec<(u16, String)> {
+fn steps(lang: Lang) -> Vec<(u16, String)> {
     vec![
         (
             2015,
             format!(
                 "For years China was a minor exporter of cars. In 2015 its makers sent {} vehicles abroad, while Japan shipped {}.",
-                figure("china-caam", 2015),
-                figure("japan-jama", 2015),
+                figure(lang, "china-caam", 2015),
+                figure(lang, "japan-jama", 2015),
             ),
         ),
         (
             2020,
             format!(
                 "Japan, Germany and South Korea had shared the top of the table for decades, and the pandemic year changed little: in 2020 China still exported only {}.",
-                figure("china-caam", 2020),
+                figure(lang, "china-caam", 2020),
             ),
         ),
         (
             2023,
             format!(
                 "Then the line turns sharply upward. China's exports reached {} in 2022 and {} in 2023, the year it passed Japan ({}) to become the world's largest exporter of vehicles.",
-                figure("china-caam", 2022),
-                figure("china-caam", 2023),
-                figure("japan-jama", 2023),
+                figure(lang, "china-caam", 2022),
+                figure(lang, "china-caam", 2023),
+                figure(lang, "japan-jama", 2023),
             ),
         ),
         (
             2025,
             format!(
                 "The climb went on. By 2025 the makers' count stood at {}, while Japan's exports drifted down to {}.",
-                figure("china-caam", 2025),
-                figure("japan-jama", 2025),
+                figure(lang, "china-caam", 2025),
+                figure(lang, "japan-jama", 2025),
             ),
         ),
     ]
@@ -120,8 +122,9 @@ fn steps() -> Vec<(u16, String)> {
 
 #[component]
 pub fn OvertakingChapter() -> impl IntoView {
-    let steps = steps();
-    let counts = Signal::stored(overtaking::counts_compared());
+    let lang = use_lang();
+    let steps = steps(lang);
+    let counts = Signal::stored(overtaking::counts_compared(lang));
     let focus = RwSignal::new(None::<u16>);
     let years: Vec<u16> = steps.iter().map(|(y, _)| *y).collect();
     let steps_ref = NodeRef::<leptos::html::Div>::new();
@@ -161,11 +164,11 @@ pub fn OvertakingChapter() -> impl IntoView {
             <p>
                 {format!(
                     "Who counts matters. For 2023 China's makers report {}, its customs {} and the passenger car association {}. Japan's customs recorded {} because they include used cars, against JAMA's {} new ones. Setting China's customs figure beside JAMA's would mix used with new; the makers' counts on both sides avoid that trap.",
-                    figure("china-caam", COMPARED_YEAR),
-                    figure("china-customs", COMPARED_YEAR),
-                    figure("china-cpca", COMPARED_YEAR),
-                    figure("japan-customs", COMPARED_YEAR),
-                    figure("japan-jama", COMPARED_YEAR),
+                    figure(lang, "china-caam", COMPARED_YEAR),
+                    figure(lang, "china-customs", COMPARED_YEAR),
+                    figure(lang, "china-cpca", COMPARED_YEAR),
+                    figure(lang, "japan-customs", COMPARED_YEAR),
+                    figure(lang, "japan-jama", COMPARED_YEAR),
                 )}
             </p>
             <figure class="counts-compared">
@@ -182,9 +185,9 @@ mod tests {
 
     #[test]
     fn the_count_note_quotes_both_counts_from_the_data() {
-        let note = how_we_count(ChinaCount::Customs);
+        let note = how_we_count(ChinaCount::Customs, Lang::En);
         assert!(note.contains("5.22 million in 2023 against CAAM's 4.91 million"), "{note}");
-        assert!(how_we_count(ChinaCount::Caam).starts_with("CAAM"));
-        assert!(how_we_count(ChinaCount::Both).contains("CAAM") && how_we_count(ChinaCount::Both).contains("customs"));
+        assert!(how_we_count(ChinaCount::Caam, Lang::En).starts_with("CAAM"));
+        assert!(how_we_count(ChinaCount::Both, Lang::En).contains("CAAM") && how_we_count(ChinaCount::Both, Lang::En).contains("customs"));
     }
 }

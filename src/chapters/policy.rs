@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_lang;
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
 use crate::charts::policy::{self, ACTORS, CHART_ID, KINDS};
@@ -14,10 +15,11 @@ use crate::widgets::{ChartFrame, ToggleButtons};
 #[component]
 pub fn PolicyChart() -> impl IntoView {
     let display = use_display();
+    let lang = use_lang();
     let state = use_app_state().policy;
     let option = Memo::new(move |_| to_json(&policy::chart(&state.get(), display.get())));
-    let table = Memo::new(move |_| policy::table(&state.get()));
-    let description = Memo::new(move |_| policy::description(&state.get()));
+    let table = Memo::new(move |_| policy::table(&state.get(), lang));
+    let description = Memo::new(move |_| policy::description(&state.get(), lang));
     view! {
         <ChartFrame
             id=CHART_ID
@@ -52,14 +54,15 @@ pub fn PolicyChart() -> impl IntoView {
 
 #[component]
 pub fn PolicyChapter() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section id="policy" class="chapter" aria-labelledby="policy-heading">
             <ChapterHeading id="policy"/>
             <p>
                 {format!(
                     "Growth brought abuses. Dealers registered new cars for a day and shipped them abroad as used, often with local government support. Used-car exports went from {} in 2020 to {} in 2024, most of them such ‘zero-mileage’ cars, sold without warranty or service.",
-                    figure("used-car-exports", 2020),
-                    figure("used-car-exports", 2024),
+                    figure(lang, "used-car-exports", 2020),
+                    figure(lang, "used-car-exports", 2024),
                 )}
             </p>
             <p>

@@ -2,17 +2,20 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
 use crate::charts::capacity::{self, CapacityView};
 use crate::charts::price_war::{self, PriceWarView};
 use crate::widgets::{ChartModule, ChoiceChart};
 
-fn capacity_note(_: CapacityView) -> String {
+fn capacity_note(_: CapacityView, lang: Lang) -> String {
+    let _ = lang;
     "Capacity is Gasgoo Research's estimate of what plants could build in a year; the statistics bureau measures utilisation differently and puts it higher. Sold at home is sales less exports. A capacity figure for 2025 was not found.".into()
 }
 
-fn price_note(view: PriceWarView) -> String {
+fn price_note(view: PriceWarView, lang: Lang) -> String {
+    let _ = lang;
     match view {
         PriceWarView::PriceCuts => "The number of car models whose list price was cut, counted by the passenger car association; the 2024 figure covers January to September only.".into(),
         PriceWarView::Margin => "Profit as a share of revenue for the whole car industry; the 2024 figure covers January to November.".into(),
@@ -23,9 +26,9 @@ fn price_note(view: PriceWarView) -> String {
 pub fn CapacityChart() -> impl IntoView {
     let module = ChartModule {
         id: capacity::CHART_ID,
-        title: "Plants built for far more cars than China buys",
-        subtitle: "Capacity, production and sales of China's car industry",
-        question: "Year",
+        title: |_| "Plants built for far more cars than China buys",
+        subtitle: |_| "Capacity, production and sales of China's car industry",
+        question: |_| "Year",
         chart: capacity::chart,
         table: capacity::table,
         description: capacity::description,
@@ -39,9 +42,9 @@ pub fn CapacityChart() -> impl IntoView {
 pub fn PriceWarChart() -> impl IntoView {
     let module = ChartModule {
         id: price_war::CHART_ID,
-        title: "A price war at home",
-        subtitle: "Price cuts and profit margins in China's car market",
-        question: "Show",
+        title: |_| "A price war at home",
+        subtitle: |_| "Price cuts and profit margins in China's car market",
+        question: |_| "Show",
         chart: price_war::chart,
         table: price_war::table,
         description: price_war::description,
@@ -53,23 +56,24 @@ pub fn PriceWarChart() -> impl IntoView {
 
 #[component]
 pub fn WhyChapter() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section id="why" class="chapter" aria-labelledby="why-heading">
             <ChapterHeading id="why"/>
             <p>
                 {format!(
                     "Start with the push. China's plants could build about {} vehicles in 2024, but the country produced {}. Local governments had backed new factories for years, and the home market stopped growing fast enough to fill them.",
-                    figure("china-capacity", 2024),
-                    figure("china-production", 2024),
+                    figure(lang, "china-capacity", 2024),
+                    figure(lang, "china-production", 2024),
                 )}
             </p>
             <CapacityChart/>
             <p>
                 {format!(
                     "Spare capacity turned into a price war. Makers cut the price of {} in 2022 and {} in 2023, and the industry's profit margin fell to {} in 2025. Selling abroad, often at higher prices than at home, became a way out.",
-                    figure("price-cut-models", 2022),
-                    figure("price-cut-models", 2023),
-                    figure("industry-margin", 2025),
+                    figure(lang, "price-cut-models", 2022),
+                    figure(lang, "price-cut-models", 2023),
+                    figure(lang, "industry-margin", 2025),
                 )}
             </p>
             <PriceWarChart/>

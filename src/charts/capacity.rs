@@ -4,6 +4,7 @@ use charming::Chart;
 
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
+use crate::i18n::Lang;
 use crate::format;
 use crate::model::{Point, Unit, series_or_panic};
 use crate::palette::category_colour;
@@ -20,8 +21,15 @@ pub enum CapacityView {
 }
 
 impl Choice for CapacityView {
-    const ALL: &'static [(Self, &'static str, &'static str)] =
-        &[(CapacityView::Year2024, "2024", "2024"), (CapacityView::Year2025, "2025", "2025")];
+    const ALL: &'static [(Self, &'static str)] = &[(CapacityView::Year2024, "2024"), (CapacityView::Year2025, "2025")];
+
+    fn label(self, lang: Lang) -> &'static str {
+        let _ = lang;
+        match self {
+            CapacityView::Year2024 => "2024",
+            CapacityView::Year2025 => "2025",
+        }
+    }
 }
 
 fn year(view: CapacityView) -> u16 {
@@ -31,27 +39,28 @@ fn year(view: CapacityView) -> u16 {
 const BARS: [&str; 5] = ["Capacity", "Production", "Sales", "Sold at home (derived)", "Exports"];
 
 /// The five figures of a year; "sold at home" is sales less exports.
-fn cells(view: CapacityView) -> Vec<Option<Cell>> {
+fn cells(view: CapacityView, lang: Lang) -> Vec<Option<Cell>> {
     let y = year(view);
     let pick = |id: &str| series_or_panic(id).point(y).map(|p| (series_or_panic(id), p));
     let exports: Option<(_, &Point)> = pick("china-caam");
     let sales = pick("china-sales");
     let home = match (sales, exports) {
-        (Some((_, s)), Some((_, e))) => Some(Cell::derived(s.value - e.value, UNIT, &[s, e], "Derived: sales less exports.")),
+        (Some((_, s)), Some((_, e))) => Some(Cell::derived(s.value - e.value, UNIT, &[s, e], "Derived: sales less exports.", lang)),
         _ => None,
     };
     vec![
-        pick("china-capacity").map(|(s, p)| Cell::from_point(s, p)),
-        pick("china-production").map(|(s, p)| Cell::from_point(s, p)),
-        sales.map(|(s, p)| Cell::from_point(s, p)),
+        pick("china-capacity").map(|(s, p)| Cell::from_point(s, p, lang)),
+        pick("china-production").map(|(s, p)| Cell::from_point(s, p, lang)),
+        sales.map(|(s, p)| Cell::from_point(s, p, lang)),
         home,
-        exports.map(|(s, p)| Cell::from_point(s, p)),
+        exports.map(|(s, p)| Cell::from_point(s, p, lang)),
     ]
 }
 
 pub fn chart(view: CapacityView, display: Display) -> Chart {
+    let lang = display.lang;
     let categories: Vec<String> = BARS.iter().map(|s| s.to_string()).collect();
-    let values = cells(view).iter().map(|c| c.as_ref().and_then(|c| c.value)).collect();
+    let values = cells(view, lang).iter().map(|c| c.as_ref().and_then(|c| c.value)).collect();
     let pale = vec![false, false, false, true, false];
     bar_chart(&categories, false, display).series(bar_series(
         "capacity",
@@ -63,9 +72,10 @@ pub fn chart(view: CapacityView, display: Display) -> Chart {
     ))
 }
 
-pub fn table(view: CapacityView) -> Table {
-    let cells = cells(view);
+pub fn table(view: CapacityView, lang: Lang) -> Table {
+    let cells = cells(view, lang);
     Table {
+        lang,
         row_header: "Measure",
         columns: vec![format!("Vehicles, {}", year(view))],
         rows: BARS.iter().zip(cells).map(|(label, cell)| Row { label: label.to_string(), cells: vec![cell] }).collect(),
@@ -73,9 +83,9 @@ pub fn table(view: CapacityView) -> Table {
     }
 }
 
-pub fn description(view: CapacityView) -> String {
-    let c = cells(view);
-    let say = |i: usize| c[i].as_ref().and_then(|c| c.value).map(format::count).unwrap_or_else(|| "no figure found".into());
+pub fn description(view: CapacityView, lang: Lang) -> String {
+    let c = cells(view, lang);
+    let say = |i: usize| c[i].as_ref().and_then(|c| c.value).map(|v| format::count(lang, v)).unwrap_or_else(|| "no figure found".into());
     format!(
         "Bar chart of China's car industry in {}: capacity {}, production {}, sales {}, of which {} at home and {} exported.",
         year(view),
@@ -90,6 +100,8 @@ pub fn description(view: CapacityView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::charts::to_json;
 
     #[test]
@@ -105,7 +117,7 @@ mod tests {
     fn the_2025_view_has_no_capacity_figure_and_says_so() {
         let o: serde_json::Value = serde_json::from_str(&to_json(&chart(CapacityView::Year2025, Display::default()))).unwrap();
         assert!(o["series"][0]["data"][0]["value"].is_null());
-        assert!(description(CapacityView::Year2025).contains("capacity no figure found"));
-        assert!(table(CapacityView::Year2025).rows[0].cells[0].is_none());
+        assert!(description(CapacityView::Year2025, Lang::En).contains("capacity no figure found"));
+        assert!(table(CapacityView::Year2025, Lang::En).rows[0].cells[0].is_none());
     }
 }

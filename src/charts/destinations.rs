@@ -4,6 +4,7 @@ use charming::Chart;
 
 use super::{Choice, ranking};
 use crate::display::Display;
+use crate::i18n::Lang;
 use crate::model::Unit;
 use crate::table::Table;
 
@@ -27,12 +28,17 @@ pub enum MarketsView {
 }
 
 impl Choice for MarketsView {
-    const ALL: &'static [(Self, &'static str, &'static str)] = &[
-        (MarketsView::Year2025, "2025", "2025"),
-        (MarketsView::Year2024, "2024", "2024"),
-        (MarketsView::EarlyYear2023, "2023-jan-may", "Jan–May 2023"),
-        (MarketsView::Value2023, "2023-value", "2023 (US$)"),
-    ];
+    const ALL: &'static [(Self, &'static str)] = &[(MarketsView::Year2025, "2025"), (MarketsView::Year2024, "2024"), (MarketsView::EarlyYear2023, "2023-jan-may"), (MarketsView::Value2023, "2023-value")];
+
+    fn label(self, lang: Lang) -> &'static str {
+        let _ = lang;
+        match self {
+            MarketsView::Year2025 => "2025",
+            MarketsView::Year2024 => "2024",
+            MarketsView::EarlyYear2023 => "Jan–May 2023",
+            MarketsView::Value2023 => "2023 (US$)",
+        }
+    }
 }
 
 pub fn unit(view: MarketsView) -> Unit {
@@ -56,15 +62,16 @@ fn measure(view: MarketsView) -> &'static str {
 }
 
 pub fn chart(view: MarketsView, display: Display) -> Chart {
-    ranking::chart("markets", &format!("{}, {}", measure(view), view.label()), &entries(view), display)
+    let lang = display.lang;
+    ranking::chart("markets", &format!("{}, {}", measure(view), view.label(lang)), &entries(view), display)
 }
 
-pub fn table(view: MarketsView) -> Table {
-    ranking::table("Market", format!("{}, {}", measure(view), view.label()), &entries(view))
+pub fn table(view: MarketsView, lang: Lang) -> Table {
+    ranking::table("Market", format!("{}, {}", measure(view), view.label(lang)), &entries(view), lang)
 }
 
-pub fn description(view: MarketsView) -> String {
-    ranking::describe(&format!("China's vehicle exports by market, {}", view.label()), &entries(view), unit(view))
+pub fn description(view: MarketsView, lang: Lang) -> String {
+    ranking::describe(&format!("China's vehicle exports by market, {}", view.label(lang)), &entries(view), unit(view), lang)
 }
 
 #[cfg(test)]
@@ -72,6 +79,8 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::charts::to_json;
 
     fn option(view: MarketsView) -> Value {
@@ -98,9 +107,9 @@ mod tests {
 
     #[test]
     fn missing_markets_are_said_and_kept_as_gaps_in_the_table() {
-        let text = description(MarketsView::Year2025);
+        let text = description(MarketsView::Year2025, Lang::En);
         assert!(text.contains("No figure found for Brazil, Australia"), "{text}");
-        let t = table(MarketsView::Year2025);
+        let t = table(MarketsView::Year2025, Lang::En);
         assert_eq!(t.rows.len(), 7);
         assert!(t.rows.last().unwrap().cells[0].is_none());
     }

@@ -4,6 +4,7 @@ use charming::Chart;
 
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
+use crate::i18n::Lang;
 use crate::format;
 use crate::model::{Country, Series, Unit, series_or_panic};
 use crate::palette::{category_colour, country_colour};
@@ -24,11 +25,16 @@ pub enum InvestmentView {
 }
 
 impl Choice for InvestmentView {
-    const ALL: &'static [(Self, &'static str, &'static str)] = &[
-        (InvestmentView::AbroadVsHome, "abroad", "Abroad vs at home"),
-        (InvestmentView::Batteries, "batteries", "Batteries' share"),
-        (InvestmentView::OutboundFdi, "fdi", "Outbound investment (2024 report)"),
-    ];
+    const ALL: &'static [(Self, &'static str)] = &[(InvestmentView::AbroadVsHome, "abroad"), (InvestmentView::Batteries, "batteries"), (InvestmentView::OutboundFdi, "fdi")];
+
+    fn label(self, lang: Lang) -> &'static str {
+        let _ = lang;
+        match self {
+            InvestmentView::AbroadVsHome => "Abroad vs at home",
+            InvestmentView::Batteries => "Batteries' share",
+            InvestmentView::OutboundFdi => "Outbound investment (2024 report)",
+        }
+    }
 }
 
 pub fn unit(view: InvestmentView) -> Unit {
@@ -42,6 +48,7 @@ fn yearly(ids: &[&str]) -> Vec<&'static Series> {
 const SHARES: [&str; 3] = ["battery-share-overseas", "battery-share-domestic", "capacity-abroad-share"];
 
 pub fn chart(view: InvestmentView, display: Display) -> Chart {
+    let lang = display.lang;
     match view {
         InvestmentView::AbroadVsHome | InvestmentView::OutboundFdi => {
             let ids: &[&str] = if view == InvestmentView::OutboundFdi { &["outbound-fdi"] } else { &["invest-overseas", "invest-domestic"] };
@@ -63,17 +70,18 @@ pub fn chart(view: InvestmentView, display: Display) -> Chart {
     }
 }
 
-pub fn table(view: InvestmentView) -> Table {
+pub fn table(view: InvestmentView, lang: Lang) -> Table {
     match view {
         InvestmentView::AbroadVsHome | InvestmentView::OutboundFdi => {
             let ids: &[&str] = if view == InvestmentView::OutboundFdi { &["outbound-fdi"] } else { &["invest-overseas", "invest-domestic"] };
             let series = yearly(ids);
             Table {
+                lang,
                 row_header: "Year",
                 columns: series.iter().map(|s| format!("{}, US$ billion", s.label)).collect(),
                 rows: YEARS
                     .iter()
-                    .map(|&y| Row { label: y.to_string(), cells: series.iter().map(|s| s.point(y).map(|p| Cell::from_point(s, p))).collect() })
+                    .map(|&y| Row { label: y.to_string(), cells: series.iter().map(|s| s.point(y).map(|p| Cell::from_point(s, p, lang))).collect() })
                     .collect(),
                 series,
             }
@@ -81,33 +89,34 @@ pub fn table(view: InvestmentView) -> Table {
         InvestmentView::Batteries => {
             let series = yearly(&SHARES);
             Table {
+                lang,
                 row_header: "Measure, 2024",
                 columns: vec!["Percent".to_string()],
-                rows: series.iter().map(|s| Row { label: s.label.to_string(), cells: vec![s.point(2024).map(|p| Cell::from_point(s, p))] }).collect(),
+                rows: series.iter().map(|s| Row { label: s.label.to_string(), cells: vec![s.point(2024).map(|p| Cell::from_point(s, p, lang))] }).collect(),
                 series,
             }
         }
     }
 }
 
-pub fn description(view: InvestmentView) -> String {
+pub fn description(view: InvestmentView, lang: Lang) -> String {
     let v = |id: &str, y: u16| series_or_panic(id).point(y).map(|p| p.value);
     match view {
         InvestmentView::AbroadVsHome => format!(
             "Bar chart of announced investment by Chinese EV and battery makers, abroad and at home, 2022 to 2024. In 2024 {} went abroad against {} at home, the first year abroad came out ahead. Figures abroad for 2022 and 2023 under this method were not found.",
-            v("invest-overseas", 2024).map(|x| format::readable(Unit::UsdBn, x)).unwrap_or_default(),
-            v("invest-domestic", 2024).map(|x| format::readable(Unit::UsdBn, x)).unwrap_or_default()
+            v("invest-overseas", 2024).map(|x| format::readable(lang, Unit::UsdBn, x)).unwrap_or_default(),
+            v("invest-domestic", 2024).map(|x| format::readable(lang, Unit::UsdBn, x)).unwrap_or_default()
         ),
         InvestmentView::Batteries => format!(
             "Bar chart: batteries took {} of the investment abroad and {} of the investment at home in 2024; {} of announced capacity lies outside China.",
-            v("battery-share-overseas", 2024).map(|x| format::readable(Unit::Percent, x)).unwrap_or_default(),
-            v("battery-share-domestic", 2024).map(|x| format::readable(Unit::Percent, x)).unwrap_or_default(),
-            v("capacity-abroad-share", 2024).map(|x| format::readable(Unit::Percent, x)).unwrap_or_default()
+            v("battery-share-overseas", 2024).map(|x| format::readable(lang, Unit::Percent, x)).unwrap_or_default(),
+            v("battery-share-domestic", 2024).map(|x| format::readable(lang, Unit::Percent, x)).unwrap_or_default(),
+            v("capacity-abroad-share", 2024).map(|x| format::readable(lang, Unit::Percent, x)).unwrap_or_default()
         ),
         InvestmentView::OutboundFdi => format!(
             "Bar chart of Chinese outbound direct investment along the EV supply chain, a wider measure from Rhodium's 2024 report: {} in 2022 and {} in 2023.",
-            v("outbound-fdi", 2022).map(|x| format::readable(Unit::UsdBn, x)).unwrap_or_default(),
-            v("outbound-fdi", 2023).map(|x| format::readable(Unit::UsdBn, x)).unwrap_or_default()
+            v("outbound-fdi", 2022).map(|x| format::readable(lang, Unit::UsdBn, x)).unwrap_or_default(),
+            v("outbound-fdi", 2023).map(|x| format::readable(lang, Unit::UsdBn, x)).unwrap_or_default()
         ),
     }
 }
@@ -115,6 +124,8 @@ pub fn description(view: InvestmentView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::charts::to_json;
 
     fn option(view: InvestmentView) -> serde_json::Value {
@@ -138,6 +149,6 @@ mod tests {
         let shares = option(InvestmentView::Batteries);
         assert_eq!(shares["series"][0]["data"][0]["value"], 74.0);
         assert_eq!(shares["series"][0]["data"][1]["value"], 69.0);
-        assert!(description(InvestmentView::Batteries).contains("15% of announced capacity"));
+        assert!(description(InvestmentView::Batteries, Lang::En).contains("15% of announced capacity"));
     }
 }

@@ -29,19 +29,18 @@ pub const CHART_IDS: &[&str] = &[
 
 /// A one-of choice that changes a chart: its values, their URL ids and their labels.
 pub trait Choice: Copy + PartialEq + Eq + Default + Send + Sync + std::fmt::Debug + 'static {
-    /// (value, id in the URL, label on the control), the default first.
-    const ALL: &'static [(Self, &'static str, &'static str)];
+    /// (value, id in the URL), the default first.
+    const ALL: &'static [(Self, &'static str)];
+
+    /// The label on the control, in the reader's language.
+    fn label(self, lang: Lang) -> &'static str;
 
     fn id(self) -> &'static str {
-        Self::ALL.iter().find(|(v, _, _)| *v == self).map(|(_, id, _)| *id).unwrap_or_default()
-    }
-
-    fn label(self) -> &'static str {
-        Self::ALL.iter().find(|(v, _, _)| *v == self).map(|(_, _, l)| *l).unwrap_or_default()
+        Self::ALL.iter().find(|(v, _)| *v == self).map(|(_, id)| *id).unwrap_or_default()
     }
 
     fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(_, i, _)| *i == id).map(|(v, _, _)| *v)
+        Self::ALL.iter().find(|(_, i)| *i == id).map(|(v, _)| *v)
     }
 }
 
@@ -53,6 +52,7 @@ use charming::element::{
 use charming::series::{Bar, Line};
 
 use crate::display::Display;
+use crate::i18n::Lang;
 use crate::model::{Confidence, Series};
 use crate::palette::{country_marker, ink, series_colour};
 
@@ -109,6 +109,7 @@ pub(crate) fn yearly_line_chart(years: &[u16], display: Display) -> Chart {
 /// One series as a line over `years`, with a gap (not a zero) where a year has no figure.
 /// `dashed` marks an alternative count of the same country.
 pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display: Display) -> Line {
+    let lang = display.lang;
     let colour = series_colour(series, display.theme);
     // A low-confidence figure is drawn as a hollow marker, so it reads as uncertain without colour.
     let values: Vec<charming::datatype::DataPoint> = years
@@ -125,7 +126,7 @@ pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display:
     let marker = if dashed { format!("empty{}", capitalise(marker)) } else { marker.to_string() };
     Line::new()
         .id(series.id)
-        .name(series.name())
+        .name(series.name(lang))
         .data(values)
         .connect_nulls(false)
         .show_symbol(true)

@@ -4,6 +4,7 @@ use charming::Chart;
 
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
+use crate::i18n::Lang;
 use crate::format;
 use crate::model::{Unit, series_or_panic};
 use crate::palette::{category_colour, country_colour};
@@ -21,8 +22,15 @@ pub enum NevView {
 }
 
 impl Choice for NevView {
-    const ALL: &'static [(Self, &'static str, &'static str)] =
-        &[(NevView::Vehicles, "vehicles", "Vehicles"), (NevView::Share, "share", "Share of exports")];
+    const ALL: &'static [(Self, &'static str)] = &[(NevView::Vehicles, "vehicles"), (NevView::Share, "share")];
+
+    fn label(self, lang: Lang) -> &'static str {
+        let _ = lang;
+        match self {
+            NevView::Vehicles => "Vehicles",
+            NevView::Share => "Share of exports",
+        }
+    }
 }
 
 pub fn unit(view: NevView) -> Unit {
@@ -39,6 +47,7 @@ pub fn share(year: u16) -> Option<f64> {
 }
 
 pub fn chart(view: NevView, display: Display) -> Chart {
+    let lang = display.lang;
     let years: Vec<String> = YEARS.iter().map(u16::to_string).collect();
     let base = bar_chart(&years, false, display);
     let nev_colour = country_colour(Country::China, display.theme);
@@ -63,7 +72,7 @@ pub fn chart(view: NevView, display: Display) -> Chart {
     }
 }
 
-pub fn table(view: NevView) -> Table {
+pub fn table(view: NevView, lang: Lang) -> Table {
     let nev_series = series_or_panic("china-nev");
     let all_series = series_or_panic("china-caam");
     let rows = YEARS
@@ -71,16 +80,15 @@ pub fn table(view: NevView) -> Table {
         .map(|&year| {
             let cells = match (view, split(year)) {
                 (NevView::Vehicles, Some((nev, all))) => vec![
-                    Some(Cell::from_point(nev_series, nev)),
-                    Some(Cell::derived(all.value - nev.value, Unit::Vehicles, &[all, nev], "Derived: all exports less new-energy vehicles.")),
-                    Some(Cell::from_point(all_series, all)),
+                    Some(Cell::from_point(nev_series, nev, lang)),
+                    Some(Cell::derived(all.value - nev.value, Unit::Vehicles, &[all, nev], "Derived: all exports less new-energy vehicles.", lang)),
+                    Some(Cell::from_point(all_series, all, lang)),
                 ],
                 (NevView::Share, Some((nev, all))) => vec![Some(Cell::derived(
                     (nev.value / all.value * 1000.0).round() / 10.0,
                     Unit::Percent,
                     &[nev, all],
-                    "Derived: new-energy exports divided by all exports.",
-                ))],
+                    "Derived: new-energy exports divided by all exports.", lang))],
                 (NevView::Vehicles, None) => vec![None, None, None],
                 (NevView::Share, None) => vec![None],
             };
@@ -95,22 +103,22 @@ pub fn table(view: NevView) -> Table {
         ],
         NevView::Share => vec!["New-energy share of exports, % (derived)".to_string()],
     };
-    Table { row_header: "Year", columns, rows, series: vec![nev_series, all_series] }
+    Table { lang, row_header: "Year", columns, rows, series: vec![nev_series, all_series] }
 }
 
-pub fn description(view: NevView) -> String {
+pub fn description(view: NevView, lang: Lang) -> String {
     let (first, last) = (YEARS[0], YEARS[YEARS.len() - 1]);
     let nev = series_or_panic("china-nev");
     match view {
         NevView::Vehicles => format!(
             "Stacked bar chart of China's vehicle exports, {first} to {last}, split into new-energy vehicles and the rest. New-energy exports grew from {} to {}.",
-            nev.point(first).map(|p| format::count(p.value)).unwrap_or_default(),
-            nev.point(last).map(|p| format::count(p.value)).unwrap_or_default()
+            nev.point(first).map(|p| format::count(lang, p.value)).unwrap_or_default(),
+            nev.point(last).map(|p| format::count(lang, p.value)).unwrap_or_default()
         ),
         NevView::Share => format!(
             "Bar chart of the new-energy share of China's vehicle exports, {first} to {last}: from {} to {}.",
-            share(first).map(|v| format::readable(Unit::Percent, v.round())).unwrap_or_default(),
-            share(last).map(|v| format::readable(Unit::Percent, v.round())).unwrap_or_default()
+            share(first).map(|v| format::readable(lang, Unit::Percent, v.round())).unwrap_or_default(),
+            share(last).map(|v| format::readable(lang, Unit::Percent, v.round())).unwrap_or_default()
         ),
     }
 }
@@ -118,6 +126,8 @@ pub fn description(view: NevView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::charts::to_json;
 
     fn option(view: NevView) -> serde_json::Value {
@@ -140,12 +150,12 @@ mod tests {
         let v = o["series"][0]["data"][5]["value"].as_f64().unwrap(); // 2025
         assert!((v - 2_615_000.0 / 7_098_000.0 * 100.0).abs() < 1e-9);
         assert_eq!(unit(NevView::Share), Unit::Percent);
-        assert_eq!(table(NevView::Share).rows[5].cells[0].as_ref().unwrap().value, Some(36.8));
+        assert_eq!(table(NevView::Share, Lang::En).rows[5].cells[0].as_ref().unwrap().value, Some(36.8));
     }
 
     #[test]
     fn the_description_follows_the_view() {
-        assert!(description(NevView::Vehicles).contains("from 100,000 to 2.62 million"), "{}", description(NevView::Vehicles));
-        assert!(description(NevView::Share).contains("from 10% to 37%"), "{}", description(NevView::Share));
+        assert!(description(NevView::Vehicles, Lang::En).contains("from 100,000 to 2.62 million"), "{}", description(NevView::Vehicles, Lang::En));
+        assert!(description(NevView::Share, Lang::En).contains("from 10% to 37%"), "{}", description(NevView::Share, Lang::En));
     }
 }

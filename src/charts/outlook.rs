@@ -6,6 +6,7 @@ use charming::element::{LineStyle, LineStyleType, Symbol};
 use charming::series::Line;
 
 use super::{yearly_line, yearly_line_chart};
+use crate::i18n::Lang;
 use crate::display::Display;
 use crate::format;
 use crate::model::{Unit, series_or_panic};
@@ -55,6 +56,7 @@ pub fn projection(view: &OutlookView) -> Vec<(u16, f64)> {
 }
 
 pub fn chart(view: &OutlookView, display: Display) -> Chart {
+    let lang = display.lang;
     let years = years();
     let actual = series_or_panic("china-caam");
     let forecast = series_or_panic("china-forecast");
@@ -89,7 +91,7 @@ pub fn chart(view: &OutlookView, display: Display) -> Chart {
         )
 }
 
-pub fn table(view: &OutlookView) -> Table {
+pub fn table(view: &OutlookView, lang: Lang) -> Table {
     let actual = series_or_panic("china-caam");
     let forecast = series_or_panic("china-forecast");
     let base = actual.point(BASE_YEAR);
@@ -99,20 +101,21 @@ pub fn table(view: &OutlookView) -> Table {
         view.growth, view.loss
     );
     Table {
+        lang,
         row_header: "Year",
-        columns: vec![actual.name(), forecast.name(), "Your projection".into()],
+        columns: vec![actual.name(lang), forecast.name(lang), "Your projection".into()],
         rows: years()
             .into_iter()
             .map(|y| {
                 let projection = projected
                     .iter()
                     .find(|(py, _)| *py == y)
-                    .and_then(|(_, v)| base.map(|b| Cell::derived(v.round(), UNIT, &[b], &how)));
+                    .and_then(|(_, v)| base.map(|b| Cell::derived(v.round(), UNIT, &[b], &how, lang)));
                 Row {
                     label: y.to_string(),
                     cells: vec![
-                        actual.point(y).map(|p| Cell::from_point(actual, p)),
-                        forecast.point(y).map(|p| Cell::from_point(forecast, p)),
+                        actual.point(y).map(|p| Cell::from_point(actual, p, lang)),
+                        forecast.point(y).map(|p| Cell::from_point(forecast, p, lang)),
                         projection,
                     ],
                 }
@@ -122,23 +125,25 @@ pub fn table(view: &OutlookView) -> Table {
     }
 }
 
-pub fn description(view: &OutlookView) -> String {
+pub fn description(view: &OutlookView, lang: Lang) -> String {
     let actual = series_or_panic("china-caam").point(BASE_YEAR).map(|p| p.value).unwrap_or_default();
     let forecast = series_or_panic("china-forecast").point(BASE_YEAR).map(|p| p.value).unwrap_or_default();
     let end = projection(view).last().map(|(_, v)| *v).unwrap_or_default();
     format!(
         "Line chart of China's vehicle exports. The forecast for 2025 was {}; the outcome was {}. With {}% growth a year and {}% lost to new barriers, the arithmetic gives {} in {LAST_YEAR}. This is not a forecast.",
-        format::count(forecast),
-        format::count(actual),
+        format::count(lang, forecast),
+        format::count(lang, actual),
         view.growth,
         view.loss,
-        format::count(end)
+        format::count(lang, end)
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::charts::to_json;
 
     #[test]
@@ -162,10 +167,10 @@ mod tests {
 
     #[test]
     fn the_table_and_text_say_it_is_not_a_forecast() {
-        let t = table(&OutlookView::default());
+        let t = table(&OutlookView::default(), Lang::En);
         let last = t.rows.last().unwrap().cells[2].as_ref().unwrap();
         assert!(last.note.contains("not a forecast"));
-        assert!(description(&OutlookView::default()).contains("This is not a forecast."));
+        assert!(description(&OutlookView::default(), Lang::En).contains("This is not a forecast."));
         assert_eq!(OutlookView { growth: 90, loss: 200 }.clamped(), OutlookView { growth: 25, loss: 50 });
     }
 }

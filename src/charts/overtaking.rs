@@ -4,6 +4,7 @@ use charming::Chart;
 use charming::element::{Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
 
 use super::{yearly_line, yearly_line_chart};
+use crate::i18n::Lang;
 use crate::display::Display;
 use crate::format;
 use crate::model::{Country, Series, Unit, series};
@@ -91,8 +92,8 @@ pub fn shown_series(view: &OvertakingView) -> Vec<&'static Series> {
 }
 
 /// The figures on screen, as a table.
-pub fn table(view: &OvertakingView) -> Table {
-    Table::yearly(&shown_series(view), &YEARS)
+pub fn table(view: &OvertakingView, lang: Lang) -> Table {
+    Table::yearly(&shown_series(view), &YEARS, lang)
 }
 
 pub const UNIT: Unit = Unit::Vehicles;
@@ -102,16 +103,17 @@ pub const COMPARED_YEAR: u16 = 2023;
 const COMPARED: [&str; 5] = ["china-caam", "china-customs", "china-cpca", "japan-jama", "japan-customs"];
 
 /// Every count of 2023 side by side, so the reader sees how far counts differ and why.
-pub fn counts_compared() -> Table {
+pub fn counts_compared(lang: Lang) -> Table {
     let series: Vec<&'static Series> = COMPARED.iter().filter_map(|id| series(id)).collect();
     Table {
+        lang,
         row_header: "Count",
         columns: vec![format!("Vehicles exported, {COMPARED_YEAR}")],
         rows: series
             .iter()
             .map(|s| crate::table::Row {
-                label: s.name(),
-                cells: vec![s.point(COMPARED_YEAR).map(|p| crate::table::Cell::from_point(s, p))],
+                label: s.name(lang),
+                cells: vec![s.point(COMPARED_YEAR).map(|p| crate::table::Cell::from_point(s, p, lang))],
             })
             .collect(),
         series,
@@ -129,6 +131,7 @@ pub fn overtaking_year(china: &Series, japan: &Series) -> Option<u16> {
 
 /// `focus` is the year the story's current step is about (scrollytelling), marked on the chart.
 pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Chart {
+    let lang = display.lang;
     let shown = shown_series(view);
     let mut chart = yearly_line_chart(&YEARS, display);
     let japan = view.japan.then(|| peer_series(Country::Japan));
@@ -174,9 +177,9 @@ fn year_marks(marks: &[(u16, Option<String>)], display: Display) -> MarkLine {
 }
 
 /// The chart's text alternative: what it shows and its main finding, from the data on screen.
-pub fn description(view: &OvertakingView) -> String {
+pub fn description(view: &OvertakingView, lang: Lang) -> String {
     let shown = shown_series(view);
-    let names: Vec<String> = shown.iter().map(|s| s.name()).collect();
+    let names: Vec<String> = shown.iter().map(|s| s.name(lang)).collect();
     let mut text = format!(
         "Line chart of vehicle exports per year, {} to {}: {}.",
         YEARS[0],
@@ -188,10 +191,10 @@ pub fn description(view: &OvertakingView) -> String {
     if let (Some(first), Some(last)) = (whole_years().next(), whole_years().last()) {
         text.push_str(&format!(
             " {} rose from {} in {} to {} in {}.",
-            china.name(),
-            format::count(first.value),
+            china.name(lang),
+            format::count(lang, first.value),
             first.year,
-            format::count(last.value),
+            format::count(lang, last.value),
             last.year
         ));
     }
@@ -202,8 +205,8 @@ pub fn description(view: &OvertakingView) -> String {
             let (c, j) = (caam.point(year).unwrap().value, japan.point(year).unwrap().value);
             text.push_str(&format!(
                 " In {year} China passed Japan as the largest exporter: {} against {}.",
-                format::count(c),
-                format::count(j)
+                format::count(lang, c),
+                format::count(lang, j)
             ));
         }
     }
@@ -215,6 +218,8 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::charts::to_json;
 
     fn option(view: OvertakingView) -> Value {
@@ -303,7 +308,7 @@ mod tests {
 
     #[test]
     fn the_counts_of_2023_sit_side_by_side() {
-        let t = counts_compared();
+        let t = counts_compared(Lang::En);
         let values: Vec<f64> = t.rows.iter().map(|r| r.cells[0].as_ref().unwrap().value.unwrap()).collect();
         assert_eq!(values, [4_910_000.0, 5_220_000.0, 5_260_000.0, 4_420_000.0, 5_970_000.0]);
         assert_eq!(t.rows[4].label, "Japan (customs)");
@@ -344,10 +349,10 @@ mod tests {
 
     #[test]
     fn the_description_states_the_finding() {
-        let text = description(&OvertakingView::default());
+        let text = description(&OvertakingView::default(), Lang::En);
         assert!(text.contains("China (CAAM) rose from 728,200 in 2015 to 7.1 million in 2025"), "{text}");
         assert!(text.contains("In 2023 China passed Japan as the largest exporter: 4.91 million against 4.42 million"), "{text}");
-        let customs = description(&OvertakingView { count: ChinaCount::Customs, japan: false, ..Default::default() });
+        let customs = description(&OvertakingView { count: ChinaCount::Customs, japan: false, ..Default::default() }, Lang::En);
         assert!(customs.contains("China (customs) rose from 1.08 million in 2020 to 6.41 million in 2024"), "{customs}");
         assert!(!customs.contains("passed Japan"));
     }

@@ -7,6 +7,7 @@ use charming::datatype::DataPointItem;
 use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger};
 use charming::series::Scatter;
 
+use crate::i18n::Lang;
 use crate::display::Display;
 use crate::model::{EVENTS, Event};
 use crate::palette::{category_colour, ink};
@@ -76,6 +77,7 @@ fn kind_label(kind: &str) -> &'static str {
 }
 
 pub fn chart(view: &PolicyView, display: Display) -> Chart {
+    let lang = display.lang;
     let ink = ink(display.theme);
     let events = shown_events(view);
     let actors: Vec<String> =
@@ -117,8 +119,9 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
     chart
 }
 
-pub fn table(view: &PolicyView) -> Table {
+pub fn table(view: &PolicyView, lang: Lang) -> Table {
     Table {
+        lang,
         row_header: "Date",
         columns: vec!["Who".into(), "Kind".into(), "Measure".into(), "Detail".into()],
         rows: shown_events(view)
@@ -137,7 +140,7 @@ pub fn table(view: &PolicyView) -> Table {
     }
 }
 
-pub fn description(view: &PolicyView) -> String {
+pub fn description(view: &PolicyView, lang: Lang) -> String {
     let events = shown_events(view);
     match (events.first(), events.last()) {
         (Some(first), Some(last)) => format!(
@@ -177,6 +180,8 @@ pub fn kind_ids() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::charts::to_json;
 
     #[test]
@@ -193,7 +198,7 @@ mod tests {
         let eu_only = PolicyView { actors: 1, kinds: ALL_KINDS };
         let events = shown_events(&eu_only);
         assert!(events.iter().all(|e| e.actor == "EU"));
-        assert_eq!(table(&eu_only).rows.len(), events.len());
+        assert_eq!(table(&eu_only, Lang::En).rows.len(), events.len());
         let o: serde_json::Value = serde_json::from_str(&to_json(&chart(&eu_only, Display::default()))).unwrap();
         assert_eq!(o["yAxis"]["data"], serde_json::json!(["EU"]));
         let names: Vec<&str> = o["series"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
@@ -201,7 +206,7 @@ mod tests {
 
         let licences = PolicyView { actors: ALL_ACTORS, kinds: 1 << 1 };
         assert!(shown_events(&licences).iter().all(|e| e.actor == "China"));
-        assert!(description(&PolicyView { actors: 0, kinds: ALL_KINDS }).contains("no measure matches"));
+        assert!(description(&PolicyView { actors: 0, kinds: ALL_KINDS }, Lang::En).contains("no measure matches"));
     }
 
     #[test]

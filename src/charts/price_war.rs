@@ -4,6 +4,7 @@ use charming::Chart;
 
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
+use crate::i18n::Lang;
 use crate::format;
 use crate::model::{Series, Unit, period_name, series_or_panic};
 use crate::palette::category_colour;
@@ -19,8 +20,15 @@ pub enum PriceWarView {
 }
 
 impl Choice for PriceWarView {
-    const ALL: &'static [(Self, &'static str, &'static str)] =
-        &[(PriceWarView::PriceCuts, "cuts", "Models with price cuts"), (PriceWarView::Margin, "margin", "Profit margin")];
+    const ALL: &'static [(Self, &'static str)] = &[(PriceWarView::PriceCuts, "cuts"), (PriceWarView::Margin, "margin")];
+
+    fn label(self, lang: Lang) -> &'static str {
+        let _ = lang;
+        match self {
+            PriceWarView::PriceCuts => "Models with price cuts",
+            PriceWarView::Margin => "Profit margin",
+        }
+    }
 }
 
 fn series(view: PriceWarView) -> &'static Series {
@@ -31,37 +39,41 @@ pub fn unit(view: PriceWarView) -> Unit {
     series(view).unit
 }
 
-fn label(year: u16, period: &str) -> String {
-    if period.is_empty() { year.to_string() } else { format!("{year} ({})", period_name(period)) }
+fn label(year: u16, period: &str, lang: Lang) -> String {
+    if period.is_empty() { year.to_string() } else { format!("{year} ({})", period_name(lang, period)) }
 }
 
 pub fn chart(view: PriceWarView, display: Display) -> Chart {
+    let lang = display.lang;
     let s = series(view);
-    let categories: Vec<String> = s.points.iter().map(|p| label(p.year, p.period)).collect();
+    let categories: Vec<String> = s.points.iter().map(|p| label(p.year, p.period, lang)).collect();
     let values = s.points.iter().map(|p| Some(p.value)).collect();
     let pale = s.points.iter().map(|p| !p.period.is_empty()).collect();
-    bar_chart(&categories, false, display).series(bar_series(s.id, &s.name(), values, pale, category_colour(2, display.theme), None))
+    bar_chart(&categories, false, display).series(bar_series(s.id, &s.name(lang), values, pale, category_colour(2, display.theme), None))
 }
 
-pub fn table(view: PriceWarView) -> Table {
+pub fn table(view: PriceWarView, lang: Lang) -> Table {
     let s = series(view);
     Table {
+        lang,
         row_header: "Period",
-        columns: vec![s.name()],
-        rows: s.points.iter().map(|p| Row { label: label(p.year, p.period), cells: vec![Some(Cell::from_point(s, p))] }).collect(),
+        columns: vec![s.name(lang)],
+        rows: s.points.iter().map(|p| Row { label: label(p.year, p.period, lang), cells: vec![Some(Cell::from_point(s, p, lang))] }).collect(),
         series: vec![s],
     }
 }
 
-pub fn description(view: PriceWarView) -> String {
+pub fn description(view: PriceWarView, lang: Lang) -> String {
     let s = series(view);
-    let parts: Vec<String> = s.points.iter().map(|p| format!("{} in {}", format::readable(s.unit, p.value), label(p.year, p.period))).collect();
-    format!("Bar chart of {} in China's car market: {}.", s.name(), parts.join(", "))
+    let parts: Vec<String> = s.points.iter().map(|p| format!("{} in {}", format::readable(lang, s.unit, p.value), label(p.year, p.period, lang))).collect();
+    format!("Bar chart of {} in China's car market: {}.", s.name(lang), parts.join(", "))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::charts::to_json;
 
     #[test]
@@ -73,6 +85,6 @@ mod tests {
         assert_eq!(margin["series"][0]["name"], "Industry profit margin (CPCA)");
         assert_eq!(margin["series"][0]["data"][2]["value"], 4.1);
         assert_eq!(unit(PriceWarView::Margin), Unit::Percent);
-        assert!(description(PriceWarView::Margin).contains("5% in 2023"));
+        assert!(description(PriceWarView::Margin, Lang::En).contains("5% in 2023"));
     }
 }

@@ -5,6 +5,7 @@
 use charming::Chart;
 
 use super::{bar_chart, bar_series};
+use crate::i18n::{Lang, data_text};
 use crate::display::Display;
 use crate::model::{Confidence, Point, Series, Unit, period_name, series_or_panic};
 use crate::palette::category_colour;
@@ -43,29 +44,32 @@ pub fn missing(entries: &[Entry]) -> Vec<&'static str> {
     entries.iter().filter(|e| e.point.is_none()).map(|e| e.series.label).collect()
 }
 
-fn bar_label(series: &Series, point: &Point) -> String {
-    if point.period.is_empty() { series.label.to_string() } else { format!("{} ({})", series.label, period_name(point.period)) }
+fn bar_label(series: &Series, point: &Point, lang: Lang) -> String {
+    let label = data_text(lang, series.label);
+    if point.period.is_empty() { label.to_string() } else { format!("{label} ({})", period_name(lang, point.period)) }
 }
 
 pub fn chart(id: &str, name: &str, entries: &[Entry], display: Display) -> Chart {
+    let lang = display.lang;
     let ranked = ranked(entries);
-    let categories: Vec<String> = ranked.iter().map(|(s, p)| bar_label(s, p)).collect();
+    let categories: Vec<String> = ranked.iter().map(|(s, p)| bar_label(s, p, lang)).collect();
     let values = ranked.iter().map(|(_, p)| Some(p.value)).collect();
     let pale = ranked.iter().map(|(_, p)| !p.period.is_empty() || p.confidence == Confidence::Low).collect();
     bar_chart(&categories, true, display).series(bar_series(id, name, values, pale, category_colour(0, display.theme), None))
 }
 
 /// Every entry as a row, the missing ones as gaps, so the table says what was not found.
-pub fn table(row_header: &'static str, column: String, entries: &[Entry]) -> Table {
+pub fn table(row_header: &'static str, column: String, entries: &[Entry], lang: Lang) -> Table {
     let mut rows: Vec<(Option<f64>, Row)> = entries
         .iter()
         .map(|e| {
-            let cell = e.point.map(|p| Cell::from_point(e.series, p));
-            (e.point.map(|p| p.value), Row { label: e.series.label.to_string(), cells: vec![cell] })
+            let cell = e.point.map(|p| Cell::from_point(e.series, p, lang));
+            (e.point.map(|p| p.value), Row { label: data_text(lang, e.series.label).to_string(), cells: vec![cell] })
         })
         .collect();
     rows.sort_by(|a, b| b.0.unwrap_or(-1.0).total_cmp(&a.0.unwrap_or(-1.0)));
     Table {
+        lang,
         row_header,
         columns: vec![column],
         rows: rows.into_iter().map(|(_, r)| r).collect(),
@@ -74,13 +78,13 @@ pub fn table(row_header: &'static str, column: String, entries: &[Entry]) -> Tab
 }
 
 /// "Russia leads with 1.16 million." and who has no figure, for the text alternative.
-pub fn describe(what: &str, entries: &[Entry], unit: Unit) -> String {
+pub fn describe(what: &str, entries: &[Entry], unit: Unit, lang: Lang) -> String {
     let ranked = ranked(entries);
     let mut text = format!("Bar chart of {what}, largest first.");
     if let Some((s, p)) = ranked.first() {
-        text.push_str(&format!(" {} leads with {}.", bar_label(s, p), crate::format::readable(unit, p.value)));
+        text.push_str(&format!(" {} leads with {}.", bar_label(s, p, lang), crate::format::readable(lang, unit, p.value)));
     }
-    let partial: Vec<String> = ranked.iter().filter(|(_, p)| !p.period.is_empty()).map(|(s, p)| bar_label(s, p)).collect();
+    let partial: Vec<String> = ranked.iter().filter(|(_, p)| !p.period.is_empty()).map(|(s, p)| bar_label(s, p, lang)).collect();
     if !partial.is_empty() {
         text.push_str(&format!(" Part-year figures: {}.", partial.join(", ")));
     }

@@ -4,6 +4,7 @@ use charming::Chart;
 
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
+use crate::i18n::Lang;
 use crate::format;
 use crate::model::{Confidence, Country, Series, Unit, series_or_panic};
 use crate::palette::country_colour;
@@ -19,8 +20,15 @@ pub enum GermanyView {
 }
 
 impl Choice for GermanyView {
-    const ALL: &'static [(Self, &'static str, &'static str)] =
-        &[(GermanyView::VolkswagenBev, "vw", "Volkswagen's electric cars"), (GermanyView::Survey, "survey", "German firms' plans")];
+    const ALL: &'static [(Self, &'static str)] = &[(GermanyView::VolkswagenBev, "vw"), (GermanyView::Survey, "survey")];
+
+    fn label(self, lang: Lang) -> &'static str {
+        let _ = lang;
+        match self {
+            GermanyView::VolkswagenBev => "Volkswagen's electric cars",
+            GermanyView::Survey => "German firms' plans",
+        }
+    }
 }
 
 pub fn unit(view: GermanyView) -> Unit {
@@ -38,6 +46,7 @@ fn bars(view: GermanyView) -> Vec<&'static Series> {
 const YEAR: u16 = 2024;
 
 pub fn chart(view: GermanyView, display: Display) -> Chart {
+    let lang = display.lang;
     let series = bars(view);
     let categories: Vec<String> = series.iter().map(|s| s.label.to_string()).collect();
     let values = series.iter().map(|s| s.point(YEAR).map(|p| p.value)).collect();
@@ -46,21 +55,22 @@ pub fn chart(view: GermanyView, display: Display) -> Chart {
     bar_chart(&categories, false, display).series(bar_series(view.id(), name, values, pale, country_colour(Country::Germany, display.theme), None))
 }
 
-pub fn table(view: GermanyView) -> Table {
+pub fn table(view: GermanyView, lang: Lang) -> Table {
     let series = bars(view);
     let column = if view == GermanyView::Survey { "Share of firms, %" } else { "Battery-electric deliveries, 2024" };
     Table {
+        lang,
         row_header: if view == GermanyView::Survey { "Plan" } else { "Market" },
         columns: vec![column.to_string()],
-        rows: series.iter().map(|s| Row { label: s.label.to_string(), cells: vec![s.point(YEAR).map(|p| Cell::from_point(s, p))] }).collect(),
+        rows: series.iter().map(|s| Row { label: s.label.to_string(), cells: vec![s.point(YEAR).map(|p| Cell::from_point(s, p, lang))] }).collect(),
         series,
     }
 }
 
-pub fn description(view: GermanyView) -> String {
+pub fn description(view: GermanyView, lang: Lang) -> String {
     let parts: Vec<String> = bars(view)
         .iter()
-        .filter_map(|s| s.point(YEAR).map(|p| format!("{} {}", s.label.to_lowercase(), format::readable(s.unit, p.value))))
+        .filter_map(|s| s.point(YEAR).map(|p| format!("{} {}", s.label.to_lowercase(), format::readable(lang, s.unit, p.value))))
         .collect();
     match view {
         GermanyView::VolkswagenBev => format!("Bar chart of the Volkswagen Group's battery-electric deliveries in 2024: {}.", parts.join(", ")),
@@ -71,6 +81,8 @@ pub fn description(view: GermanyView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
     use crate::charts::to_json;
 
     #[test]
@@ -80,7 +92,7 @@ mod tests {
         assert_eq!(vw["series"][0]["data"][0]["value"], 744_800.0);
         let survey: serde_json::Value = serde_json::from_str(&to_json(&chart(GermanyView::Survey, Display::default()))).unwrap();
         assert_eq!(survey["series"][0]["data"][0]["value"], 92.0);
-        assert!(description(GermanyView::Survey).contains("will invest more 51%"));
-        assert!(table(GermanyView::VolkswagenBev).footnotes().iter().any(|f| f.text.starts_with("Low confidence.")));
+        assert!(description(GermanyView::Survey, Lang::En).contains("will invest more 51%"));
+        assert!(table(GermanyView::VolkswagenBev, Lang::En).footnotes().iter().any(|f| f.text.starts_with("Low confidence.")));
     }
 }

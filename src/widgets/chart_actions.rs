@@ -3,6 +3,7 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, t};
 use crate::app_state::use_app_state;
 use crate::chapters::chapter_of;
 use crate::display::use_display;
@@ -25,9 +26,9 @@ fn with_query(base: &str, query: &str) -> String {
 }
 
 /// One line naming every source of the figures on screen, for images.
-pub fn source_line(sources: &[&Source]) -> String {
-    let publishers: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.publisher, s.date_or_undated())).collect();
-    format!("Sources: {}.", publishers.join("; "))
+pub fn source_line(sources: &[&Source], lang: Lang) -> String {
+    let publishers: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.publisher, s.date_or_undated(lang))).collect();
+    t::ui_image_sources(lang, &publishers.join("; "))
 }
 
 #[component]
@@ -73,7 +74,7 @@ pub fn ChartActions(
         let caption = ImageCaption {
             title: title.to_string(),
             subtitle: subtitle.to_string(),
-            source: table.with_untracked(|t| source_line(&t.sources())),
+            source: table.with_untracked(|t| source_line(&t.sources(), t.lang)),
         };
         let theme = display.get_untracked().theme;
         let saved = chart.with_value(|c| c.as_ref().map(|c| save_png(c, caption, theme, format!("{id}.png"))));
@@ -144,9 +145,9 @@ mod tests {
 
     #[test]
     fn the_image_source_line_names_each_publisher_once() {
-        let table = Table::yearly(&[series("china-caam").unwrap(), series("japan-jama").unwrap()], &[2015, 2019]);
-        let line = source_line(&table.sources());
-        assert!(line.starts_with("Sources: Automotive News via eWorks (2016-01); Juntsu, citing JAMA (2016-05-18);"), "{line}");
+        let table = Table::yearly(&[series("china-caam").unwrap(), series("japan-jama").unwrap()], &[2015, 2019], Lang::En);
+        let line = source_line(&table.sources(), Lang::En);
+        assert!(line.starts_with("Sources: Automotive News via eWorks (Jan 2016); Juntsu, citing JAMA (18 May 2016);"), "{line}");
         assert_eq!(line.matches("Xinhua via People's Daily").count(), 1);
         assert!(line.ends_with('.'));
     }

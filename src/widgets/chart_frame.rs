@@ -4,6 +4,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_lang};
 use crate::echarts::{self, EChart};
 use crate::model::Unit;
 use crate::table::Table;
@@ -35,6 +36,7 @@ pub fn ChartFrame(
     let container = NodeRef::<Div>::new();
     let chart = StoredValue::new_local(None::<EChart>);
     let library_loaded = echarts::is_available();
+    let lang = use_lang();
     let (readout, set_readout) = signal(None::<String>);
 
     Effect::new(move |_| {
@@ -54,7 +56,7 @@ pub fn ChartFrame(
                 }
             }
             if let Some(drawn) = slot {
-                if let Err(err) = drawn.replace_option(&option, unit) {
+                if let Err(err) = drawn.replace_option(&option, unit, lang) {
                     leptos::logging::error!("chart {id} rejected its option: {err:?}");
                 }
             }

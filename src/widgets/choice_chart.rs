@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::charts::{Choice, to_json};
 use crate::display::{Display, use_display};
+use crate::i18n::{Lang, t, use_lang};
 use crate::model::Unit;
 use crate::table::Table;
 use crate::widgets::{ChartFrame, ChoiceGroup};
@@ -13,16 +14,16 @@ use crate::widgets::{ChartFrame, ChoiceGroup};
 /// The pure functions of one chart module.
 pub struct ChartModule<V: 'static> {
     pub id: &'static str,
-    pub title: &'static str,
-    pub subtitle: &'static str,
+    pub title: fn(Lang) -> &'static str,
+    pub subtitle: fn(Lang) -> &'static str,
     /// The question the choice answers, e.g. "Year".
-    pub question: &'static str,
+    pub question: fn(Lang) -> &'static str,
     pub chart: fn(V, Display) -> Chart,
-    pub table: fn(V) -> Table,
-    pub description: fn(V) -> String,
+    pub table: fn(V, Lang) -> Table,
+    pub description: fn(V, Lang) -> String,
     pub unit: fn(V) -> Unit,
     /// The "how we count" note for a view; empty for none.
-    pub note: fn(V) -> String,
+    pub note: fn(V, Lang) -> String,
 }
 
 /// Turns a typed choice into the plain signals the (non-generic) frame needs, so the view code is
@@ -30,22 +31,33 @@ pub struct ChartModule<V: 'static> {
 #[component]
 pub fn ChoiceChart<V: Choice>(module: ChartModule<V>, state: RwSignal<V>) -> impl IntoView {
     let display = use_display();
+    let lang = use_lang();
     let ChartModule { id, title, subtitle, question, chart, table, description, unit, note } = module;
     let frame = FrameSignals {
         option: Memo::new(move |_| to_json(&chart(state.get(), display.get()))).into(),
-        table: Memo::new(move |_| table(state.get())).into(),
-        description: Memo::new(move |_| description(state.get())).into(),
+        table: Memo::new(move |_| table(state.get(), lang)).into(),
+        description: Memo::new(move |_| description(state.get(), lang)).into(),
         unit: Signal::derive(move || unit(state.get())),
-        note: Memo::new(move |_| note(state.get())).into(),
-        selected: Signal::derive(move || V::ALL.iter().position(|(v, _, _)| *v == state.get()).unwrap_or(0)),
+        note: Memo::new(move |_| note(state.get(), lang)).into(),
+        selected: Signal::derive(move || V::ALL.iter().position(|(v, _)| *v == state.get()).unwrap_or(0)),
     };
     let on_select = Callback::new(move |i: usize| {
-        if let Some((v, _, _)) = V::ALL.get(i) {
+        if let Some((v, _)) = V::ALL.get(i) {
             state.set(*v);
         }
     });
-    let options = V::ALL.iter().map(|(_, _, label)| *label).collect();
-    view! { <ChoiceChartFrame id=id title=title subtitle=subtitle question=question options=options frame=frame on_select=on_select/> }
+    let options = V::ALL.iter().map(|(v, _)| v.label(lang)).collect();
+    view! {
+        <ChoiceChartFrame
+            id=id
+            title=title(lang)
+            subtitle=subtitle(lang)
+            question=question(lang)
+            options=options
+            frame=frame
+            on_select=on_select
+        />
+    }
 }
 
 /// What the frame of a one-of chart reads.
@@ -75,7 +87,7 @@ fn ChoiceChartFrame(
             <ChoiceGroup label=question name=id options=options selected=selected on_select=on_select/>
             <Show when=move || !note.get().is_empty()>
                 <p class="how-we-count">
-                    <strong>"How we count. "</strong>
+                    <strong>{t::ui_how_we_count(use_lang())}" "</strong>
                     {move || note.get()}
                 </p>
             </Show>

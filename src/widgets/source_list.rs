@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, use_lang};
 use crate::model::Source;
 use crate::table::Table;
 
 /// A publication date, or "undated" where the source gives none.
-fn date_view(source: &'static Source) -> AnyView {
+fn date_view(source: &'static Source, lang: Lang) -> AnyView {
     if source.date.is_empty() {
-        source.date_or_undated().into_any()
+        source.date_or_undated(lang).into_any()
     } else {
-        view! { <time datetime=source.date>{source.date}</time> }.into_any()
+        view! { <time datetime=source.date>{source.date_or_undated(lang)}</time> }.into_any()
     }
 }
 
@@ -20,6 +21,7 @@ pub fn SourceList(
     #[prop(optional)]
     collapsed: bool,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <details class="chart-sources" open=!collapsed>
             <summary>
@@ -40,7 +42,7 @@ pub fn SourceList(
                                 <li data-source=s.id>
                                     {link}
                                     ": "{s.title}", "
-                                    {date_view(s)}
+                                    {date_view(s, lang)}
                                 </li>
                             }
                         })
@@ -52,7 +54,7 @@ pub fn SourceList(
                 {move || {
                     table
                         .with(|t| {
-                            t.series.iter().map(|s| view! { <dt>{s.name()}</dt><dd>{s.definition}</dd> }).collect_view()
+                            t.series.iter().map(|s| view! { <dt>{s.name(t.lang)}</dt><dd>{s.definition(t.lang)}</dd> }).collect_view()
                         })
                 }}
             </dl>
