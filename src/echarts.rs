@@ -45,7 +45,11 @@ extern "C" {
 }
 
 /// Whether the ECharts script loaded: without it the page shows tables instead of charts.
+/// Outside a browser (the static text version rendered at build time) there is no chart library.
 pub fn is_available() -> bool {
+    if !cfg!(target_arch = "wasm32") {
+        return false;
+    }
     Reflect::get(&js_sys::global(), &"echarts".into())
         .ok()
         .and_then(|echarts| Reflect::get(&echarts, &"init".into()).ok())
@@ -60,7 +64,7 @@ pub struct EChart {
     observer: ResizeObserver,
     _on_resize: Closure<dyn FnMut()>,
     handlers: Vec<Handler>,
-    value_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
+    tooltip_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     tick_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     /// The unit the formatters write, set with each option.
     unit: Rc<Cell<Unit>>,
@@ -86,18 +90,17 @@ impl EChart {
 
         let unit = Rc::new(Cell::new(Unit::Vehicles));
         let lang = Rc::new(Cell::new(Lang::En));
-        let value_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
+        // Our own tooltip markup: ECharts' default writes inline style attributes, which the page's
+        // Content Security Policy forbids; ours uses classes (see style/main.css).
+        let tooltip_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
             let (unit, lang) = (unit.clone(), lang.clone());
-            move |value: JsValue| match value.as_f64() {
-                Some(v) => JsValue::from_str(&format::readable(lang.get(), unit.get(), v)),
-                None => JsValue::from_str(t::common_no_figure(lang.get())),
-            }
+            move |params: JsValue| JsValue::from_str(&tooltip_from_params(&params, lang.get(), unit.get()))
         });
         let tick_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
             let (unit, lang) = (unit.clone(), lang.clone());
             move |value: JsValue| JsValue::from_str(&value.as_f64().map(|v| format::tick(lang.get(), unit.get(), v)).unwrap_or_default())
         });
-        Ok(Self { instance, observer, _on_resize: on_resize, handlers: Vec::new(), value_formatter, tick_formatter, unit, lang })
+        Ok(Self { instance, observer, _on_resize: on_resize, handlers: Vec::new(), tooltip_formatter, tick_formatter, unit, lang })
     }
 
     /// Replaces the whole option (`notMerge`), so series left out of `option_json` disappear.
@@ -108,7 +111,8 @@ impl EChart {
         let option = JSON::parse(option_json)?;
         if let Ok(tooltip) = Reflect::get(&option, &"tooltip".into()) {
             if tooltip.is_object() {
-                Reflect::set(&tooltip, &"valueFormatter".into(), self.value_formatter.as_ref())?;
+                Reflect::set(&tooltip, &"formatter".into(), self.tooltip_formatter.as_ref())?;
+                Reflect::set(&tooltip, &"className".into(), &"chart-tooltip".into())?;
             }
         }
         for axis in axes(&option, "xAxis").chain(axes(&option, "yAxis")) {
@@ -171,4 +175,61 @@ fn axes(option: &JsValue, key: &str) -> impl Iterator<Item = JsValue> {
 /// Reads a field of an event's parameters.
 pub fn field(params: &JsValue, key: &str) -> JsValue {
     Reflect::get(params, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The tooltip for ECharts' formatter parameters: one item (item trigger) or a list (axis trigger).
+fn tooltip_from_params(params: &JsValue, lang: Lang, unit: Unit) -> String {
+    let items: Vec<JsValue> = if Array::is_array(params) { Array::from(params).iter().collect() } else { vec![params.clone()] };
+    let Some(first) = items.first() else { return String::new() };
+    let text = |p: &JsValue, key: &str| field(p, key).as_string().unwrap_or_default();
+    let header = Some(text(first, "axisValueLabel")).filter(|h| !h.is_empty()).unwrap_or_else(|| text(first, "name"));
+    let rows: Vec<(String, String)> = items
+        .iter()
+        .map(|p| {
+            let value = field(p, "value");
+            let shown = if let Some(v) = value.as_f64() {
+                format::readable(lang, unit, v)
+            } else if value.is_null() || value.is_undefined() {
+                t::common_no_figure(lang).to_string()
+            } else {
+                // A point placed by words, not a number (the policy timeline): its name says it all.
+                String::new()
+            };
+            (text(p, "seriesName"), shown)
+        })
+        .collect();
+    tooltip_markup(&header, &rows)
+}
+
+/// The tooltip's HTML: a heading and one line per series, escaped, styled by class only.
+pub fn tooltip_markup(header: &str, rows: &[(String, String)]) -> String {
+    let mut out = format!("<div class=\"chart-tip\"><p class=\"chart-tip-head\">{}</p><ul>", escape(header));
+    for (series, value) in rows {
+        if value.is_empty() {
+            out.push_str(&format!("<li>{}</li>", escape(series)));
+        } else {
+            out.push_str(&format!("<li>{} <strong>{}</strong></li>", escape(series), escape(value)));
+        }
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tooltips_are_escaped_and_carry_no_inline_style() {
+        let html = tooltip_markup("2023", &[("China (CAAM)".into(), "4.91 million".into()), ("<b>x</b>".into(), String::new())]);
+        assert_eq!(
+            html,
+            "<div class=\"chart-tip\"><p class=\"chart-tip-head\">2023</p><ul><li>China (CAAM) <strong>4.91 million</strong></li><li>&lt;b&gt;x&lt;/b&gt;</li></ul></div>"
+        );
+        assert!(!html.contains("style="));
+    }
 }

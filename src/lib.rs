@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! China's car export surge, explained: the app.
 //!
 //! Data flows one way: `data/` is validated and embedded at build time ([`model`]), the reader's
@@ -21,6 +22,8 @@ pub mod offline;
 pub mod palette;
 pub mod scroll_watch;
 pub mod table;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod text_version;
 pub mod url_state;
 pub mod widgets;
 

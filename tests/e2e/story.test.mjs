@@ -110,7 +110,7 @@ test('clicking a point shows its figure and source (a chart event delivered to R
   await page.mouse.click(box.x + x, box.y + y);
   const readout = page.locator(`[data-chart="${CHART}"] .chart-readout`);
   await page.waitForFunction((id) => document.querySelector(`[data-chart="${id}"] .chart-readout`).textContent.startsWith('2023'), CHART);
-  assert.equal(await readout.innerText(), '2023, China (CAAM): 4.91 million vehicles (4,910,000), source: Shanghai Daily, 2024-01-11.');
+  assert.equal(await readout.innerText(), '2023, China (CAAM): 4.91 million vehicles (4,910,000), source: Shanghai Daily, 11 Jan 2024.');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

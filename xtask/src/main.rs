@@ -42,7 +42,7 @@ pub fn root() -> PathBuf {
 fn serve() -> Result<(), String> {
     let tools = Toolbox::prepare(false)?;
     println!("Serving on http://127.0.0.1:8080 (Ctrl-C stops)");
-    tools.run(tools.trunk().args(["serve", "--release"]), "trunk serve")
+    tools.run(tools.trunk().args(["serve", "--release", "--no-autoreload"]), "trunk serve")
 }
 
 fn release_build(tools: &Toolbox) -> Result<(), String> {

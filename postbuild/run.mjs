@@ -1,0 +1,24 @@
+// Trunk's post-build hook: the three steps after each build, in order (Trunk starts the hooks of
+// one stage together, so their order is kept here). Each step gets the staging folder.
+import { spawnSync } from 'node:child_process';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('usage: node postbuild/run.mjs <build folder> (or set TRUNK_STAGING_DIR)');
+  process.exit(2);
+}
+const steps = [
+  // The text version (text and tables, no script) in every language.
+  ['cargo', ['run', '--quiet', '--package', 'text-version', '--', dir]],
+  // Trunk's inline loader into a file; Content Security Policy and integrity hashes.
+  ['node', ['postbuild/harden.mjs', dir]],
+  // sw.js last: it precaches every file above.
+  ['node', ['offline/write-service-worker.mjs', dir]],
+];
+for (const [command, args] of steps) {
+  const run = spawnSync(command, args, { stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`post-build step failed: ${command} ${args.join(' ')}`);
+    process.exit(run.status ?? 1);
+  }
+}

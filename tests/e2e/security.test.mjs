@@ -1,0 +1,147 @@
+// The page under its Content Security Policy, with integrity on every script, inside a sandboxed
+// iframe, and when WebAssembly or the chart library is missing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, openPage, waitForChart, tableOf } from './harness.mjs';
+
+const DIST = new URL('../../dist', import.meta.url).pathname;
+const CHART = 'exports-vs-peers';
+
+const ctx = suite({ before, after }, () => ({
+  '/sandbox-host.html': {
+    type: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><title>Sandboxed host</title></head><body>
+<h1>A newsroom article</h1>
+<iframe id="embed" title="Chart" sandbox="allow-scripts allow-same-origin" src="/?embed=${CHART}" style="width:100%;border:0" height="200"></iframe>
+<script>
+  window.heights = [];
+  addEventListener('message', (e) => {
+    const h = e.data && e.data['datawrapper-height'];
+    if (h) { window.heights.push(h); for (const k in h) document.getElementById('embed').height = h[k]; }
+  });
+</script></body></html>`,
+  },
+}));
+
+/** Records every CSP violation the page reports, from before its first script runs. */
+async function watchViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+    });
+  });
+}
+
+test('the built pages carry the policy, and every script and the wasm carry their integrity', () => {
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const policy = index.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, 'index.html has the policy');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/);
+  assert.ok(index.indexOf('Content-Security-Policy') < index.indexOf('<script'), 'the policy comes before any script');
+  const scripts = [...index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  assert.ok(scripts.length >= 2);
+  for (const [, attrs, body] of scripts) {
+    assert.match(attrs, /\bsrc="\.\//, 'no inline script');
+    assert.match(attrs, /\bintegrity="sha384-/, `integrity on ${attrs}`);
+    assert.equal(body.trim(), '');
+  }
+  assert.match(index, /rel="preload" href="\.\/[^"]+\.wasm"[^>]*integrity="sha384-/);
+  const boot = readdirSync(DIST).find((f) => /^boot-.*\.js$/.test(f));
+  assert.match(readFileSync(join(DIST, boot), 'utf8'), /integrity: 'sha384-[A-Za-z0-9+/=]+'/, 'the wasm is fetched with its integrity');
+  for (const page of readdirSync(DIST).filter((f) => /^text-[a-z]+\.html$/.test(f))) {
+    const html = readFileSync(join(DIST, page), 'utf8');
+    assert.ok(html.includes(policy), `${page} carries the same policy`);
+    assert.doesNotMatch(html, /<script|\sstyle=/, `${page} has no script and no inline style`);
+  }
+});
+
+test('under the policy the story runs with no violation: charts, tooltip, toggles, table, exports, language', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
+  await watchViolations(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${ctx.server.origin}/`);
+  await waitForChart(page, CHART);
+  const frame = page.locator(`[data-chart="${CHART}"]`);
+  await page.evaluate((id) => {
+    const el = document.querySelector(`[data-chart="${id}"] .chart-canvas`);
+    window.echarts.getInstanceByDom(el).dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 8 });
+  }, CHART);
+  await page.waitForTimeout(300);
+  await frame.locator('button.toggle').first().click();
+  await frame.locator('details.chart-table summary').click();
+  const csv = page.waitForEvent('download');
+  await frame.getByRole('button', { name: /CSV/ }).click();
+  await csv;
+  const png = page.waitForEvent('download');
+  await frame.getByRole('button', { name: /PNG/ }).click();
+  await png;
+  await frame.getByRole('button', { name: /^Embed/ }).click();
+  await page.keyboard.press('Escape');
+  await page.locator('select').first().selectOption('de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  await waitForChart(page, CHART);
+  const violations = await page.evaluate(() => window.__violations);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a sandboxed iframe (allow-scripts allow-same-origin) shows the chart and sizes itself', async () => {
+  const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/sandbox-host.html`);
+  const frame = page.frameLocator('#embed');
+  await frame.locator(`[data-chart="${CHART}"] .chart-canvas canvas`).waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => window.heights.length > 0);
+  const height = await page.evaluate(() => document.getElementById('embed').getBoundingClientRect().height);
+  assert.ok(height > 400, `the frame grew to its content (${height}px)`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('without WebAssembly the reader gets the text version: every chapter and table, with a note', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/?lang=nl`);
+  await page.locator('main.text-version').waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('#skeleton').count(), 0, 'the skeleton is replaced');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+  assert.match(await page.locator('.text-version-note').innerText(), /tekstversie/);
+  assert.equal(await page.locator('main.text-version section.chapter').count(), 9);
+  assert.equal(await page.locator(`main.text-version [data-chart] table`).count() >= 10, true);
+  const table = await tableOf(page, CHART);
+  assert.ok(table.flat().some((cell) => cell.startsWith('4.910.000')), 'Dutch figures in the table');
+  await context.close();
+});
+
+test('with JavaScript off, the page points to the text version, which needs no script', async () => {
+  const context = await ctx.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/`);
+  const link = page.locator('noscript a, #skeleton a[href^="text-"]');
+  assert.ok((await page.content()).includes('text-en.html'), 'the page links the text version');
+  await page.goto(`${ctx.server.origin}/text-en.html`);
+  assert.equal(await page.locator('section.chapter').count(), 9);
+  assert.ok((await page.locator('table').count()) >= 11);
+  void link;
+  await context.close();
+});
+
+test('when the chart library fails to load, every chart shows its table instead of a blank box', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route(/echarts\.min-.*\.js$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/`);
+  await page.locator(`[data-chart="${CHART}"] .chart-fallback`).waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('.chart-canvas').count(), 0);
+  assert.equal(await page.locator('[data-chart] details.chart-table[open] table').count(), 10);
+  await context.close();
+});
