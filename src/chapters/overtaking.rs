@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, use_lang};
+use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::charts::overtaking::{self, CHART_ID, COMPARED_YEAR, ChinaCount, PEERS};
 use crate::charts::to_json;
@@ -16,22 +16,30 @@ use crate::widgets::{ChartFrame, ChoiceGroup, DataTable, SourceList, ToggleButto
 
 /// The "how we count" note for the count on screen.
 fn how_we_count(count: ChinaCount, lang: Lang) -> String {
-    let caam = "CAAM, the makers' association, counts new vehicles its members ship abroad, kits for assembly abroad included. It is the count to set beside Japan's JAMA figures: new cars against new cars.";
-    let customs = format!(
-        "China's customs count every vehicle that crosses the border, chassis and used or ‘zero-mileage’ cars included, so it runs higher: {} in 2023 against CAAM's {}. Customs totals were found for 2020, 2023 and 2024 only; the other years are gaps, not zeros.",
-        figure(lang, "china-customs", 2023),
-        figure(lang, "china-caam", 2023)
+    let caam = t::overtaking_note_caam(lang);
+    let customs = t::overtaking_note_customs(
+        lang,
+        &figure(lang, "china-customs", 2023),
+        &figure(lang, "china-caam", 2023),
     );
     match count {
         ChinaCount::Caam => caam.to_string(),
         ChinaCount::Customs => customs,
-        ChinaCount::Both => format!("{caam} {customs}"),
+        ChinaCount::Both => format!("{caam}{}{customs}", overtaking::sentence_gap(lang)),
     }
 }
 
 /// China's counts, in the order of the control.
-const COUNTS: [(ChinaCount, &str); 3] =
-    [(ChinaCount::Caam, "Makers (CAAM)"), (ChinaCount::Customs, "Customs"), (ChinaCount::Both, "Both")];
+const COUNTS: [ChinaCount; 3] = [ChinaCount::Caam, ChinaCount::Customs, ChinaCount::Both];
+
+/// The label of a count on the control.
+fn count_label(count: ChinaCount, lang: Lang) -> &'static str {
+    match count {
+        ChinaCount::Caam => t::overtaking_count_caam(lang),
+        ChinaCount::Customs => t::overtaking_count_customs(lang),
+        ChinaCount::Both => t::overtaking_count_both(lang),
+    }
+}
 
 /// The chapter's chart with its controls: on its own in `?embed=exports-vs-peers`, and beside the
 /// story's steps in the chapter, where `focus` is the year of the step in view.
@@ -49,33 +57,33 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
     view! {
         <ChartFrame
             id=CHART_ID
-            title="China overtakes the established exporters"
-            subtitle="Vehicles exported per year, 2015–2025"
+            title=t::overtaking_title(lang)
+            subtitle=t::overtaking_subtitle(lang)
             option=option
             description=description
             table=table
             unit=Signal::stored(overtaking::UNIT)
         >
             <ChoiceGroup
-                label="China's count"
+                label=t::overtaking_count_question(lang)
                 name="overtaking-count"
-                options=COUNTS.iter().map(|(_, label)| *label).collect()
-                selected=Signal::derive(move || COUNTS.iter().position(|(c, _)| *c == count.get()).unwrap_or(0))
+                options=COUNTS.iter().map(|c| count_label(*c, lang)).collect()
+                selected=Signal::derive(move || COUNTS.iter().position(|c| *c == count.get()).unwrap_or(0))
                 on_select=Callback::new(move |i: usize| {
-                    if let Some((c, _)) = COUNTS.get(i) {
+                    if let Some(c) = COUNTS.get(i) {
                         state.update(|s| s.count = *c);
                     }
                 })
             />
             <ToggleButtons
-                label="Compare with"
+                label=t::overtaking_compare_with(lang)
                 items=PEERS.iter().map(|p| (*p, p.name(lang).to_string())).collect()
                 is_on=Callback::new(move |p: Country| state.get().shows(p))
                 on_toggle=Callback::new(move |p: Country| state.update(|s| *s = s.with_peer(p, !s.shows(p))))
                 item_class=Callback::new(|p: Country| format!("country-{}", format!("{p:?}").to_lowercase()))
             />
             <p class="how-we-count">
-                <strong>"How we count. "</strong>
+                <strong>{t::ui_how_we_count(lang)}" "</strong>
                 {move || how_we_count(count.get(), lang)}
             </p>
         </ChartFrame>
@@ -85,38 +93,18 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
 /// The story's steps: the year each is about, and its text.
 fn steps(lang: Lang) -> Vec<(u16, String)> {
     vec![
-        (
-            2015,
-            format!(
-                "For years China was a minor exporter of cars. In 2015 its makers sent {} vehicles abroad, while Japan shipped {}.",
-                figure(lang, "china-caam", 2015),
-                figure(lang, "japan-jama", 2015),
-            ),
-        ),
-        (
-            2020,
-            format!(
-                "Japan, Germany and South Korea had shared the top of the table for decades, and the pandemic year changed little: in 2020 China still exported only {}.",
-                figure(lang, "china-caam", 2020),
-            ),
-        ),
+        (2015, t::overtaking_step_2015(lang, &figure(lang, "china-caam", 2015), &figure(lang, "japan-jama", 2015))),
+        (2020, t::overtaking_step_2020(lang, &figure(lang, "china-caam", 2020))),
         (
             2023,
-            format!(
-                "Then the line turns sharply upward. China's exports reached {} in 2022 and {} in 2023, the year it passed Japan ({}) to become the world's largest exporter of vehicles.",
-                figure(lang, "china-caam", 2022),
-                figure(lang, "china-caam", 2023),
-                figure(lang, "japan-jama", 2023),
+            t::overtaking_step_2023(
+                lang,
+                &figure(lang, "china-caam", 2022),
+                &figure(lang, "china-caam", 2023),
+                &figure(lang, "japan-jama", 2023),
             ),
         ),
-        (
-            2025,
-            format!(
-                "The climb went on. By 2025 the makers' count stood at {}, while Japan's exports drifted down to {}.",
-                figure(lang, "china-caam", 2025),
-                figure(lang, "japan-jama", 2025),
-            ),
-        ),
+        (2025, t::overtaking_step_2025(lang, &figure(lang, "china-caam", 2025), &figure(lang, "japan-jama", 2025))),
     ]
 }
 
@@ -162,17 +150,17 @@ pub fn OvertakingChapter() -> impl IntoView {
                 </div>
             </div>
             <p>
-                {format!(
-                    "Who counts matters. For 2023 China's makers report {}, its customs {} and the passenger car association {}. Japan's customs recorded {} because they include used cars, against JAMA's {} new ones. Setting China's customs figure beside JAMA's would mix used with new; the makers' counts on both sides avoid that trap.",
-                    figure(lang, "china-caam", COMPARED_YEAR),
-                    figure(lang, "china-customs", COMPARED_YEAR),
-                    figure(lang, "china-cpca", COMPARED_YEAR),
-                    figure(lang, "japan-customs", COMPARED_YEAR),
-                    figure(lang, "japan-jama", COMPARED_YEAR),
+                {t::overtaking_who_counts(
+                    lang,
+                    &figure(lang, "china-caam", COMPARED_YEAR),
+                    &figure(lang, "china-customs", COMPARED_YEAR),
+                    &figure(lang, "china-cpca", COMPARED_YEAR),
+                    &figure(lang, "japan-customs", COMPARED_YEAR),
+                    &figure(lang, "japan-jama", COMPARED_YEAR),
                 )}
             </p>
             <figure class="counts-compared">
-                <DataTable table=counts caption="Five counts of 2023, side by side" id="counts-2023"/>
+                <DataTable table=counts caption=t::overtaking_counts_caption(lang) id="counts-2023"/>
                 <SourceList table=counts/>
             </figure>
         </section>
@@ -190,4 +178,26 @@ mod tests {
         assert!(how_we_count(ChinaCount::Caam, Lang::En).starts_with("CAAM"));
         assert!(how_we_count(ChinaCount::Both, Lang::En).contains("CAAM") && how_we_count(ChinaCount::Both, Lang::En).contains("customs"));
     }
+
+    #[test]
+    fn the_count_note_and_steps_speak_the_readers_language() {
+        let german = how_we_count(ChinaCount::Customs, Lang::De);
+        assert!(german.contains("5,22 Mio. im Jahr 2023 gegenüber 4,91 Mio. beim CAAM"), "{german}");
+        let chinese = how_we_count(ChinaCount::Both, Lang::Zh);
+        assert!(chinese.starts_with("中国汽车工业协会（中汽协）") && chinese.contains("522万辆"), "{chinese}");
+        assert!(!chinese.contains(' '), "{chinese}");
+        let dutch = steps(Lang::Nl);
+        assert!(dutch[2].1.contains("4,91 miljoen in 2023"), "{}", dutch[2].1);
+        assert_eq!(COUNTS.map(|c| count_label(c, Lang::En)), ["Makers (CAAM)", "Customs", "Both"]);
+        assert_eq!(COUNTS.map(|c| count_label(c, Lang::De)), ["Hersteller (CAAM)", "Zoll", "Beide"]);
+    }
+
+    #[test]
+    fn the_english_steps_keep_their_wording() {
+        let english = steps(Lang::En);
+        assert_eq!(english.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [2015, 2020, 2023, 2025]);
+        assert!(english[0].1.starts_with("For years China was a minor exporter of cars. In 2015 its makers sent 728,200 vehicles abroad"), "{}", english[0].1);
+        assert!(english[2].1.ends_with("to become the world's largest exporter of vehicles."), "{}", english[2].1);
+    }
 }
+

@@ -4,7 +4,7 @@ use charming::Chart;
 use charming::element::{Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
 
 use super::{yearly_line, yearly_line_chart};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 use crate::display::Display;
 use crate::format;
 use crate::model::{Country, Series, Unit, series};
@@ -107,8 +107,8 @@ pub fn counts_compared(lang: Lang) -> Table {
     let series: Vec<&'static Series> = COMPARED.iter().filter_map(|id| series(id)).collect();
     Table {
         lang,
-        row_header: "Count",
-        columns: vec![format!("Vehicles exported, {COMPARED_YEAR}")],
+        row_header: t::overtaking_counts_row_header(lang),
+        columns: vec![t::overtaking_counts_column(lang, &COMPARED_YEAR.to_string())],
         rows: series
             .iter()
             .map(|s| crate::table::Row {
@@ -141,7 +141,7 @@ pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Cha
         // The crossing is marked on the makers' count, which compares new cars with new cars.
         let crossing = if s.id == "china-caam" { japan.and_then(|j| overtaking_year(s, j)) } else { None };
         let mut marks: Vec<(u16, Option<String>)> =
-            crossing.map(|y| (y, Some(format!("{y}: China passes Japan")))).into_iter().collect();
+            crossing.map(|y| (y, Some(t::overtaking_crossing_label(lang, &y.to_string())))).into_iter().collect();
         // The step's year gets an unlabelled line: the step's text beside the chart says the
         // figure, and a label at the first or last year would be cut off or collide.
         if let Some(year) = focus.filter(|y| i == 0 && Some(*y) != crossing) {
@@ -176,26 +176,35 @@ fn year_marks(marks: &[(u16, Option<String>)], display: Display) -> MarkLine {
         )
 }
 
+/// What goes between two sentences: a space, except in Chinese, whose full stop needs none.
+pub(crate) fn sentence_gap(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "",
+        _ => " ",
+    }
+}
+
 /// The chart's text alternative: what it shows and its main finding, from the data on screen.
 pub fn description(view: &OvertakingView, lang: Lang) -> String {
     let shown = shown_series(view);
     let names: Vec<String> = shown.iter().map(|s| s.name(lang)).collect();
-    let mut text = format!(
-        "Line chart of vehicle exports per year, {} to {}: {}.",
-        YEARS[0],
-        YEARS[YEARS.len() - 1],
-        names.join(", ")
+    let mut text = t::overtaking_description_lines(
+        lang,
+        &YEARS[0].to_string(),
+        &YEARS[YEARS.len() - 1].to_string(),
+        &names.join(t::overtaking_list_separator(lang)),
     );
     let china = shown[0];
     let whole_years = || china.points.iter().filter(|p| p.period.is_empty());
     if let (Some(first), Some(last)) = (whole_years().next(), whole_years().last()) {
-        text.push_str(&format!(
-            " {} rose from {} in {} to {} in {}.",
-            china.name(lang),
-            format::count(lang, first.value),
-            first.year,
-            format::count(lang, last.value),
-            last.year
+        text.push_str(sentence_gap(lang));
+        text.push_str(&t::overtaking_description_rose(
+            lang,
+            &china.name(lang),
+            &format::count(lang, first.value),
+            &first.year.to_string(),
+            &format::count(lang, last.value),
+            &last.year.to_string(),
         ));
     }
     if view.japan {
@@ -203,10 +212,12 @@ pub fn description(view: &OvertakingView, lang: Lang) -> String {
         let japan = peer_series(Country::Japan);
         if let Some(year) = overtaking_year(caam, japan) {
             let (c, j) = (caam.point(year).unwrap().value, japan.point(year).unwrap().value);
-            text.push_str(&format!(
-                " In {year} China passed Japan as the largest exporter: {} against {}.",
-                format::count(lang, c),
-                format::count(lang, j)
+            text.push_str(sentence_gap(lang));
+            text.push_str(&t::overtaking_description_passed(
+                lang,
+                &year.to_string(),
+                &format::count(lang, c),
+                &format::count(lang, j),
             ));
         }
     }
@@ -355,5 +366,27 @@ mod tests {
         let customs = description(&OvertakingView { count: ChinaCount::Customs, japan: false, ..Default::default() }, Lang::En);
         assert!(customs.contains("China (customs) rose from 1.08 million in 2020 to 6.41 million in 2024"), "{customs}");
         assert!(!customs.contains("passed Japan"));
+    }
+
+    #[test]
+    fn other_languages_get_their_own_words_and_numbers() {
+        let german = description(&OvertakingView::default(), Lang::De);
+        assert!(german.starts_with("Liniendiagramm der Fahrzeugexporte pro Jahr, 2015 bis 2025: "), "{german}");
+        assert!(german.contains("2023 überholte China Japan als größter Exporteur: 4,91 Mio. gegenüber 4,42 Mio."), "{german}");
+        let chinese = description(&OvertakingView::default(), Lang::Zh);
+        assert!(chinese.contains("2023年，中国超过日本，成为最大出口国：491万辆对442万辆。"), "{chinese}");
+        assert!(!chinese.contains("。 "), "Chinese sentences follow each other without a space: {chinese}");
+        assert_eq!(t::overtaking_title(Lang::Zh), "中国超越老牌汽车出口国");
+        let o: Value = serde_json::from_str(&to_json(&chart(&OvertakingView::default(), None, Display { lang: Lang::Nl, ..Default::default() }))).unwrap();
+        assert_eq!(o["series"][0]["markLine"]["data"][0]["label"]["formatter"], "2023: China passeert Japan");
+        let table = counts_compared(Lang::De);
+        assert_eq!((table.row_header, table.columns[0].as_str()), ("Zählung", "Exportierte Fahrzeuge, 2023"));
+        assert_eq!(counts_compared(Lang::Zh).columns[0], "2023年汽车出口量");
+    }
+
+    #[test]
+    fn english_headers_of_the_2023_table_stay_as_they_were() {
+        let table = counts_compared(Lang::En);
+        assert_eq!((table.row_header, table.columns[0].as_str()), ("Count", "Vehicles exported, 2023"));
     }
 }
