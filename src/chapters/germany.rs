@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, use_lang};
+use crate::format;
+use crate::i18n::{Lang, data_text, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
 use crate::charts::volkswagen::{self, CHART_ID, GermanyView};
@@ -10,10 +11,9 @@ use crate::model::{EVENTS, source};
 use crate::widgets::{ChartModule, ChoiceChart};
 
 fn note(view: GermanyView, lang: Lang) -> String {
-    let _ = lang;
     match view {
-        GermanyView::VolkswagenBev => "The worldwide total is Volkswagen's own. The China and US figures appear only in a Chinese state-media commentary; Volkswagen's release confirms their direction (China up about 8%, the US down about 30%), so they are marked low confidence.".into(),
-        GermanyView::Survey => "From the German Chamber of Commerce in China's Business Confidence Survey 2024/25, as quoted in the press.".into(),
+        GermanyView::VolkswagenBev => t::germany_note_vw(lang).into(),
+        GermanyView::Survey => t::germany_note_survey(lang).into(),
     }
 }
 
@@ -21,9 +21,9 @@ fn note(view: GermanyView, lang: Lang) -> String {
 pub fn GermanyChart() -> impl IntoView {
     let module = ChartModule {
         id: CHART_ID,
-        title: |_| "German carmakers still bet on China",
-        subtitle: |_| "Volkswagen's electric cars and German firms' plans",
-        question: |_| "Show",
+        title: t::germany_title,
+        subtitle: t::germany_subtitle,
+        question: t::germany_question,
         chart: volkswagen::chart,
         table: volkswagen::table,
         description: volkswagen::description,
@@ -40,20 +40,18 @@ pub fn GermanyChapter() -> impl IntoView {
     view! {
         <section id="germany" class="chapter" aria-labelledby="germany-heading">
             <ChapterHeading id="germany"/>
-            <p>
-                "Germany's carmakers helped build China's industry through joint ventures, and the two governments made electric cars a shared project. The milestones:"
-            </p>
+            <p>{t::germany_intro(lang)}</p>
             <ol class="timeline">
                 {milestones
                     .map(|e| {
                         let src = source(e.source);
                         view! {
                             <li>
-                                <time datetime=e.date>{e.date}</time>
-                                <strong>{e.title}</strong>
-                                <span>{e.detail}</span>
+                                <time datetime=e.date>{format::date(lang, e.date)}</time>
+                                <strong>{data_text(lang, e.title)}</strong>
+                                <span>{data_text(lang, e.detail)}</span>
                                 <cite>
-                                    "Source: "
+                                    {t::germany_source(lang)}
                                     {src
                                         .map(|s| {
                                             view! { <a href=s.url rel="noopener" target="_blank">{s.publisher}</a> }
@@ -65,17 +63,15 @@ pub fn GermanyChapter() -> impl IntoView {
                     .collect_view()}
             </ol>
             <p>
-                {format!(
-                    "Today China is where German carmakers sell, and increasingly where they learn. Volkswagen delivered {} battery-electric cars worldwide in 2024, fewer than a year earlier, while its electric sales in China grew. Most German firms plan to stay: {} said so in the chamber's latest survey, and {} planned to invest more.",
-                    figure(lang, "vw-bev-world", 2024),
-                    figure(lang, "survey-stay", 2024),
-                    figure(lang, "survey-invest-more", 2024),
+                {t::germany_today(
+                    lang,
+                    &figure(lang, "vw-bev-world", 2024),
+                    &figure(lang, "survey-stay", 2024),
+                    &figure(lang, "survey-invest-more", 2024),
                 )}
             </p>
             <GermanyChart/>
-            <p>
-                "Whether that is a partnership or a dependency is the question Europe now argues about: cheaper Chinese electric cars and batteries speed up the switch from petrol, but they also compete with the factories that employ hundreds of thousands of Germans."
-            </p>
+            <p>{t::germany_closing(lang)}</p>
         </section>
     }
 }

@@ -4,7 +4,7 @@ use charming::Chart;
 
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 use crate::format;
 use crate::model::{Point, Unit, series_or_panic};
 use crate::palette::category_colour;
@@ -23,8 +23,8 @@ pub enum CapacityView {
 impl Choice for CapacityView {
     const ALL: &'static [(Self, &'static str)] = &[(CapacityView::Year2024, "2024"), (CapacityView::Year2025, "2025")];
 
-    fn label(self, lang: Lang) -> &'static str {
-        let _ = lang;
+    /// The years are the labels, the same in every language.
+    fn label(self, _: Lang) -> &'static str {
         match self {
             CapacityView::Year2024 => "2024",
             CapacityView::Year2025 => "2025",
@@ -36,7 +36,10 @@ fn year(view: CapacityView) -> u16 {
     if view == CapacityView::Year2025 { 2025 } else { 2024 }
 }
 
-const BARS: [&str; 5] = ["Capacity", "Production", "Sales", "Sold at home (derived)", "Exports"];
+/// The five bars, in order.
+fn bars(lang: Lang) -> [&'static str; 5] {
+    [t::why_bar_capacity(lang), t::why_bar_production(lang), t::why_bar_sales(lang), t::why_bar_home(lang), t::why_bar_exports(lang)]
+}
 
 /// The five figures of a year; "sold at home" is sales less exports.
 fn cells(view: CapacityView, lang: Lang) -> Vec<Option<Cell>> {
@@ -45,7 +48,7 @@ fn cells(view: CapacityView, lang: Lang) -> Vec<Option<Cell>> {
     let exports: Option<(_, &Point)> = pick("china-caam");
     let sales = pick("china-sales");
     let home = match (sales, exports) {
-        (Some((_, s)), Some((_, e))) => Some(Cell::derived(s.value - e.value, UNIT, &[s, e], "Derived: sales less exports.", lang)),
+        (Some((_, s)), Some((_, e))) => Some(Cell::derived(s.value - e.value, UNIT, &[s, e], t::why_home_derived(lang), lang)),
         _ => None,
     };
     vec![
@@ -59,12 +62,12 @@ fn cells(view: CapacityView, lang: Lang) -> Vec<Option<Cell>> {
 
 pub fn chart(view: CapacityView, display: Display) -> Chart {
     let lang = display.lang;
-    let categories: Vec<String> = BARS.iter().map(|s| s.to_string()).collect();
+    let categories: Vec<String> = bars(lang).iter().map(|s| s.to_string()).collect();
     let values = cells(view, lang).iter().map(|c| c.as_ref().and_then(|c| c.value)).collect();
     let pale = vec![false, false, false, true, false];
     bar_chart(&categories, false, display).series(bar_series(
         "capacity",
-        &format!("Vehicles, {}", year(view)),
+        &t::why_vehicles_in(lang, &year(view).to_string()),
         values,
         pale,
         category_colour(1, display.theme),
@@ -76,32 +79,24 @@ pub fn table(view: CapacityView, lang: Lang) -> Table {
     let cells = cells(view, lang);
     Table {
         lang,
-        row_header: "Measure",
-        columns: vec![format!("Vehicles, {}", year(view))],
-        rows: BARS.iter().zip(cells).map(|(label, cell)| Row { label: label.to_string(), cells: vec![cell] }).collect(),
+        row_header: t::why_measure(lang),
+        columns: vec![t::why_vehicles_in(lang, &year(view).to_string())],
+        rows: bars(lang).iter().zip(cells).map(|(label, cell)| Row { label: label.to_string(), cells: vec![cell] }).collect(),
         series: ["china-capacity", "china-production", "china-sales", "china-caam"].iter().map(|id| series_or_panic(id)).collect(),
     }
 }
 
 pub fn description(view: CapacityView, lang: Lang) -> String {
     let c = cells(view, lang);
-    let say = |i: usize| c[i].as_ref().and_then(|c| c.value).map(|v| format::count(lang, v)).unwrap_or_else(|| "no figure found".into());
-    format!(
-        "Bar chart of China's car industry in {}: capacity {}, production {}, sales {}, of which {} at home and {} exported.",
-        year(view),
-        say(0),
-        say(1),
-        say(2),
-        say(3),
-        say(4)
-    )
+    let say = |i: usize| c[i].as_ref().and_then(|c| c.value).map(|v| format::count(lang, v)).unwrap_or_else(|| t::why_no_figure_found(lang).into());
+    t::why_capacity_description(lang, &year(view).to_string(), &say(0), &say(1), &say(2), &say(3), &say(4))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     #[allow(unused_imports)]
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, t};
     use crate::charts::to_json;
 
     #[test]
@@ -119,5 +114,21 @@ mod tests {
         assert!(o["series"][0]["data"][0]["value"].is_null());
         assert!(description(CapacityView::Year2025, Lang::En).contains("capacity no figure found"));
         assert!(table(CapacityView::Year2025, Lang::En).rows[0].cells[0].is_none());
+    }
+
+    #[test]
+    fn other_languages_get_their_own_words_and_numbers() {
+        let de = description(CapacityView::Year2024, Lang::De);
+        assert!(de.starts_with("Balkendiagramm der chinesischen Autoindustrie 2024"), "{de}");
+        assert!(de.contains("Kapazität 55,5 Mio."), "{de}");
+        assert!(description(CapacityView::Year2025, Lang::Nl).contains("capaciteit geen cijfer gevonden"));
+        let zh = table(CapacityView::Year2024, Lang::Zh);
+        assert_eq!(zh.row_header, "指标");
+        assert_eq!(zh.columns, ["2024年（辆）"]);
+        assert_eq!(zh.rows[3].label, "国内销量（推算）");
+        assert_eq!(zh.rows[3].cells[0].as_ref().unwrap().note, "推算：销量减去出口量。");
+        let o: serde_json::Value = serde_json::from_str(&to_json(&chart(CapacityView::Year2024, Display { lang: Lang::De, ..Display::default() }))).unwrap();
+        assert_eq!(o["xAxis"]["data"][4], "Exporte");
+        assert_eq!(o["series"][0]["name"], "Fahrzeuge, 2024");
     }
 }

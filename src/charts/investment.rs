@@ -4,7 +4,7 @@ use charming::Chart;
 
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, data_text, t};
 use crate::format;
 use crate::model::{Country, Series, Unit, series_or_panic};
 use crate::palette::{category_colour, country_colour};
@@ -28,11 +28,10 @@ impl Choice for InvestmentView {
     const ALL: &'static [(Self, &'static str)] = &[(InvestmentView::AbroadVsHome, "abroad"), (InvestmentView::Batteries, "batteries"), (InvestmentView::OutboundFdi, "fdi")];
 
     fn label(self, lang: Lang) -> &'static str {
-        let _ = lang;
         match self {
-            InvestmentView::AbroadVsHome => "Abroad vs at home",
-            InvestmentView::Batteries => "Batteries' share",
-            InvestmentView::OutboundFdi => "Outbound investment (2024 report)",
+            InvestmentView::AbroadVsHome => t::money_view_abroad(lang),
+            InvestmentView::Batteries => t::money_view_batteries(lang),
+            InvestmentView::OutboundFdi => t::money_view_fdi(lang),
         }
     }
 }
@@ -57,15 +56,15 @@ pub fn chart(view: InvestmentView, display: Display) -> Chart {
             for (i, s) in yearly(ids).into_iter().enumerate() {
                 let values = YEARS.iter().map(|&y| s.point(y).map(|p| p.value)).collect();
                 let colour = if i == 0 { country_colour(Country::China, display.theme) } else { category_colour(3, display.theme) };
-                chart = chart.series(bar_series(s.id, s.label, values, vec![false; YEARS.len()], colour, None));
+                chart = chart.series(bar_series(s.id, data_text(lang, s.label), values, vec![false; YEARS.len()], colour, None));
             }
             chart
         }
         InvestmentView::Batteries => {
             let shares = yearly(&SHARES);
-            let categories: Vec<String> = shares.iter().map(|s| s.label.to_string()).collect();
+            let categories: Vec<String> = shares.iter().map(|s| data_text(lang, s.label).to_string()).collect();
             let values = shares.iter().map(|s| s.point(2024).map(|p| p.value)).collect();
-            bar_chart(&categories, false, display).series(bar_series("shares", "Share, 2024", values, vec![false; 3], category_colour(2, display.theme), None))
+            bar_chart(&categories, false, display).series(bar_series("shares", t::money_share_2024(lang), values, vec![false; 3], category_colour(2, display.theme), None))
         }
     }
 }
@@ -77,8 +76,8 @@ pub fn table(view: InvestmentView, lang: Lang) -> Table {
             let series = yearly(ids);
             Table {
                 lang,
-                row_header: "Year",
-                columns: series.iter().map(|s| format!("{}, US$ billion", s.label)).collect(),
+                row_header: t::common_year(lang),
+                columns: series.iter().map(|s| t::money_column_usd_bn(lang, data_text(lang, s.label))).collect(),
                 rows: YEARS
                     .iter()
                     .map(|&y| Row { label: y.to_string(), cells: series.iter().map(|s| s.point(y).map(|p| Cell::from_point(s, p, lang))).collect() })
@@ -90,9 +89,9 @@ pub fn table(view: InvestmentView, lang: Lang) -> Table {
             let series = yearly(&SHARES);
             Table {
                 lang,
-                row_header: "Measure, 2024",
-                columns: vec!["Percent".to_string()],
-                rows: series.iter().map(|s| Row { label: s.label.to_string(), cells: vec![s.point(2024).map(|p| Cell::from_point(s, p, lang))] }).collect(),
+                row_header: t::money_measure_2024(lang),
+                columns: vec![t::money_percent(lang).to_string()],
+                rows: series.iter().map(|s| Row { label: data_text(lang, s.label).to_string(), cells: vec![s.point(2024).map(|p| Cell::from_point(s, p, lang))] }).collect(),
                 series,
             }
         }
@@ -101,23 +100,17 @@ pub fn table(view: InvestmentView, lang: Lang) -> Table {
 
 pub fn description(view: InvestmentView, lang: Lang) -> String {
     let v = |id: &str, y: u16| series_or_panic(id).point(y).map(|p| p.value);
+    let usd = |id: &str, y: u16| v(id, y).map(|x| format::readable(lang, Unit::UsdBn, x)).unwrap_or_default();
+    let percent = |id: &str| v(id, 2024).map(|x| format::readable(lang, Unit::Percent, x)).unwrap_or_default();
     match view {
-        InvestmentView::AbroadVsHome => format!(
-            "Bar chart of announced investment by Chinese EV and battery makers, abroad and at home, 2022 to 2024. In 2024 {} went abroad against {} at home, the first year abroad came out ahead. Figures abroad for 2022 and 2023 under this method were not found.",
-            v("invest-overseas", 2024).map(|x| format::readable(lang, Unit::UsdBn, x)).unwrap_or_default(),
-            v("invest-domestic", 2024).map(|x| format::readable(lang, Unit::UsdBn, x)).unwrap_or_default()
+        InvestmentView::AbroadVsHome => t::money_description_abroad(lang, &usd("invest-overseas", 2024), &usd("invest-domestic", 2024)),
+        InvestmentView::Batteries => t::money_description_batteries(
+            lang,
+            &percent("battery-share-overseas"),
+            &percent("battery-share-domestic"),
+            &percent("capacity-abroad-share"),
         ),
-        InvestmentView::Batteries => format!(
-            "Bar chart: batteries took {} of the investment abroad and {} of the investment at home in 2024; {} of announced capacity lies outside China.",
-            v("battery-share-overseas", 2024).map(|x| format::readable(lang, Unit::Percent, x)).unwrap_or_default(),
-            v("battery-share-domestic", 2024).map(|x| format::readable(lang, Unit::Percent, x)).unwrap_or_default(),
-            v("capacity-abroad-share", 2024).map(|x| format::readable(lang, Unit::Percent, x)).unwrap_or_default()
-        ),
-        InvestmentView::OutboundFdi => format!(
-            "Bar chart of Chinese outbound direct investment along the EV supply chain, a wider measure from Rhodium's 2024 report: {} in 2022 and {} in 2023.",
-            v("outbound-fdi", 2022).map(|x| format::readable(lang, Unit::UsdBn, x)).unwrap_or_default(),
-            v("outbound-fdi", 2023).map(|x| format::readable(lang, Unit::UsdBn, x)).unwrap_or_default()
-        ),
+        InvestmentView::OutboundFdi => t::money_description_fdi(lang, &usd("outbound-fdi", 2022), &usd("outbound-fdi", 2023)),
     }
 }
 
@@ -125,7 +118,7 @@ pub fn description(view: InvestmentView, lang: Lang) -> String {
 mod tests {
     use super::*;
     #[allow(unused_imports)]
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, data_text, t};
     use crate::charts::to_json;
 
     fn option(view: InvestmentView) -> serde_json::Value {
@@ -150,5 +143,21 @@ mod tests {
         assert_eq!(shares["series"][0]["data"][0]["value"], 74.0);
         assert_eq!(shares["series"][0]["data"][1]["value"], 69.0);
         assert!(description(InvestmentView::Batteries, Lang::En).contains("15% of announced capacity"));
+    }
+
+    #[test]
+    fn other_languages_get_their_own_words_and_numbers() {
+        let de = description(InvestmentView::AbroadVsHome, Lang::De);
+        assert!(de.contains("2024 flossen 16 Mrd. US$ ins Ausland gegenüber 15 Mrd. US$ im Inland"), "{de}");
+        let zh = description(InvestmentView::OutboundFdi, Lang::Zh);
+        assert!(zh.contains("2022年为297亿美元，2023年为282亿美元"), "{zh}");
+        let nl = table(InvestmentView::Batteries, Lang::Nl);
+        assert_eq!(nl.row_header, "Maatstaf, 2024");
+        assert_eq!(nl.columns, ["Procent"]);
+        assert_eq!(table(InvestmentView::AbroadVsHome, Lang::De).row_header, "Jahr");
+        assert_eq!(InvestmentView::Batteries.label(Lang::Zh), "电池占比");
+        let o: serde_json::Value =
+            serde_json::from_str(&to_json(&chart(InvestmentView::Batteries, Display { lang: Lang::Zh, ..Display::default() }))).unwrap();
+        assert_eq!(o["series"][0]["name"], "占比（2024年）");
     }
 }

@@ -4,7 +4,7 @@ use charming::Chart;
 
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 use crate::format;
 use crate::model::{Series, Unit, period_name, series_or_panic};
 use crate::palette::category_colour;
@@ -23,10 +23,9 @@ impl Choice for PriceWarView {
     const ALL: &'static [(Self, &'static str)] = &[(PriceWarView::PriceCuts, "cuts"), (PriceWarView::Margin, "margin")];
 
     fn label(self, lang: Lang) -> &'static str {
-        let _ = lang;
         match self {
-            PriceWarView::PriceCuts => "Models with price cuts",
-            PriceWarView::Margin => "Profit margin",
+            PriceWarView::PriceCuts => t::why_price_cuts(lang),
+            PriceWarView::Margin => t::why_price_margin(lang),
         }
     }
 }
@@ -40,7 +39,7 @@ pub fn unit(view: PriceWarView) -> Unit {
 }
 
 fn label(year: u16, period: &str, lang: Lang) -> String {
-    if period.is_empty() { year.to_string() } else { format!("{year} ({})", period_name(lang, period)) }
+    if period.is_empty() { year.to_string() } else { t::why_period_label(lang, &year.to_string(), period_name(lang, period)) }
 }
 
 pub fn chart(view: PriceWarView, display: Display) -> Chart {
@@ -56,7 +55,7 @@ pub fn table(view: PriceWarView, lang: Lang) -> Table {
     let s = series(view);
     Table {
         lang,
-        row_header: "Period",
+        row_header: t::why_period(lang),
         columns: vec![s.name(lang)],
         rows: s.points.iter().map(|p| Row { label: label(p.year, p.period, lang), cells: vec![Some(Cell::from_point(s, p, lang))] }).collect(),
         series: vec![s],
@@ -65,15 +64,16 @@ pub fn table(view: PriceWarView, lang: Lang) -> Table {
 
 pub fn description(view: PriceWarView, lang: Lang) -> String {
     let s = series(view);
-    let parts: Vec<String> = s.points.iter().map(|p| format!("{} in {}", format::readable(lang, s.unit, p.value), label(p.year, p.period, lang))).collect();
-    format!("Bar chart of {} in China's car market: {}.", s.name(lang), parts.join(", "))
+    let parts: Vec<String> =
+        s.points.iter().map(|p| t::why_price_part(lang, &format::readable(lang, s.unit, p.value), &label(p.year, p.period, lang))).collect();
+    t::why_price_description(lang, &s.name(lang), &parts.join(t::why_list_separator(lang)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     #[allow(unused_imports)]
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, t};
     use crate::charts::to_json;
 
     #[test]
@@ -86,5 +86,17 @@ mod tests {
         assert_eq!(margin["series"][0]["data"][2]["value"], 4.1);
         assert_eq!(unit(PriceWarView::Margin), Unit::Percent);
         assert!(description(PriceWarView::Margin, Lang::En).contains("5% in 2023"));
+    }
+
+    #[test]
+    fn other_languages_get_their_own_words_and_numbers() {
+        let zh: serde_json::Value =
+            serde_json::from_str(&to_json(&chart(PriceWarView::PriceCuts, Display { lang: Lang::Zh, ..Display::default() }))).unwrap();
+        assert_eq!(zh["xAxis"]["data"][2], "2024（1–9月）");
+        let de = description(PriceWarView::Margin, Lang::De);
+        assert!(de.starts_with("Balkendiagramm zum chinesischen Automarkt"), "{de}");
+        assert!(de.contains("2023: 5 %"), "{de}");
+        assert_eq!(table(PriceWarView::Margin, Lang::Nl).row_header, "Periode");
+        assert_eq!(PriceWarView::Margin.label(Lang::De), "Gewinnmarge");
     }
 }
