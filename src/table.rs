@@ -24,7 +24,7 @@ impl Cell {
         let mut note = if point.note.is_empty() { String::new() } else { data_text(lang, point.note).to_string() };
         if !point.period.is_empty() {
             let only = t::common_part_year_only(lang, period_name(lang, point.period), &point.year.to_string());
-            note = join(&capitalised(&only), &note);
+            note = join(lang, &capitalised(&only), &note);
         }
         Self {
             value: Some(point.value),
@@ -72,10 +72,13 @@ fn rank(c: Confidence) -> u8 {
     }
 }
 
-fn join(a: &str, b: &str) -> String {
+/// Two sentences one after the other: a space between them, none in Chinese (whose full stop
+/// already holds the gap).
+fn join(lang: Lang, a: &str, b: &str) -> String {
     match (a.is_empty(), b.is_empty()) {
         (true, _) => b.to_string(),
         (_, true) => a.to_string(),
+        _ if lang == Lang::Zh => format!("{a}{b}"),
         _ => format!("{a} {b}"),
     }
 }
@@ -151,12 +154,16 @@ impl Table {
             None => {
                 let text: Vec<&str> = row.cells.iter().flatten().map(|c| c.text.as_str()).collect();
                 let source = row.cells.iter().flatten().next()?.sources.first()?;
-                let source = format!("{}, {}", source.publisher, source.date_or_undated(lang));
-                return Some(t::common_readout_words(lang, &row.label, &text.join(". "), &source));
+                let source = t::ui_source_cited(lang, source.publisher, &source.date_or_undated(lang));
+                return Some(t::common_readout_words(lang, &row.label, &text.join(t::ui_sentence_separator(lang)), &source));
             }
         };
-        let source =
-            cell.sources.iter().map(|s| format!("{}, {}", s.publisher, s.date_or_undated(lang))).collect::<Vec<_>>().join("; ");
+        let source = cell
+            .sources
+            .iter()
+            .map(|s| t::ui_source_cited(lang, s.publisher, &s.date_or_undated(lang)))
+            .collect::<Vec<_>>()
+            .join(t::ui_list_separator(lang));
         let figure = match (cell.value, cell.unit) {
             (Some(v), Some(Unit::Vehicles)) => match format::readable(lang, Unit::Vehicles, v) {
                 // "4.91 million vehicles (4,910,000)", but "233,748 vehicles" once.
@@ -188,7 +195,7 @@ impl Table {
             for (column, cell) in self.columns.iter().zip(&row.cells) {
                 let Some(cell) = cell else { continue };
                 let low = if cell.confidence == Confidence::Low { t::common_low_confidence(self.lang) } else { "" };
-                let text = join(low, &cell.note);
+                let text = join(self.lang, low, &cell.note);
                 if !text.is_empty() {
                     out.push(Footnote { row: row.label.clone(), column: column.clone(), text });
                 }
@@ -202,9 +209,23 @@ impl Table {
         notes.iter().position(|f| f.row == row && f.column == column).map(|i| i + 1)
     }
 
-    /// The figures as CSV: one line per cell, with unit, confidence and sources.
+    /// The figures as CSV: one line per cell, with unit, confidence and sources. Values stay
+    /// machine-readable in every language (plain numbers with a decimal point, unit and confidence
+    /// ids, URLs); the header row is in the table's language, lowercase, like the labels it names.
     pub fn to_csv(&self) -> String {
-        let mut out = format!("{},series,value,unit,confidence,source,source_url,note\n", self.row_header.to_lowercase());
+        let lang = self.lang;
+        let header = [
+            self.row_header.to_lowercase(),
+            t::ui_csv_series(lang).into(),
+            t::ui_csv_value(lang).into(),
+            t::ui_csv_unit(lang).into(),
+            t::ui_csv_confidence(lang).into(),
+            t::ui_csv_source(lang).into(),
+            t::ui_csv_source_url(lang).into(),
+            t::ui_csv_note(lang).into(),
+        ];
+        let mut out = header.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+        out.push('\n');
         for row in &self.rows {
             for (column, cell) in self.columns.iter().zip(&row.cells) {
                 let Some(cell) = cell else { continue };
@@ -296,6 +317,32 @@ mod tests {
         let policy = crate::charts::policy::table(&crate::charts::policy::PolicyView::default(), Lang::En);
         let measure = policy.readout("2026-01-16: Canada and China agree an EV quota", "Deal").unwrap();
         assert!(measure.starts_with("2026-01-16: Canada. Deal. Canada and China agree an EV quota."), "{measure}");
+    }
+
+    #[test]
+    fn csv_headers_follow_the_language_and_values_stay_machine_readable() {
+        let table = Table::yearly(&[series("china-caam").unwrap()], &[2023], Lang::De);
+        let csv = table.to_csv();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "jahr,reihe,wert,einheit,verlässlichkeit,quelle,quelle_url,anmerkung");
+        assert!(lines[1].starts_with("2023,"), "{}", lines[1]);
+        assert!(lines[1].contains(",4910000,vehicles,high,"), "{}", lines[1]);
+        let comma = Table { row_header: "Measure, 2024", ..Table::default() };
+        assert!(comma.to_csv().starts_with("\"measure, 2024\",series,"), "a header with a comma is quoted");
+    }
+
+    #[test]
+    fn a_selected_mark_reads_in_chinese() {
+        let table = Table::yearly(&[series("china-caam").unwrap()], &[2023], Lang::Zh);
+        let readout = table.readout("2023", &table.columns[0]).unwrap();
+        assert!(readout.starts_with("2023，"), "{readout}");
+        assert!(readout.contains("491万") && readout.contains("来源：Shanghai Daily，2024年1月11日"), "{readout}");
+    }
+
+    #[test]
+    fn chinese_notes_join_without_spaces() {
+        assert_eq!(join(Lang::Zh, "可信度低。", "下限。"), "可信度低。下限。");
+        assert_eq!(join(Lang::En, "Low confidence.", "A lower bound."), "Low confidence. A lower bound.");
     }
 
     #[test]

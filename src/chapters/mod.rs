@@ -18,18 +18,26 @@ use crate::format;
 use crate::i18n::{Lang, t, use_lang};
 use crate::model::series;
 
+/// A chapter's title in one language, from the catalogue (`locales/*/chapters.toml`).
+pub type ChapterTitle = fn(Lang) -> &'static str;
+
 /// Each chapter: its section id (also its `?chapter=` value), its title, its charts' public ids.
-pub const CHAPTERS: &[(&str, &str, &[&str])] = &[
-    ("overtaking", "The overtaking", &[charts::overtaking::CHART_ID]),
-    ("in-the-boxes", "What is in the boxes", &[charts::nev::CHART_ID]),
-    ("destinations", "Where the cars go", &[charts::destinations::CHART_ID]),
-    ("makers", "Who ships them", &[charts::makers::CHART_ID]),
-    ("why", "Why: push and pull", &[charts::capacity::CHART_ID, charts::price_war::CHART_ID]),
-    ("money", "The money follows", &[charts::investment::CHART_ID]),
-    ("germany", "China and Germany", &[charts::volkswagen::CHART_ID]),
-    ("policy", "Growing pains and the policy turn", &[charts::policy::CHART_ID]),
-    ("outlook", "What next", &[charts::outlook::CHART_ID]),
+pub const CHAPTERS: &[(&str, ChapterTitle, &[&str])] = &[
+    ("overtaking", t::chapters_overtaking, &[charts::overtaking::CHART_ID]),
+    ("in-the-boxes", t::chapters_in_the_boxes, &[charts::nev::CHART_ID]),
+    ("destinations", t::chapters_destinations, &[charts::destinations::CHART_ID]),
+    ("makers", t::chapters_makers, &[charts::makers::CHART_ID]),
+    ("why", t::chapters_why, &[charts::capacity::CHART_ID, charts::price_war::CHART_ID]),
+    ("money", t::chapters_money, &[charts::investment::CHART_ID]),
+    ("germany", t::chapters_germany, &[charts::volkswagen::CHART_ID]),
+    ("policy", t::chapters_policy, &[charts::policy::CHART_ID]),
+    ("outlook", t::chapters_outlook, &[charts::outlook::CHART_ID]),
 ];
+
+/// The title of the chapter `id` in `lang`; empty for an unknown id.
+pub fn chapter_title(id: &str, lang: Lang) -> &'static str {
+    CHAPTERS.iter().find(|(c, _, _)| *c == id).map(|(_, title, _)| title(lang)).unwrap_or_default()
+}
 
 /// Every chapter id, for the URL.
 pub const CHAPTER_IDS: &[&str] =
@@ -89,10 +97,11 @@ pub fn Chapters() -> impl IntoView {
 /// The heading block every chapter starts with.
 #[component]
 pub fn ChapterHeading(id: &'static str) -> impl IntoView {
+    let lang = use_lang();
     let index = CHAPTERS.iter().position(|(c, _, _)| *c == id).unwrap_or(0);
-    let title = CHAPTERS.get(index).map(|(_, t, _)| *t).unwrap_or_default();
+    let title = chapter_title(id, lang);
     view! {
-        <p class="chapter-number">{format!("Chapter {}", index + 1)}</p>
+        <p class="chapter-number">{t::chapters_number(lang, &(index + 1).to_string())}</p>
         <h2 id=format!("{id}-heading")>{title}</h2>
     }
 }
@@ -120,5 +129,19 @@ mod tests {
         assert_eq!(figure_in(Lang::En, "china-caam", 2025, "jan-aug"), "4.3 million");
         assert_eq!(figure(Lang::En, "invest-overseas", 2024), "US$16 billion");
         assert_eq!(figure(Lang::En, "china-caam", 1999), "no figure");
+    }
+
+    #[test]
+    fn chapter_titles_come_from_the_catalogue() {
+        assert_eq!(chapter_title("overtaking", Lang::En), "The overtaking");
+        assert_eq!(chapter_title("policy", Lang::En), "Growing pains and the policy turn");
+        assert_eq!(chapter_title("germany", Lang::De), "China und Deutschland");
+        assert_eq!(chapter_title("germany", Lang::Zh), "中国与德国");
+        assert_eq!(chapter_title("nope", Lang::Nl), "");
+        assert_eq!(t::chapters_number(Lang::En, "3"), "Chapter 3");
+        assert_eq!(t::chapters_number(Lang::Zh, "3"), "第3章");
+        for lang in Lang::ALL {
+            assert!(CHAPTERS.iter().all(|(_, title, _)| !title(lang).is_empty()));
+        }
     }
 }

@@ -3,7 +3,7 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::chapter_of;
 use crate::display::use_display;
@@ -27,8 +27,8 @@ fn with_query(base: &str, query: &str) -> String {
 
 /// One line naming every source of the figures on screen, for images.
 pub fn source_line(sources: &[&Source], lang: Lang) -> String {
-    let publishers: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.publisher, s.date_or_undated(lang))).collect();
-    t::ui_image_sources(lang, &publishers.join("; "))
+    let publishers: Vec<String> = sources.iter().map(|s| t::ui_source_dated(lang, s.publisher, &s.date_or_undated(lang))).collect();
+    t::ui_image_sources(lang, &publishers.join(t::ui_list_separator(lang)))
 }
 
 #[component]
@@ -41,6 +41,7 @@ pub fn ChartActions(
 ) -> impl IntoView {
     let state = use_app_state();
     let display = use_display();
+    let lang = use_lang();
     let (status, set_status) = signal(String::new());
     let dialog = NodeRef::<Dialog>::new();
 
@@ -59,15 +60,15 @@ pub fn ChartActions(
             if clipboard::copy(&text).await {
                 set_status.set(done.to_string());
             } else {
-                set_status.set(format!("Copying is blocked here; copy this by hand: {text}"));
+                set_status.set(t::ui_copy_blocked(lang, &text));
             }
         });
     };
     let download_csv = move |_| {
         let csv = table.with_untracked(|t| t.to_csv());
         match save_text(&format!("{id}.csv"), "text/csv;charset=utf-8", &csv) {
-            Ok(()) => set_status.set("Data downloaded as CSV.".into()),
-            Err(err) => set_status.set(format!("The CSV could not be saved: {err:?}")),
+            Ok(()) => set_status.set(t::ui_csv_downloaded(lang).into()),
+            Err(err) => set_status.set(t::ui_csv_failed(lang, &format!("{err:?}"))),
         }
     };
     let download_png = move |_| {
@@ -79,9 +80,9 @@ pub fn ChartActions(
         let theme = display.get_untracked().theme;
         let saved = chart.with_value(|c| c.as_ref().map(|c| save_png(c, caption, theme, format!("{id}.png"))));
         match saved {
-            Some(Ok(())) => set_status.set("Image downloaded as PNG.".into()),
-            Some(Err(err)) => set_status.set(format!("The image could not be made: {err:?}")),
-            None => set_status.set("The chart is not drawn here, so there is no image to save.".into()),
+            Some(Ok(())) => set_status.set(t::ui_png_downloaded(lang).into()),
+            Some(Err(err)) => set_status.set(t::ui_png_failed(lang, &format!("{err:?}"))),
+            None => set_status.set(t::ui_png_no_chart(lang).into()),
         }
     };
 
@@ -89,8 +90,8 @@ pub fn ChartActions(
     let dialog_labelled_by = dialog_title.clone();
     view! {
         <div class="chart-actions">
-            <button type="button" class="action" on:click=move |_| copy(view_link(), "Link copied.")>
-                "Copy link"
+            <button type="button" class="action" on:click=move |_| copy(view_link(), t::ui_link_copied(lang))>
+                {t::ui_copy_link(lang)}
             </button>
             <button
                 type="button"
@@ -102,24 +103,22 @@ pub fn ChartActions(
                     }
                 }
             >
-                "Embed"
+                {t::ui_embed(lang)}
             </button>
-            <button type="button" class="action" on:click=download_csv>"Download data (CSV)"</button>
-            <button type="button" class="action" on:click=download_png>"Download image (PNG)"</button>
+            <button type="button" class="action" on:click=download_csv>{t::ui_download_csv(lang)}</button>
+            <button type="button" class="action" on:click=download_png>{t::ui_download_png(lang)}</button>
             <p class="action-status" role="status">{move || status.get()}</p>
         </div>
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby=dialog_labelled_by>
-            <h4 id=dialog_title>"Embed this chart"</h4>
-            <p>
-                "Paste this into your article. The frame sizes itself to the chart; without the script it keeps a fixed height."
-            </p>
+            <h4 id=dialog_title>{t::ui_embed_title(lang)}</h4>
+            <p>{t::ui_embed_help(lang)}</p>
             <label class="embed-code">
-                <span>"Embed code"</span>
+                <span>{t::ui_embed_code(lang)}</span>
                 <textarea readonly rows="8" prop:value=move || embed_code.get()></textarea>
             </label>
             <div class="dialog-buttons">
-                <button type="button" class="action" on:click=move |_| copy(embed_code.get_untracked(), "Embed code copied.")>
-                    "Copy code"
+                <button type="button" class="action" on:click=move |_| copy(embed_code.get_untracked(), t::ui_embed_code_copied(lang))>
+                    {t::ui_copy_code(lang)}
                 </button>
                 <button
                     type="button"
@@ -130,7 +129,7 @@ pub fn ChartActions(
                         }
                     }
                 >
-                    "Close"
+                    {t::ui_close(lang)}
                 </button>
             </div>
             <p class="action-status" role="status">{move || status.get()}</p>
@@ -150,5 +149,15 @@ mod tests {
         assert!(line.starts_with("Sources: Automotive News via eWorks (Jan 2016); Juntsu, citing JAMA (18 May 2016);"), "{line}");
         assert_eq!(line.matches("Xinhua via People's Daily").count(), 1);
         assert!(line.ends_with('.'));
+    }
+
+    #[test]
+    fn the_image_source_line_speaks_the_readers_language() {
+        let table = Table::yearly(&[series("china-caam").unwrap(), series("japan-jama").unwrap()], &[2015, 2019], Lang::Zh);
+        let line = source_line(&table.sources(), Lang::Zh);
+        assert!(line.starts_with("来源：Automotive News via eWorks（"), "{line}");
+        assert!(line.contains("）；") && line.ends_with('。'), "{line}");
+        let german = source_line(&table.sources(), Lang::De);
+        assert!(german.starts_with("Quellen: Automotive News via eWorks ("), "{german}");
     }
 }

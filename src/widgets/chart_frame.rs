@@ -84,27 +84,24 @@ pub fn ChartFrame(
                         aria-label=move || description.get()
                     ></div>
                     <p class="chart-readout" aria-live="polite">
-                        {move || readout.get().unwrap_or_else(|| "Select a mark on the chart for its figure and source.".to_string())}
+                        {move || readout.get().unwrap_or_else(|| t::ui_readout_hint(lang).to_string())}
                     </p>
                 }
                     .into_any()
             } else {
                 view! {
                     <p class="chart-fallback" role="status">
-                        "The chart could not be drawn here, so its figures are shown as a table below. "
-                        {move || description.get()}
+                        {move || t::ui_chart_fallback(lang, &description.get())}
                     </p>
                 }
                     .into_any()
             }}
             <Show when=move || table.with(|t| t.has_low_confidence())>
-                <p class="chart-caveat">
-                    "Hollow or pale marks are low-confidence or part-year figures; the table's notes say which and why."
-                </p>
+                <p class="chart-caveat">{t::ui_caveat_marks(lang)}</p>
             </Show>
             <ChartActions id=id title=title subtitle=subtitle table=table chart=chart/>
             <details class="chart-table" open=!library_loaded>
-                <summary>"Show the figures as a table"</summary>
+                <summary>{t::ui_show_table(lang)}</summary>
                 <DataTable table=table caption=title id=id/>
             </details>
             <SourceList table=table collapsed=embedded/>

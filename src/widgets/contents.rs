@@ -6,11 +6,13 @@ use wasm_bindgen::JsCast;
 
 use crate::app_state::use_app_state;
 use crate::chapters::CHAPTERS;
+use crate::i18n::{t, use_lang};
 use crate::scroll_watch::{Observer, watch};
 
 #[component]
 pub fn Contents() -> impl IntoView {
     let state = use_app_state();
+    let lang = use_lang();
     let current = Memo::new(move |_| {
         state.chapter.get().and_then(|c| CHAPTERS.iter().position(|(id, _, _)| *id == c)).unwrap_or(0)
     });
@@ -34,11 +36,14 @@ pub fn Contents() -> impl IntoView {
 
     let total = CHAPTERS.len();
     view! {
-        <nav class="contents" aria-label="Chapters">
+        <nav class="contents" aria-label=t::ui_contents_label(lang)>
             <details>
                 <summary>
                     <span class="contents-label">
-                        {move || format!("Chapter {} of {total}: {}", current.get() + 1, CHAPTERS[current.get()].1)}
+                        {move || {
+                            let i = current.get();
+                            t::ui_contents_progress(lang, &(i + 1).to_string(), &total.to_string(), (CHAPTERS[i].1)(lang))
+                        }}
                     </span>
                     <span class="progress" aria-hidden="true">
                         <span
@@ -58,7 +63,7 @@ pub fn Contents() -> impl IntoView {
                                         href=format!("#{id}")
                                         aria-current=move || (current.get() == i).then_some("location")
                                     >
-                                        {*title}
+                                        {title(lang)}
                                     </a>
                                 </li>
                             }

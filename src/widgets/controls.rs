@@ -3,6 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::format;
+use crate::i18n::use_lang;
+use crate::model::Unit;
+
 /// A one-of choice, drawn as a segmented control over native radio inputs. Options are chosen by
 /// index, so one copy of this view serves every kind of choice.
 #[component]
@@ -87,6 +91,7 @@ pub fn PercentSlider(
     #[prop(into)] value: Signal<i32>,
     on_change: Callback<i32>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <label class="slider">
             <span>{label}</span>
@@ -102,7 +107,7 @@ pub fn PercentSlider(
                     }
                 }
             />
-            <output>{move || format!("{}%", value.get())}</output>
+            <output>{move || format::readable(lang, Unit::Percent, f64::from(value.get()))}</output>
         </label>
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::table::Table;
 
 /// The numbers behind a chart; gaps stay empty and caveats become numbered footnotes.
@@ -53,7 +54,7 @@ pub fn DataTable(#[prop(into)] table: Signal<Table>, caption: &'static str, id: 
                                                 None => {
                                                     view! {
                                                         <td class="gap">
-                                                            <span class="visually-hidden">"no figure"</span>
+                                                            <span class="visually-hidden">{t::common_no_figure(t.lang)}</span>
                                                             <span aria-hidden="true">"–"</span>
                                                         </td>
                                                     }
@@ -82,7 +83,7 @@ pub fn DataTable(#[prop(into)] table: Signal<Table>, caption: &'static str, id: 
                             .into_iter()
                             .enumerate()
                             .map(|(i, f)| {
-                                view! { <li id=format!("{id}-note-{}", i + 1)>{format!("{}, {}: {}", f.column, f.row, f.text)}</li> }
+                                view! { <li id=format!("{id}-note-{}", i + 1)>{t::ui_footnote(t.lang, &f.column, &f.row, &f.text)}</li> }
                             })
                             .collect_view()
                     })

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, use_lang};
+use crate::i18n::{Lang, t, use_lang};
 use crate::model::Source;
 use crate::table::Table;
 
@@ -25,7 +25,7 @@ pub fn SourceList(
     view! {
         <details class="chart-sources" open=!collapsed>
             <summary>
-                <h4>{move || format!("Sources ({})", table.with(|t| t.sources().len()))}</h4>
+                <h4>{move || t::ui_sources_count(lang, &table.with(|t| t.sources().len()).to_string())}</h4>
             </summary>
             <ul class="source-list">
                 {move || {
@@ -34,14 +34,16 @@ pub fn SourceList(
                         .into_iter()
                         .map(|s| {
                             let link = if s.url.is_empty() {
-                                view! { <span>{s.publisher}" (no public link found)"</span> }.into_any()
+                                view! { <span>{t::ui_no_public_link(lang, s.publisher)}</span> }.into_any()
                             } else {
                                 view! { <a href=s.url rel="noopener" target="_blank">{s.publisher}</a> }.into_any()
                             };
                             view! {
                                 <li data-source=s.id>
                                     {link}
-                                    ": "{s.title}", "
+                                    {t::ui_source_title_separator(lang)}
+                                    {s.title}
+                                    {t::ui_source_date_separator(lang)}
                                     {date_view(s, lang)}
                                 </li>
                             }
@@ -49,7 +51,7 @@ pub fn SourceList(
                         .collect_view()
                 }}
             </ul>
-            <h4>"What each series counts"</h4>
+            <h4>{t::ui_series_definitions(lang)}</h4>
             <dl class="definitions">
                 {move || {
                     table
