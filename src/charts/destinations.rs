@@ -4,7 +4,7 @@ use charming::Chart;
 
 use super::{Choice, ranking};
 use crate::display::Display;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 use crate::model::Unit;
 use crate::table::Table;
 
@@ -31,12 +31,11 @@ impl Choice for MarketsView {
     const ALL: &'static [(Self, &'static str)] = &[(MarketsView::Year2025, "2025"), (MarketsView::Year2024, "2024"), (MarketsView::EarlyYear2023, "2023-jan-may"), (MarketsView::Value2023, "2023-value")];
 
     fn label(self, lang: Lang) -> &'static str {
-        let _ = lang;
         match self {
-            MarketsView::Year2025 => "2025",
-            MarketsView::Year2024 => "2024",
-            MarketsView::EarlyYear2023 => "Jan–May 2023",
-            MarketsView::Value2023 => "2023 (US$)",
+            MarketsView::Year2025 => t::destinations_view_2025(lang),
+            MarketsView::Year2024 => t::destinations_view_2024(lang),
+            MarketsView::EarlyYear2023 => t::destinations_view_jan_may_2023(lang),
+            MarketsView::Value2023 => t::destinations_view_value_2023(lang),
         }
     }
 }
@@ -54,24 +53,26 @@ pub fn entries(view: MarketsView) -> Vec<ranking::Entry> {
     }
 }
 
-fn measure(view: MarketsView) -> &'static str {
-    match view {
-        MarketsView::Value2023 => "US$ billion",
-        _ => "Vehicles",
-    }
+/// The series and column name: what is counted, and for which period.
+fn series_name(view: MarketsView, lang: Lang) -> String {
+    let measure = match view {
+        MarketsView::Value2023 => t::destinations_measure_usd_bn(lang),
+        _ => t::destinations_measure_vehicles(lang),
+    };
+    t::destinations_series_name(lang, measure, view.label(lang))
 }
 
 pub fn chart(view: MarketsView, display: Display) -> Chart {
     let lang = display.lang;
-    ranking::chart("markets", &format!("{}, {}", measure(view), view.label(lang)), &entries(view), display)
+    ranking::chart("markets", &series_name(view, lang), &entries(view), display)
 }
 
 pub fn table(view: MarketsView, lang: Lang) -> Table {
-    ranking::table("Market", format!("{}, {}", measure(view), view.label(lang)), &entries(view), lang)
+    ranking::table(t::destinations_row_header(lang), series_name(view, lang), &entries(view), lang)
 }
 
 pub fn description(view: MarketsView, lang: Lang) -> String {
-    ranking::describe(&format!("China's vehicle exports by market, {}", view.label(lang)), &entries(view), unit(view), lang)
+    ranking::describe(&t::destinations_describe_what(lang, view.label(lang)), &entries(view), unit(view), lang)
 }
 
 #[cfg(test)]
@@ -80,7 +81,7 @@ mod tests {
 
     use super::*;
     #[allow(unused_imports)]
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, t};
     use crate::charts::to_json;
 
     fn option(view: MarketsView) -> Value {
@@ -112,5 +113,20 @@ mod tests {
         let t = table(MarketsView::Year2025, Lang::En);
         assert_eq!(t.rows.len(), 7);
         assert!(t.rows.last().unwrap().cells[0].is_none());
+        assert_eq!(t.row_header, "Market");
+        assert_eq!(t.columns[0], "Vehicles, 2025");
+    }
+
+    #[test]
+    fn other_languages_name_the_view_and_the_measure() {
+        let de = description(MarketsView::Value2023, Lang::De);
+        assert!(de.starts_with("Balkendiagramm: Chinas Fahrzeugexporte nach Zielmarkt, 2023 (US$)"), "{de}");
+        assert!(de.contains("5,93 Mrd. US$"), "{de}");
+        let zh = table(MarketsView::EarlyYear2023, Lang::Zh);
+        assert_eq!(zh.row_header, "市场");
+        assert_eq!(zh.columns[0], "出口量（辆），2023年1–5月");
+        let display = Display { lang: Lang::Nl, ..Display::default() };
+        let o: Value = serde_json::from_str(&to_json(&chart(MarketsView::Value2023, display))).unwrap();
+        assert_eq!(o["series"][0]["name"], "US$ miljard, 2023 (US$)");
     }
 }

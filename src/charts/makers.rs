@@ -4,7 +4,7 @@ use charming::Chart;
 
 use super::{Choice, ranking};
 use crate::display::Display;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 use crate::model::Unit;
 use crate::table::Table;
 
@@ -33,11 +33,10 @@ impl Choice for MakersView {
     const ALL: &'static [(Self, &'static str)] = &[(MakersView::Year2024, "2024"), (MakersView::Year2023, "2023"), (MakersView::Year2025, "2025")];
 
     fn label(self, lang: Lang) -> &'static str {
-        let _ = lang;
         match self {
-            MakersView::Year2024 => "2024",
-            MakersView::Year2023 => "2023",
-            MakersView::Year2025 => "Jan–Sep 2025",
+            MakersView::Year2024 => t::makers_view_2024(lang),
+            MakersView::Year2023 => t::makers_view_2023(lang),
+            MakersView::Year2025 => t::makers_view_jan_sep_2025(lang),
         }
     }
 }
@@ -54,22 +53,22 @@ pub fn entries(view: MakersView) -> Vec<ranking::Entry> {
 
 pub fn chart(view: MakersView, display: Display) -> Chart {
     let lang = display.lang;
-    ranking::chart("makers", &format!("Vehicles exported, {}", view.label(lang)), &entries(view), display)
+    ranking::chart("makers", &t::makers_series_name(lang, view.label(lang)), &entries(view), display)
 }
 
 pub fn table(view: MakersView, lang: Lang) -> Table {
-    ranking::table("Maker", format!("Vehicles exported, {}", view.label(lang)), &entries(view), lang)
+    ranking::table(t::makers_row_header(lang), t::makers_series_name(lang, view.label(lang)), &entries(view), lang)
 }
 
 pub fn description(view: MakersView, lang: Lang) -> String {
-    ranking::describe(&format!("vehicle exports by Chinese maker, {}", view.label(lang)), &entries(view), UNIT, lang)
+    ranking::describe(&t::makers_describe_what(lang, view.label(lang)), &entries(view), UNIT, lang)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     #[allow(unused_imports)]
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, t};
     use crate::charts::to_json;
 
     #[test]
@@ -88,5 +87,18 @@ mod tests {
         let t = table(MakersView::Year2025, Lang::En);
         assert_eq!(t.rows[0].label, "Chery");
         assert_eq!(t.rows[0].cells[0].as_ref().unwrap().value, Some(936_000.0));
+        assert_eq!(t.row_header, "Maker");
+        assert_eq!(t.columns[0], "Vehicles exported, Jan–Sep 2025");
+    }
+
+    #[test]
+    fn other_languages_label_the_view_and_describe_it() {
+        assert_eq!(MakersView::Year2025.label(Lang::Zh), "2025年1–9月");
+        let zh = description(MakersView::Year2024, Lang::Zh);
+        assert!(zh.starts_with("2024年中国各车企汽车出口量条形图"), "{zh}");
+        assert!(zh.contains("114万"), "{zh}");
+        let de = table(MakersView::Year2024, Lang::De);
+        assert_eq!(de.row_header, "Hersteller");
+        assert_eq!(de.columns[0], "Exportierte Fahrzeuge, 2024");
     }
 }

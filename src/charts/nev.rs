@@ -4,7 +4,7 @@ use charming::Chart;
 
 use super::{Choice, bar_chart, bar_series};
 use crate::display::Display;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 use crate::format;
 use crate::model::{Unit, series_or_panic};
 use crate::palette::{category_colour, country_colour};
@@ -25,10 +25,9 @@ impl Choice for NevView {
     const ALL: &'static [(Self, &'static str)] = &[(NevView::Vehicles, "vehicles"), (NevView::Share, "share")];
 
     fn label(self, lang: Lang) -> &'static str {
-        let _ = lang;
         match self {
-            NevView::Vehicles => "Vehicles",
-            NevView::Share => "Share of exports",
+            NevView::Vehicles => t::nev_view_vehicles(lang),
+            NevView::Share => t::nev_view_share(lang),
         }
     }
 }
@@ -55,10 +54,10 @@ pub fn chart(view: NevView, display: Display) -> Chart {
         NevView::Vehicles => {
             let nev = YEARS.iter().map(|&y| split(y).map(|(n, _)| n.value)).collect();
             let other = YEARS.iter().map(|&y| split(y).map(|(n, a)| a.value - n.value)).collect();
-            base.series(bar_series("nev", "New-energy vehicles", nev, vec![false; YEARS.len()], nev_colour, Some("exports")))
+            base.series(bar_series("nev", t::nev_series_nev(lang), nev, vec![false; YEARS.len()], nev_colour, Some("exports")))
                 .series(bar_series(
                     "other",
-                    "Combustion and other (derived)",
+                    t::nev_series_other(lang),
                     other,
                     vec![false; YEARS.len()],
                     category_colour(3, display.theme),
@@ -67,7 +66,7 @@ pub fn chart(view: NevView, display: Display) -> Chart {
         }
         NevView::Share => {
             let shares = YEARS.iter().map(|&y| share(y)).collect();
-            base.series(bar_series("share", "New-energy share of exports (derived)", shares, vec![false; YEARS.len()], nev_colour, None))
+            base.series(bar_series("share", t::nev_series_share(lang), shares, vec![false; YEARS.len()], nev_colour, None))
         }
     }
 }
@@ -81,14 +80,14 @@ pub fn table(view: NevView, lang: Lang) -> Table {
             let cells = match (view, split(year)) {
                 (NevView::Vehicles, Some((nev, all))) => vec![
                     Some(Cell::from_point(nev_series, nev, lang)),
-                    Some(Cell::derived(all.value - nev.value, Unit::Vehicles, &[all, nev], "Derived: all exports less new-energy vehicles.", lang)),
+                    Some(Cell::derived(all.value - nev.value, Unit::Vehicles, &[all, nev], t::nev_derived_other(lang), lang)),
                     Some(Cell::from_point(all_series, all, lang)),
                 ],
                 (NevView::Share, Some((nev, all))) => vec![Some(Cell::derived(
                     (nev.value / all.value * 1000.0).round() / 10.0,
                     Unit::Percent,
                     &[nev, all],
-                    "Derived: new-energy exports divided by all exports.", lang))],
+                    t::nev_derived_share(lang), lang))],
                 (NevView::Vehicles, None) => vec![None, None, None],
                 (NevView::Share, None) => vec![None],
             };
@@ -97,28 +96,33 @@ pub fn table(view: NevView, lang: Lang) -> Table {
         .collect();
     let columns = match view {
         NevView::Vehicles => vec![
-            "New-energy vehicles".to_string(),
-            "Combustion and other (derived)".to_string(),
-            "All exports (CAAM)".to_string(),
+            t::nev_series_nev(lang).to_string(),
+            t::nev_series_other(lang).to_string(),
+            t::nev_column_all(lang).to_string(),
         ],
-        NevView::Share => vec!["New-energy share of exports, % (derived)".to_string()],
+        NevView::Share => vec![t::nev_column_share(lang).to_string()],
     };
-    Table { lang, row_header: "Year", columns, rows, series: vec![nev_series, all_series] }
+    Table { lang, row_header: t::common_year(lang), columns, rows, series: vec![nev_series, all_series] }
 }
 
 pub fn description(view: NevView, lang: Lang) -> String {
     let (first, last) = (YEARS[0], YEARS[YEARS.len() - 1]);
     let nev = series_or_panic("china-nev");
+    let (first_year, last_year) = (first.to_string(), last.to_string());
     match view {
-        NevView::Vehicles => format!(
-            "Stacked bar chart of China's vehicle exports, {first} to {last}, split into new-energy vehicles and the rest. New-energy exports grew from {} to {}.",
-            nev.point(first).map(|p| format::count(lang, p.value)).unwrap_or_default(),
-            nev.point(last).map(|p| format::count(lang, p.value)).unwrap_or_default()
+        NevView::Vehicles => t::nev_describe_vehicles(
+            lang,
+            &first_year,
+            &last_year,
+            &nev.point(first).map(|p| format::count(lang, p.value)).unwrap_or_default(),
+            &nev.point(last).map(|p| format::count(lang, p.value)).unwrap_or_default(),
         ),
-        NevView::Share => format!(
-            "Bar chart of the new-energy share of China's vehicle exports, {first} to {last}: from {} to {}.",
-            share(first).map(|v| format::readable(lang, Unit::Percent, v.round())).unwrap_or_default(),
-            share(last).map(|v| format::readable(lang, Unit::Percent, v.round())).unwrap_or_default()
+        NevView::Share => t::nev_describe_share(
+            lang,
+            &first_year,
+            &last_year,
+            &share(first).map(|v| format::readable(lang, Unit::Percent, v.round())).unwrap_or_default(),
+            &share(last).map(|v| format::readable(lang, Unit::Percent, v.round())).unwrap_or_default(),
         ),
     }
 }
@@ -127,7 +131,7 @@ pub fn description(view: NevView, lang: Lang) -> String {
 mod tests {
     use super::*;
     #[allow(unused_imports)]
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, t};
     use crate::charts::to_json;
 
     fn option(view: NevView) -> serde_json::Value {
@@ -157,5 +161,21 @@ mod tests {
     fn the_description_follows_the_view() {
         assert!(description(NevView::Vehicles, Lang::En).contains("from 100,000 to 2.62 million"), "{}", description(NevView::Vehicles, Lang::En));
         assert!(description(NevView::Share, Lang::En).contains("from 10% to 37%"), "{}", description(NevView::Share, Lang::En));
+    }
+
+    #[test]
+    fn other_languages_get_their_own_words_and_numbers() {
+        let de = description(NevView::Vehicles, Lang::De);
+        assert!(de.contains("von 100.000 auf 2,62 Mio."), "{de}");
+        let zh = description(NevView::Vehicles, Lang::Zh);
+        assert!(zh.contains("从10万辆增至261.5万辆"), "{zh}");
+        assert!(description(NevView::Share, Lang::Nl).contains("van 10% naar 37%"), "{}", description(NevView::Share, Lang::Nl));
+        let display = Display { lang: Lang::Zh, ..Display::default() };
+        let o: serde_json::Value = serde_json::from_str(&to_json(&chart(NevView::Vehicles, display))).unwrap();
+        assert_eq!(o["series"][0]["name"], "新能源汽车");
+        let t = table(NevView::Vehicles, Lang::De);
+        assert_eq!(t.row_header, "Jahr");
+        assert_eq!(t.columns[2], "Exporte insgesamt (CAAM)");
+        assert_eq!(NevView::Share.label(Lang::Nl), "Aandeel in de export");
     }
 }

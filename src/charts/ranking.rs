@@ -5,7 +5,7 @@
 use charming::Chart;
 
 use super::{bar_chart, bar_series};
-use crate::i18n::{Lang, data_text};
+use crate::i18n::{Lang, data_text, t};
 use crate::display::Display;
 use crate::model::{Confidence, Point, Series, Unit, period_name, series_or_panic};
 use crate::palette::category_colour;
@@ -46,7 +46,7 @@ pub fn missing(entries: &[Entry]) -> Vec<&'static str> {
 
 fn bar_label(series: &Series, point: &Point, lang: Lang) -> String {
     let label = data_text(lang, series.label);
-    if point.period.is_empty() { label.to_string() } else { format!("{label} ({})", period_name(lang, point.period)) }
+    if point.period.is_empty() { label.to_string() } else { t::ranking_bar_label(lang, label, period_name(lang, point.period)) }
 }
 
 pub fn chart(id: &str, name: &str, entries: &[Entry], display: Display) -> Chart {
@@ -80,17 +80,50 @@ pub fn table(row_header: &'static str, column: String, entries: &[Entry], lang: 
 /// "Russia leads with 1.16 million." and who has no figure, for the text alternative.
 pub fn describe(what: &str, entries: &[Entry], unit: Unit, lang: Lang) -> String {
     let ranked = ranked(entries);
-    let mut text = format!("Bar chart of {what}, largest first.");
+    let separator = t::ranking_list_separator(lang);
+    let mut sentences = vec![t::ranking_describe(lang, what)];
     if let Some((s, p)) = ranked.first() {
-        text.push_str(&format!(" {} leads with {}.", bar_label(s, p, lang), crate::format::readable(lang, unit, p.value)));
+        sentences.push(t::ranking_leads(lang, &bar_label(s, p, lang), &crate::format::readable(lang, unit, p.value)));
     }
     let partial: Vec<String> = ranked.iter().filter(|(_, p)| !p.period.is_empty()).map(|(s, p)| bar_label(s, p, lang)).collect();
     if !partial.is_empty() {
-        text.push_str(&format!(" Part-year figures: {}.", partial.join(", ")));
+        sentences.push(t::ranking_part_year(lang, &partial.join(separator)));
     }
-    let missing = missing(entries);
+    let missing: Vec<&str> = missing(entries).into_iter().map(|label| data_text(lang, label)).collect();
     if !missing.is_empty() {
-        text.push_str(&format!(" No figure found for {}.", missing.join(", ")));
+        sentences.push(t::ranking_missing(lang, &missing.join(separator)));
     }
-    text
+    // Chinese runs its sentences together; the others put a space between them.
+    sentences.join(if lang == Lang::Zh { "" } else { " " })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_description_speaks_the_readers_language() {
+        let ids = ["maker-chery", "maker-tesla-shanghai"];
+        let en = describe("vehicle exports", &entries(&ids, 2024, None), Unit::Vehicles, Lang::En);
+        assert!(en.starts_with("Bar chart of vehicle exports, largest first. "), "{en}");
+        assert!(en.contains("leads with 1.14 million."), "{en}");
+        let de = describe("Fahrzeugexporte", &entries(&ids, 2024, None), Unit::Vehicles, Lang::De);
+        assert!(de.starts_with("Balkendiagramm: Fahrzeugexporte"), "{de}");
+        assert!(de.contains("1,14 Mio."), "{de}");
+        assert!(de.contains("Keine Zahl gefunden für "), "{de}");
+        let zh = describe("汽车出口", &entries(&ids, 2024, None), Unit::Vehicles, Lang::Zh);
+        assert!(zh.starts_with("汽车出口条形图，按数值从大到小排列。"), "{zh}");
+        assert!(zh.contains("114万"), "{zh}");
+        assert!(!zh.contains("。 "), "{zh}");
+    }
+
+    #[test]
+    fn partial_bars_name_their_months() {
+        let ids = ["maker-chery"];
+        let e = entries(&ids, 2025, Some("jan-sep"));
+        let (s, p) = ranked(&e)[0];
+        assert_eq!(bar_label(s, p, Lang::En), "Chery (January–September)");
+        assert!(bar_label(s, p, Lang::Zh).ends_with("（1–9月）"));
+        assert!(describe("x", &e, Unit::Vehicles, Lang::En).contains(" Part-year figures: Chery (January–September)."));
+    }
 }
