@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_lang;
+use crate::i18n::{t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure, figure_in};
 use crate::charts::outlook::{self, CHART_ID, GROWTH_RANGE, LOSS_RANGE, OutlookView};
@@ -22,28 +22,28 @@ pub fn OutlookChart() -> impl IntoView {
     view! {
         <ChartFrame
             id=CHART_ID
-            title="Your own projection to 2030"
-            subtitle="China's vehicle exports: outcome, the 2025 forecast, and arithmetic from your assumptions"
+            title=t::outlook_title(lang)
+            subtitle=t::outlook_subtitle(lang)
             option=option
             description=description
             table=table
             unit=Signal::stored(outlook::UNIT)
         >
             <PercentSlider
-                label="Growth per year from 2026"
+                label=t::outlook_growth(lang)
                 range=(i32::from(GROWTH_RANGE.0), i32::from(GROWTH_RANGE.1))
                 value=Signal::derive(move || i32::from(state.get().growth))
                 on_change=Callback::new(move |v: i32| state.update(|s| *s = OutlookView { growth: v.clamp(-128, 127) as i8, ..*s }.clamped()))
             />
             <PercentSlider
-                label="Exports lost to new barriers"
+                label=t::outlook_loss(lang)
                 range=(i32::from(LOSS_RANGE.0), i32::from(LOSS_RANGE.1))
                 value=Signal::derive(move || i32::from(state.get().loss))
                 on_change=Callback::new(move |v: i32| state.update(|s| *s = OutlookView { loss: v.clamp(0, 255) as u8, ..*s }.clamped()))
             />
             <p class="how-we-count">
-                <strong>"Not a forecast. "</strong>
-                "The dashed line is plain arithmetic: the 2025 total, grown by your rate each year and cut once by the share you expect new tariffs and licences to take. It knows nothing else."
+                <strong>{t::outlook_not_a_forecast(lang)}" "</strong>
+                {t::outlook_not_a_forecast_text(lang)}
             </p>
         </ChartFrame>
     }
@@ -56,15 +56,15 @@ pub fn OutlookChapter() -> impl IntoView {
         <section id="outlook" class="chapter" aria-labelledby="outlook-heading">
             <ChapterHeading id="outlook"/>
             <p>
-                {format!(
-                    "In the first eight months of 2025 China exported {} vehicles, and analysts expected {} for the year. The outcome beat them: {} by the makers' count.",
-                    figure_in(lang, "china-caam", 2025, "jan-aug"),
-                    figure(lang, "china-forecast", 2025),
-                    figure(lang, "china-caam", 2025),
+                {t::outlook_forecast_and_outcome(
+                    lang,
+                    &figure_in(lang, "china-caam", 2025, "jan-aug"),
+                    &figure(lang, "china-forecast", 2025),
+                    &figure(lang, "china-caam", 2025),
                 )}
             </p>
             <p>
-                "What comes next depends on things no chart can pin down: how fast other countries raise barriers, how many factories Chinese makers build abroad instead of shipping cars, and whether the price war at home ends. Try your own assumptions."
+                {t::outlook_what_next(lang)}
             </p>
             <OutlookChart/>
         </section>

@@ -6,7 +6,7 @@ use charming::element::{LineStyle, LineStyleType, Symbol};
 use charming::series::Line;
 
 use super::{yearly_line, yearly_line_chart};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 use crate::display::Display;
 use crate::format;
 use crate::model::{Unit, series_or_panic};
@@ -82,7 +82,7 @@ pub fn chart(view: &OutlookView, display: Display) -> Chart {
         .series(
             Line::new()
                 .id("projection")
-                .name("Your projection (arithmetic, not a forecast)")
+                .name(t::outlook_projection_series(lang))
                 .data(values)
                 .symbol(Symbol::Custom("emptyCircle".into()))
                 .show_symbol(true)
@@ -96,14 +96,11 @@ pub fn table(view: &OutlookView, lang: Lang) -> Table {
     let forecast = series_or_panic("china-forecast");
     let base = actual.point(BASE_YEAR);
     let projected = projection(view);
-    let how = format!(
-        "Arithmetic from your assumptions ({}% a year, {}% lost to new barriers), starting from the 2025 total; not a forecast.",
-        view.growth, view.loss
-    );
+    let how = t::outlook_projection_note(lang, &view.growth.to_string(), &view.loss.to_string());
     Table {
         lang,
-        row_header: "Year",
-        columns: vec![actual.name(lang), forecast.name(lang), "Your projection".into()],
+        row_header: t::common_year(lang),
+        columns: vec![actual.name(lang), forecast.name(lang), t::outlook_projection_column(lang).into()],
         rows: years()
             .into_iter()
             .map(|y| {
@@ -129,13 +126,14 @@ pub fn description(view: &OutlookView, lang: Lang) -> String {
     let actual = series_or_panic("china-caam").point(BASE_YEAR).map(|p| p.value).unwrap_or_default();
     let forecast = series_or_panic("china-forecast").point(BASE_YEAR).map(|p| p.value).unwrap_or_default();
     let end = projection(view).last().map(|(_, v)| *v).unwrap_or_default();
-    format!(
-        "Line chart of China's vehicle exports. The forecast for 2025 was {}; the outcome was {}. With {}% growth a year and {}% lost to new barriers, the arithmetic gives {} in {LAST_YEAR}. This is not a forecast.",
-        format::count(lang, forecast),
-        format::count(lang, actual),
-        view.growth,
-        view.loss,
-        format::count(lang, end)
+    t::outlook_description(
+        lang,
+        &format::count(lang, forecast),
+        &format::count(lang, actual),
+        &view.growth.to_string(),
+        &view.loss.to_string(),
+        &format::count(lang, end),
+        &LAST_YEAR.to_string(),
     )
 }
 
@@ -143,7 +141,7 @@ pub fn description(view: &OutlookView, lang: Lang) -> String {
 mod tests {
     use super::*;
     #[allow(unused_imports)]
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, t};
     use crate::charts::to_json;
 
     #[test]
@@ -172,5 +170,22 @@ mod tests {
         assert!(last.note.contains("not a forecast"));
         assert!(description(&OutlookView::default(), Lang::En).contains("This is not a forecast."));
         assert_eq!(OutlookView { growth: 90, loss: 200 }.clamped(), OutlookView { growth: 25, loss: 50 });
+    }
+
+    #[test]
+    fn other_languages_say_it_is_not_a_forecast() {
+        let german = description(&OutlookView::default(), Lang::De);
+        assert!(german.contains("Mio."), "{german}");
+        assert!(german.contains("5 % Wachstum pro Jahr und 10 % Verlust"), "{german}");
+        assert!(german.ends_with("im Jahr 2030. Das ist keine Prognose."), "{german}");
+        let zh = table(&OutlookView::default(), Lang::Zh);
+        assert_eq!(zh.row_header, "年份");
+        assert_eq!(zh.columns[2], "你的推算");
+        let note = &zh.rows.last().unwrap().cells[2].as_ref().unwrap().note;
+        assert!(note.contains("每年增长5%") && note.ends_with("不是预测。"), "{note}");
+        let dutch = Display { lang: Lang::Nl, ..Display::default() };
+        let o: serde_json::Value = serde_json::from_str(&to_json(&chart(&OutlookView::default(), dutch))).unwrap();
+        assert_eq!(o["series"][2]["name"], "Jouw doorrekening (rekensom, geen voorspelling)");
+        assert_eq!(t::outlook_title(Lang::Zh), "你自己的2030年推算");
     }
 }

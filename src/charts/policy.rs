@@ -7,34 +7,58 @@ use charming::datatype::DataPointItem;
 use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger};
 use charming::series::Scatter;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, data_text, t};
 use crate::display::Display;
+use crate::format;
 use crate::model::{EVENTS, Event};
 use crate::palette::{category_colour, ink};
 use crate::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "policy-timeline";
 
-/// Who acts: (URL id, name in the data).
-pub const ACTORS: [(&str, &str); 8] = [
-    ("eu", "EU"),
-    ("us", "United States"),
-    ("canada", "Canada"),
-    ("turkey", "Turkey"),
-    ("brazil", "Brazil"),
-    ("russia", "Russia"),
-    ("mexico", "Mexico"),
-    ("china", "China"),
+/// A filter button's label in the reader's language.
+pub type Label = fn(Lang) -> &'static str;
+
+/// Who acts: (URL id, name in the data, button label).
+pub const ACTORS: [(&str, &str, Label); 8] = [
+    ("eu", "EU", t::policy_actor_eu),
+    ("us", "United States", t::policy_actor_us),
+    ("canada", "Canada", t::policy_actor_canada),
+    ("turkey", "Turkey", t::policy_actor_turkey),
+    ("brazil", "Brazil", t::policy_actor_brazil),
+    ("russia", "Russia", t::policy_actor_russia),
+    ("mexico", "Mexico", t::policy_actor_mexico),
+    ("china", "China", t::policy_actor_china),
 ];
 
 /// Kinds of measure: (id in the data and the URL, label, marker).
-pub const KINDS: [(&str, &str, &str); 5] = [
-    ("tariff", "Tariff", "circle"),
-    ("licence", "Licence", "rect"),
-    ("probe", "Probe", "triangle"),
-    ("fee", "Fee or tax", "diamond"),
-    ("deal", "Deal", "pin"),
+pub const KINDS: [(&str, Label, &str); 5] = [
+    ("tariff", t::policy_kind_tariff, "circle"),
+    ("licence", t::policy_kind_licence, "rect"),
+    ("probe", t::policy_kind_probe, "triangle"),
+    ("fee", t::policy_kind_fee, "diamond"),
+    ("deal", t::policy_kind_deal, "pin"),
 ];
+
+/// The label of the actor button at `index` of [`ACTORS`].
+pub fn actor_label(index: usize, lang: Lang) -> &'static str {
+    ACTORS.get(index).map(|(_, _, label)| label(lang)).unwrap_or_default()
+}
+
+/// The label of the kind at `index` of [`KINDS`].
+pub fn kind_label(index: usize, lang: Lang) -> &'static str {
+    KINDS.get(index).map(|(_, label, _)| label(lang)).unwrap_or_else(|| t::policy_kind_other(lang))
+}
+
+/// An event's date as the marks, the table and the text alternative show it. English keeps the
+/// data's ISO form ("2026-01-16"), which the English readouts and their tests quote; the other
+/// languages write it their own way ("16. Jan. 2026", "2026年1月16日").
+pub fn event_date(lang: Lang, iso: &str) -> String {
+    match lang {
+        Lang::En => iso.to_string(),
+        _ => format::date(lang, iso),
+    }
+}
 
 /// Which actors and kinds are shown, one bit each in the order of [`ACTORS`] and [`KINDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,21 +91,26 @@ pub fn shown_events(view: &PolicyView) -> Vec<&'static Event> {
     EVENTS
         .iter()
         .filter(|e| e.topic == "policy")
-        .filter(|e| ACTORS.iter().position(|(_, a)| *a == e.actor).is_some_and(|i| view.shows_actor(i)))
+        .filter(|e| ACTORS.iter().position(|(_, a, _)| *a == e.actor).is_some_and(|i| view.shows_actor(i)))
         .filter(|e| KINDS.iter().position(|(k, _, _)| *k == e.kind).is_some_and(|i| view.shows_kind(i)))
         .collect()
 }
 
-fn kind_label(kind: &str) -> &'static str {
-    KINDS.iter().find(|(k, _, _)| *k == kind).map(|(_, l, _)| *l).unwrap_or("Measure")
+/// The label of a kind as the data names it ("tariff").
+fn kind_name(kind: &str, lang: Lang) -> &'static str {
+    kind_label(KINDS.iter().position(|(k, _, _)| *k == kind).unwrap_or(KINDS.len()), lang)
 }
 
 pub fn chart(view: &PolicyView, display: Display) -> Chart {
     let lang = display.lang;
     let ink = ink(display.theme);
     let events = shown_events(view);
-    let actors: Vec<String> =
-        ACTORS.iter().map(|(_, a)| *a).filter(|a| events.iter().any(|e| e.actor == *a)).map(str::to_string).collect();
+    let actors: Vec<String> = ACTORS
+        .iter()
+        .map(|(_, a, _)| *a)
+        .filter(|a| events.iter().any(|e| e.actor == *a))
+        .map(|a| data_text(lang, a).to_string())
+        .collect();
     let mut chart = Chart::new()
         .animation(!display.reduced_motion)
         .grid(Grid::new().left(4).right(24).top(if display.narrow { 64 } else { 40 }).bottom(8).contain_label(true))
@@ -95,13 +124,17 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
         )
         .y_axis(Axis::new().type_(AxisType::Category).data(actors).inverse(true).axis_label(AxisLabel::new().color(ink.muted)));
     for (i, (kind, label, marker)) in KINDS.iter().enumerate() {
+        let label = label(lang);
         if !view.shows_kind(i) {
             continue;
         }
         let data: Vec<DataPointItem> = events
             .iter()
             .filter(|e| e.kind == *kind)
-            .map(|e| DataPointItem::new(vec![e.date, e.actor]).name(format!("{}: {}", e.date, e.title)))
+            .map(|e| {
+                DataPointItem::new(vec![e.date, data_text(lang, e.actor)])
+                    .name(t::policy_mark(lang, &event_date(lang, e.date), data_text(lang, e.title)))
+            })
             .collect();
         if data.is_empty() {
             continue;
@@ -109,7 +142,7 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
         chart = chart.series(
             Scatter::new()
                 .id(*kind)
-                .name(*label)
+                .name(label)
                 .symbol(Symbol::Custom(marker.to_string()))
                 .symbol_size(14)
                 .item_style(ItemStyle::new().color(category_colour(i, display.theme)))
@@ -122,17 +155,22 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
 pub fn table(view: &PolicyView, lang: Lang) -> Table {
     Table {
         lang,
-        row_header: "Date",
-        columns: vec!["Who".into(), "Kind".into(), "Measure".into(), "Detail".into()],
+        row_header: t::policy_column_date(lang),
+        columns: vec![
+            t::policy_column_who(lang).into(),
+            t::policy_column_kind(lang).into(),
+            t::policy_column_measure(lang).into(),
+            t::policy_column_detail(lang).into(),
+        ],
         rows: shown_events(view)
             .into_iter()
             .map(|e| Row {
-                label: e.date.to_string(),
+                label: event_date(lang, e.date),
                 cells: vec![
-                    Some(Cell::text(e.actor, e.source, e.confidence)),
-                    Some(Cell::text(kind_label(e.kind), e.source, e.confidence)),
-                    Some(Cell::text(e.title, e.source, e.confidence)),
-                    Some(Cell::text(e.detail, e.source, e.confidence)),
+                    Some(Cell::text(data_text(lang, e.actor), e.source, e.confidence)),
+                    Some(Cell::text(kind_name(e.kind, lang), e.source, e.confidence)),
+                    Some(Cell::text(data_text(lang, e.title), e.source, e.confidence)),
+                    Some(Cell::text(data_text(lang, e.detail), e.source, e.confidence)),
                 ],
             })
             .collect(),
@@ -143,15 +181,15 @@ pub fn table(view: &PolicyView, lang: Lang) -> Table {
 pub fn description(view: &PolicyView, lang: Lang) -> String {
     let events = shown_events(view);
     match (events.first(), events.last()) {
-        (Some(first), Some(last)) => format!(
-            "Timeline of {} trade measures on Chinese cars, from {} ({}) to {} ({}). The table below lists each with its date and detail.",
-            events.len(),
-            first.date,
-            first.title,
-            last.date,
-            last.title
+        (Some(first), Some(last)) => t::policy_description(
+            lang,
+            &events.len().to_string(),
+            &event_date(lang, first.date),
+            data_text(lang, first.title),
+            &event_date(lang, last.date),
+            data_text(lang, last.title),
         ),
-        _ => "Timeline of trade measures: no measure matches the filters chosen.".to_string(),
+        _ => t::policy_description_none(lang).to_string(),
     }
 }
 
@@ -170,7 +208,7 @@ pub fn parse_filter(value: &str, ids: &[&str]) -> Option<u16> {
 }
 
 pub fn actor_ids() -> Vec<&'static str> {
-    ACTORS.iter().map(|(id, _)| *id).collect()
+    ACTORS.iter().map(|(id, _, _)| *id).collect()
 }
 
 pub fn kind_ids() -> Vec<&'static str> {
@@ -187,7 +225,7 @@ mod tests {
     #[test]
     fn every_policy_event_has_a_known_actor_and_kind() {
         for e in EVENTS.iter().filter(|e| e.topic == "policy") {
-            assert!(ACTORS.iter().any(|(_, a)| *a == e.actor), "{}", e.actor);
+            assert!(ACTORS.iter().any(|(_, a, _)| *a == e.actor), "{}", e.actor);
             assert!(KINDS.iter().any(|(k, _, _)| *k == e.kind), "{}", e.kind);
         }
         assert_eq!(shown_events(&PolicyView::default()).len(), EVENTS.iter().filter(|e| e.topic == "policy").count());
@@ -207,6 +245,52 @@ mod tests {
         let licences = PolicyView { actors: ALL_ACTORS, kinds: 1 << 1 };
         assert!(shown_events(&licences).iter().all(|e| e.actor == "China"));
         assert!(description(&PolicyView { actors: 0, kinds: ALL_KINDS }, Lang::En).contains("no measure matches"));
+    }
+
+    #[test]
+    fn other_languages_label_the_filters_table_and_marks() {
+        assert_eq!(actor_label(1, Lang::En), "United States");
+        assert_eq!(actor_label(1, Lang::De), "USA");
+        assert_eq!(kind_label(3, Lang::En), "Fee or tax");
+        assert_eq!(kind_label(0, Lang::Nl), "Invoerheffing");
+        assert_eq!(kind_label(KINDS.len(), Lang::Zh), "措施");
+
+        let eu_only = PolicyView { actors: 1, kinds: ALL_KINDS };
+        let german = Display { lang: Lang::De, ..Display::default() };
+        let o: serde_json::Value = serde_json::from_str(&to_json(&chart(&eu_only, german))).unwrap();
+        let names: Vec<&str> = o["series"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["Zoll", "Untersuchung"]);
+
+        let de = table(&PolicyView::default(), Lang::De);
+        assert_eq!(de.row_header, "Datum");
+        assert_eq!(de.columns, ["Wer", "Art", "Maßnahme", "Einzelheiten"]);
+        let last = de.rows.last().unwrap();
+        assert_eq!(last.label, "16. Jan. 2026");
+        assert_eq!(last.cells[1].as_ref().unwrap().text, "Abkommen");
+        // The mark's name leads with the same date, so selecting it reads that row.
+        let title = data_text(Lang::De, "Canada and China agree an EV quota");
+        let readout = de.readout(&t::policy_mark(Lang::De, "16. Jan. 2026", title), "Abkommen").unwrap();
+        assert!(readout.starts_with("16. Jan. 2026: "), "{readout}");
+
+        let zh = table(&PolicyView::default(), Lang::Zh);
+        let title = data_text(Lang::Zh, "Canada and China agree an EV quota");
+        let readout = zh.readout(&t::policy_mark(Lang::Zh, "2026年1月16日", title), "协议").unwrap();
+        assert!(readout.starts_with("2026年1月16日："), "{readout}");
+        let described = description(&PolicyView::default(), Lang::Zh);
+        assert!(described.starts_with("涉及中国汽车的贸易措施时间线，共"), "{described}");
+        assert!(described.contains("2026年1月16日（"), "{described}");
+        assert_eq!(description(&PolicyView { actors: 0, kinds: ALL_KINDS }, Lang::Nl), t::policy_description_none(Lang::Nl));
+    }
+
+    #[test]
+    fn english_keeps_its_wording_and_iso_dates() {
+        let en = table(&PolicyView::default(), Lang::En);
+        assert_eq!(en.row_header, "Date");
+        assert_eq!(en.columns, ["Who", "Kind", "Measure", "Detail"]);
+        assert_eq!(en.rows.last().unwrap().label, "2026-01-16");
+        let described = description(&PolicyView::default(), Lang::En);
+        assert!(described.starts_with("Timeline of "), "{described}");
+        assert!(described.ends_with("to 2026-01-16 (Canada and China agree an EV quota). The table below lists each with its date and detail."), "{described}");
     }
 
     #[test]
