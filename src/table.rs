@@ -315,8 +315,8 @@ mod tests {
         let belgium = markets.readout("Belgium (January–September)", "Vehicles, 2025").unwrap();
         assert!(belgium.starts_with("Belgium, Vehicles, 2025: 233,748 vehicles, source: Automotive Logistics"), "{belgium}");
         let policy = crate::charts::policy::table(&crate::charts::policy::PolicyView::default(), Lang::En);
-        let measure = policy.readout("2026-01-16: Canada and China agree an EV quota", "Deal").unwrap();
-        assert!(measure.starts_with("2026-01-16: Canada. Deal. Canada and China agree an EV quota."), "{measure}");
+        let measure = policy.readout("16 Jan 2026: Canada and China agree an EV quota", "Deal").unwrap();
+        assert!(measure.starts_with("16 Jan 2026: Canada. Deal. Canada and China agree an EV quota."), "{measure}");
     }
 
     #[test]

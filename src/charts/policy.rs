@@ -54,10 +54,7 @@ pub fn kind_label(index: usize, lang: Lang) -> &'static str {
 /// data's ISO form ("2026-01-16"), which the English readouts and their tests quote; the other
 /// languages write it their own way ("16. Jan. 2026", "2026年1月16日").
 pub fn event_date(lang: Lang, iso: &str) -> String {
-    match lang {
-        Lang::En => iso.to_string(),
-        _ => format::date(lang, iso),
-    }
+    format::date(lang, iso)
 }
 
 /// Which actors and kinds are shown, one bit each in the order of [`ACTORS`] and [`KINDS`].
@@ -283,14 +280,14 @@ mod tests {
     }
 
     #[test]
-    fn english_keeps_its_wording_and_iso_dates() {
+    fn english_keeps_its_wording_with_dates_written_out() {
         let en = table(&PolicyView::default(), Lang::En);
         assert_eq!(en.row_header, "Date");
         assert_eq!(en.columns, ["Who", "Kind", "Measure", "Detail"]);
-        assert_eq!(en.rows.last().unwrap().label, "2026-01-16");
+        assert_eq!(en.rows.last().unwrap().label, "16 Jan 2026");
         let described = description(&PolicyView::default(), Lang::En);
         assert!(described.starts_with("Timeline of "), "{described}");
-        assert!(described.ends_with("to 2026-01-16 (Canada and China agree an EV quota). The table below lists each with its date and detail."), "{described}");
+        assert!(described.ends_with("to 16 Jan 2026 (Canada and China agree an EV quota). The table below lists each with its date and detail."), "{described}");
     }
 
     #[test]
