@@ -14,6 +14,7 @@ pub mod display;
 pub mod download;
 pub mod echarts;
 pub mod embed_code;
+pub mod failure;
 pub mod format;
 pub mod frame_messages;
 pub mod i18n;
@@ -50,9 +51,13 @@ pub fn App(url: UrlState) -> impl IntoView {
     offline::register(offline_ready);
     move || {
         let lang = lang.get();
-        provide_context(lang);
-        provide_display(state.theme.into(), lang);
-        page(state.embed, lang, offline_ready)
+        // Only the language renders the page anew: whatever the components read while they are
+        // built must not subscribe this closure (a toggle would rebuild the whole page).
+        untrack(|| {
+            provide_context(lang);
+            provide_display(state.theme.into(), lang);
+            page(state.embed, lang, offline_ready)
+        })
     }
 }
 
@@ -122,6 +127,7 @@ fn apply_lang(lang: Memo<Lang>) {
             let _ = root.set_attribute("lang", lang.code());
         }
         document().set_title(t::ui_title(lang));
+        failure::set_lang(lang);
     });
 }
 
@@ -218,7 +224,7 @@ fn apply_theme_choice(theme: RwSignal<ThemeChoice>) {
 /// binary's fat-LTO link fails in rustc 1.95 with "Invalid Wasm linking symbol".)
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    failure::install();
     let url = UrlState::parse(&window().location().search().unwrap_or_default());
     let document = document();
     if let Some(skeleton) = document.get_element_by_id("skeleton") {

@@ -124,3 +124,22 @@ async fn without_the_chart_library_the_table_is_shown() {
     assert!(host.query_selector_all("[data-chart='exports-vs-peers'] .data-table tbody tr").unwrap().length() >= 11);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_notice_with_a_plain_reload_link_in_the_readers_language() {
+    use car_exports::failure;
+    use car_exports::i18n::Lang;
+    let document = web_sys::window().unwrap().document().unwrap();
+    failure::set_lang(Lang::De);
+    failure::show_notice();
+    failure::show_notice();
+    let notices = document.query_selector_all("#panic-notice").unwrap();
+    assert_eq!(notices.length(), 1, "shown once");
+    let notice = document.get_element_by_id("panic-notice").unwrap();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("Etwas ist schiefgelaufen"), "{text}");
+    let link = notice.query_selector("a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href"), web_sys::window().unwrap().location().href().ok());
+    notice.remove();
+}

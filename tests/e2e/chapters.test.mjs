@@ -103,7 +103,7 @@ test('selecting a bar reads its figure, its months and its source', async () => 
   await page.mouse.click(box.x + x, box.y + y);
   const readout = page.locator(`[data-chart="${id}"] .chart-readout`);
   await page.waitForFunction((chartId) => document.querySelector(`[data-chart="${chartId}"] .chart-readout`).textContent.startsWith('Belgium'), id);
-  assert.equal(await readout.innerText(), 'Belgium, Vehicles, 2025: 233,748 vehicles, source: Automotive Logistics, 2025-10.');
+  assert.equal(await readout.innerText(), 'Belgium, Vehicles, 2025: 233,748 vehicles, source: Automotive Logistics, Oct 2025.');
   await context.close();
 });
 

@@ -122,7 +122,7 @@ test('embed=story shows the whole story without the page tools', async () => {
   await waitForChart(page, CHART);
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await page.locator('#overtaking').count(), 1);
-  assert.equal(await page.locator('.theme-switch').count(), 0);
+  assert.equal(await page.locator('.switch').count(), 0);
   await context.close();
 });
 
@@ -132,7 +132,7 @@ test('a link with toggles reopens the same view, and the URL follows the toggles
   assert.deepEqual((await drawnSeries(page, CHART)).map((s) => s.name), ['China (customs)', 'Japan (JAMA)']);
   assert.equal(await page.locator('input[name="overtaking-count"]').nth(1).isChecked(), true);
   assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
-  assert.equal(await page.locator('.theme-switch select').inputValue(), 'dark');
+  assert.equal(await page.getByRole('combobox', { name: 'Theme' }).inputValue(), 'dark');
 
   await page.locator('input[name="overtaking-count"]').nth(2).click();
   await page.locator(`[data-chart="${CHART}"] button.toggle`, { hasText: 'Germany' }).click();
@@ -226,7 +226,7 @@ test('printing shows the text, the chart and its sources, and no controls', asyn
   const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`);
   await waitForChart(page, CHART);
   await page.emulateMedia({ media: 'print' });
-  for (const hidden of ['.chart-controls', '.chart-actions', '.theme-switch']) {
+  for (const hidden of ['.chart-controls', '.chart-actions', '.switch']) {
     assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
   }
   assert.equal(await page.locator(`[data-chart="${CHART}"] canvas`).isVisible(), true);

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { suite, openPage, waitForChart, tableOf } from './harness.mjs';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
@@ -50,8 +51,11 @@ test('the built pages carry the policy, and every script and the wasm carry thei
     assert.equal(body.trim(), '');
   }
   assert.match(index, /rel="preload" href="\.\/[^"]+\.wasm"[^>]*integrity="sha384-/);
-  const boot = readdirSync(DIST).find((f) => /^boot-.*\.js$/.test(f));
-  assert.match(readFileSync(join(DIST, boot), 'utf8'), /integrity: 'sha384-[A-Za-z0-9+/=]+'/, 'the wasm is fetched with its integrity');
+  const boot = readFileSync(join(DIST, readdirSync(DIST).find((f) => /^boot-.*\.js$/.test(f))), 'utf8');
+  const wasm = readFileSync(join(DIST, readdirSync(DIST).find((f) => f.endsWith('.wasm'))));
+  const wasmHash = `sha384-${createHash('sha384').update(wasm).digest('base64')}`;
+  assert.ok(boot.includes(`const WASM_INTEGRITY = '${wasmHash}';`), 'the boot script fetches the wasm with its integrity');
+  assert.match(boot, /fetch\(WASM, \{ integrity: WASM_INTEGRITY \}\)/);
   for (const page of readdirSync(DIST).filter((f) => /^text-[a-z]+\.html$/.test(f))) {
     const html = readFileSync(join(DIST, page), 'utf8');
     assert.ok(html.includes(policy), `${page} carries the same policy`);
@@ -118,7 +122,7 @@ test('without WebAssembly the reader gets the text version: every chapter and ta
   assert.equal(await page.locator('main.text-version section.chapter').count(), 9);
   assert.equal(await page.locator(`main.text-version [data-chart] table`).count() >= 10, true);
   const table = await tableOf(page, CHART);
-  assert.ok(table.flat().some((cell) => cell.startsWith('4.910.000')), 'Dutch figures in the table');
+  assert.ok(table.rows.some((row) => row.text.some((cell) => cell.startsWith('4.910.000'))), 'Dutch figures in the table');
   await context.close();
 });
 
@@ -126,12 +130,10 @@ test('with JavaScript off, the page points to the text version, which needs no s
   const context = await ctx.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${ctx.server.origin}/`);
-  const link = page.locator('noscript a, #skeleton a[href^="text-"]');
-  assert.ok((await page.content()).includes('text-en.html'), 'the page links the text version');
+  assert.ok((await page.content()).includes('href="text-en.html"'), 'the page links the text version');
   await page.goto(`${ctx.server.origin}/text-en.html`);
   assert.equal(await page.locator('section.chapter').count(), 9);
   assert.ok((await page.locator('table').count()) >= 11);
-  void link;
   await context.close();
 });
 
