@@ -59,3 +59,39 @@ pub fn country_marker(country: Country) -> &'static str {
         Country::Korea => "diamond",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG 2 relative luminance of "#rrggbb".
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn marks_have_3_to_1_and_text_4_5_to_1_against_the_chart_surface_in_both_themes() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let ink = ink(theme);
+            assert!(contrast(ink.text, ink.background) >= 4.5, "{theme:?} text");
+            assert!(contrast(ink.muted, ink.background) >= 4.5, "{theme:?} muted text");
+            for country in [Country::China, Country::Japan, Country::Germany, Country::Korea] {
+                let c = contrast(country_colour(country, theme), ink.background);
+                assert!(c >= 3.0, "{theme:?} {country:?}: {c:.2}");
+            }
+            for i in 0..5 {
+                let c = contrast(category_colour(i, theme), ink.background);
+                assert!(c >= 3.0, "{theme:?} category {i}: {c:.2}");
+            }
+        }
+    }
+}

@@ -9,12 +9,12 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ctx = suite({ before, after });
 const CHART = 'exports-vs-peers';
 
-async function open(url, { colorScheme = 'light', width = 1280 } = {}) {
+async function open(url, { colorScheme = 'light', width = 1280, chart = CHART } = {}) {
   // The page's CSP forbids the injected axe script; the policy itself is tested in security.test.mjs.
   const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, colorScheme, reducedMotion: 'reduce', bypassCSP: true });
   const page = await context.newPage();
   await page.goto(url);
-  await waitForChart(page, CHART);
+  await waitForChart(page, chart);
   return { page, context };
 }
 
@@ -32,7 +32,7 @@ for (const [name, query, options] of [
   ['the story in German, on a phone', '/?lang=de', { width: 390 }],
   ['the story in Chinese, dark', '/?lang=zh-Hans', { colorScheme: 'dark' }],
   ['an embedded chart', `/?embed=${CHART}`, {}],
-  ['an embedded chart, dark, Dutch', `/?embed=policy-timeline&theme=dark&lang=nl`, { colorScheme: 'dark' }],
+  ['an embedded chart, dark, Dutch', `/?embed=policy-timeline&theme=dark&lang=nl`, { colorScheme: 'dark', chart: 'policy-timeline' }],
 ]) {
   test(`axe finds no violation: ${name}`, async () => {
     const { page, context } = await open(`${ctx.server.origin}${query}`, options);
