@@ -43,7 +43,12 @@ pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
 pub fn count(lang: Lang, value: f64) -> String {
     match lang {
         Lang::Zh if value.abs() >= 100_000_000.0 => format!("{}亿", decimal(lang, value / 100_000_000.0, 2)),
-        Lang::Zh if value.abs() >= 10_000.0 => format!("{}万", decimal(lang, value / 10_000.0, 2)),
+        // About three significant digits, as "4.91 million" has: 491万, 72.8万, 9.95万.
+        Lang::Zh if value.abs() >= 10_000.0 => {
+            let wan = value / 10_000.0;
+            let places = if wan.abs() >= 100.0 { 0 } else if wan.abs() >= 10.0 { 1 } else { 2 };
+            format!("{}万", decimal(lang, wan, places))
+        }
         _ if value.abs() >= 1_000_000.0 => {
             let millions = decimal(lang, value / 1_000_000.0, 2);
             match lang {
@@ -179,8 +184,9 @@ mod tests {
         assert_eq!(count(De, 4_910_000.0), "4,91 Mio.");
         assert_eq!(count(Nl, 4_910_000.0), "4,91 miljoen");
         assert_eq!(count(Zh, 4_910_000.0), "491万");
-        assert_eq!(count(Zh, 728_200.0), "72.82万");
-        assert_eq!(count(Zh, 7_098_000.0), "709.8万");
+        assert_eq!(count(Zh, 728_200.0), "72.8万");
+        assert_eq!(count(Zh, 99_500.0), "9.95万");
+        assert_eq!(count(Zh, 7_098_000.0), "710万");
         assert_eq!(count(En, 7_098_000.0), "7.1 million");
         assert_eq!(count(En, 3_000_000.0), "3 million");
         assert_eq!(count(En, 1_027_000.0), "1.03 million");

@@ -168,7 +168,7 @@ mod tests {
         let de = description(NevView::Vehicles, Lang::De);
         assert!(de.contains("von 100.000 auf 2,62 Mio."), "{de}");
         let zh = description(NevView::Vehicles, Lang::Zh);
-        assert!(zh.contains("从10万辆增至261.5万辆"), "{zh}");
+        assert!(zh.contains("从10万辆增至262万辆"), "{zh}");
         assert!(description(NevView::Share, Lang::Nl).contains("van 10% naar 37%"), "{}", description(NevView::Share, Lang::Nl));
         let display = Display { lang: Lang::Zh, ..Display::default() };
         let o: serde_json::Value = serde_json::from_str(&to_json(&chart(NevView::Vehicles, display))).unwrap();
