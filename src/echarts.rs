@@ -65,6 +65,7 @@ pub struct EChart {
     _on_resize: Closure<dyn FnMut()>,
     handlers: Vec<Handler>,
     tooltip_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
+    time_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     tick_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     /// The unit the formatters write, set with each option.
     unit: Rc<Cell<Unit>>,
@@ -100,7 +101,25 @@ impl EChart {
             let (unit, lang) = (unit.clone(), lang.clone());
             move |value: JsValue| JsValue::from_str(&value.as_f64().map(|v| format::tick(lang.get(), unit.get(), v)).unwrap_or_default())
         });
-        Ok(Self { instance, observer, _on_resize: on_resize, handlers: Vec::new(), tooltip_formatter, tick_formatter, unit, lang })
+        let time_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
+            let lang = lang.clone();
+            move |value: JsValue| {
+                let Some(ms) = value.as_f64() else { return JsValue::from_str("") };
+                let date = js_sys::Date::new(&JsValue::from_f64(ms));
+                JsValue::from_str(&format::time_tick(lang.get(), date.get_full_year() as i32, date.get_month() + 1))
+            }
+        });
+        Ok(Self {
+            instance,
+            observer,
+            _on_resize: on_resize,
+            handlers: Vec::new(),
+            tooltip_formatter,
+            tick_formatter,
+            time_formatter,
+            unit,
+            lang,
+        })
     }
 
     /// Replaces the whole option (`notMerge`), so series left out of `option_json` disappear.
@@ -116,8 +135,14 @@ impl EChart {
             }
         }
         for axis in axes(&option, "xAxis").chain(axes(&option, "yAxis")) {
-            let is_value = Reflect::get(&axis, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some("value");
-            if is_value {
+            let kind = Reflect::get(&axis, &"type".into()).ok().and_then(|t| t.as_string());
+            let formatter = match kind.as_deref() {
+                Some("value") => Some(&self.tick_formatter),
+                // ECharts names months in English; ours follow the reader's language.
+                Some("time") => Some(&self.time_formatter),
+                _ => None,
+            };
+            if let Some(formatter) = formatter {
                 let label = match Reflect::get(&axis, &"axisLabel".into()) {
                     Ok(label) if label.is_object() => label,
                     _ => {
@@ -126,7 +151,7 @@ impl EChart {
                         label
                     }
                 };
-                Reflect::set(&label, &"formatter".into(), self.tick_formatter.as_ref())?;
+                Reflect::set(&label, &"formatter".into(), formatter.as_ref())?;
             }
         }
         let opts = Object::new();

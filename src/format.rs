@@ -134,6 +134,18 @@ pub fn tick(lang: Lang, unit: Unit, value: f64) -> String {
     }
 }
 
+/// A time-axis tick: the year at January, else the month's short name ("Jul", "Juli", "jul.", "7月").
+pub fn time_tick(lang: Lang, year: i32, month: u32) -> String {
+    if month <= 1 {
+        return year.to_string();
+    }
+    let iso = format!("{year}-{month:02}");
+    match lang {
+        Lang::Zh => format!("{month}月"),
+        _ => date(lang, &iso).trim_end_matches(&format!(" {year}")).to_string(),
+    }
+}
+
 /// A date from the data ("2024-10-30", "2024-10" or "2024") as the language writes it.
 /// Anything else is returned as given.
 pub fn date(lang: Lang, iso: &str) -> String {
@@ -221,6 +233,15 @@ mod tests {
         assert_eq!(axis_tick(De, 2_500_000.0), "2,5 Mio.");
         assert_eq!(axis_tick(Nl, 500_000.0), "500.000");
         assert_eq!(axis_tick(Zh, 2_000_000.0), "200万");
+    }
+
+    #[test]
+    fn time_ticks_name_the_year_in_january_and_the_month_otherwise() {
+        assert_eq!(time_tick(En, 2024, 1), "2024");
+        assert_eq!(time_tick(En, 2024, 7), "Jul");
+        assert_eq!(time_tick(De, 2024, 7), "Juli");
+        assert_eq!(time_tick(Nl, 2024, 3), "mrt.");
+        assert_eq!(time_tick(Zh, 2024, 7), "7月");
     }
 
     #[test]
