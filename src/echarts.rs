@@ -134,6 +134,11 @@ impl EChart {
                 Reflect::set(&tooltip, &"className".into(), &"chart-tooltip".into())?;
             }
         }
+        // The legend is a key, not a control: the chapter's toggles are the one way to change what
+        // is drawn, so the table and the sources always match the chart.
+        for legend in axes(&option, "legend") {
+            Reflect::set(&legend, &"selectedMode".into(), &JsValue::FALSE)?;
+        }
         for axis in axes(&option, "xAxis").chain(axes(&option, "yAxis")) {
             let kind = Reflect::get(&axis, &"type".into()).ok().and_then(|t| t.as_string());
             let formatter = match kind.as_deref() {
@@ -184,7 +189,7 @@ impl Drop for EChart {
     }
 }
 
-/// An option's axes of one kind, whether given as one object or as an array.
+/// An option's components of one kind (axes, legends), whether given as one object or as an array.
 fn axes(option: &JsValue, key: &str) -> impl Iterator<Item = JsValue> {
     let value = Reflect::get(option, &key.into()).unwrap_or(JsValue::UNDEFINED);
     let list: Vec<JsValue> = if Array::is_array(&value) {

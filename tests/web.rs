@@ -40,15 +40,20 @@ fn mount_chapter() -> (HtmlElement, impl Drop) {
     (host, handle)
 }
 
-/// The names of the series ECharts is drawing in the chart under `host`.
-fn drawn_series(host: &HtmlElement) -> Vec<String> {
+/// The option ECharts is drawing in the chart under `host`.
+fn drawn_option(host: &HtmlElement) -> JsValue {
     let canvas = host.query_selector("[data-chart='exports-vs-peers'] .chart-canvas").unwrap().expect("chart container");
     let echarts = Reflect::get(&js_sys::global(), &"echarts".into()).unwrap();
     let get_instance: Function = Reflect::get(&echarts, &"getInstanceByDom".into()).unwrap().unchecked_into();
     let instance = get_instance.call1(&echarts, &canvas).unwrap();
     assert!(!instance.is_undefined(), "ECharts has an instance on the chart container");
     let get_option: Function = Reflect::get(&instance, &"getOption".into()).unwrap().unchecked_into();
-    let option = get_option.call0(&instance).unwrap();
+    get_option.call0(&instance).unwrap()
+}
+
+/// The names of the series ECharts is drawing in the chart under `host`.
+fn drawn_series(host: &HtmlElement) -> Vec<String> {
+    let option = drawn_option(host);
     Array::from(&Reflect::get(&option, &"series".into()).unwrap())
         .iter()
         .map(|s| Reflect::get(&s, &"name".into()).unwrap().as_string().unwrap())
@@ -70,6 +75,9 @@ async fn the_chapter_draws_its_chart_and_a_peer_toggle_removes_a_series() {
     let (host, _mounted) = mount_chapter();
     settle().await;
     assert_eq!(drawn_series(&host), ["China (CAAM)", "Japan (JAMA)", "Germany (VDA/Destatis)", "South Korea (KAMA)"]);
+    // The legend is a key, not a second control that could hide series the table still lists.
+    let legend = Array::from(&Reflect::get(&drawn_option(&host), &"legend".into()).unwrap()).get(0);
+    assert_eq!(Reflect::get(&legend, &"selectedMode".into()).unwrap(), JsValue::FALSE);
 
     let germany = button(&host, "Germany");
     assert_eq!(germany.get_attribute("aria-pressed").as_deref(), Some("true"));

@@ -56,17 +56,12 @@ use crate::i18n::Lang;
 use crate::model::{Confidence, Series};
 use crate::palette::{country_marker, ink, series_colour};
 
-/// The JSON that the ECharts binding receives.
-///
-/// The legend is a key, not a control: the chapter's toggles are the one way to change what is
-/// drawn, so the table and sources always match. charming cannot say `selectedMode: false`, so
-/// it is set here.
+/// The JSON that the ECharts binding receives. (The binding also makes the legend a key rather
+/// than a control, which charming cannot say; see `echarts::EChart::replace_option`.)
+/// Serialized straight to text: going through `serde_json::Value` would compile a second
+/// serializer for every charming type into the wasm.
 pub fn to_json(chart: &Chart) -> String {
-    let mut option = serde_json::to_value(chart).expect("a charming Chart always serializes");
-    if let Some(legend) = option.get_mut("legend").and_then(|l| l.as_object_mut()) {
-        legend.insert("selectedMode".into(), false.into());
-    }
-    option.to_string()
+    serde_json::to_string(chart).expect("a charming Chart always serializes")
 }
 
 /// The legend every chart has: a key at the top left, tighter on a phone.

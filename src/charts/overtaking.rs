@@ -303,11 +303,6 @@ mod tests {
     }
 
     #[test]
-    fn the_legend_is_a_key_not_a_second_control() {
-        assert_eq!(option(OvertakingView::default())["legend"]["selectedMode"], false);
-    }
-
-    #[test]
     fn a_story_step_marks_its_year() {
         let o: Value = serde_json::from_str(&to_json(&chart(&OvertakingView::default(), Some(2020), Display::default()))).unwrap();
         let data = &o["series"][0]["markLine"]["data"];
