@@ -198,15 +198,29 @@ fn ThemeSwitch() -> impl IntoView {
 
 /// Keeps the address bar in step with the reader's choices, without adding history entries.
 fn mirror_in_url(state: AppState) {
+    // Written a moment after the last change, and only when it differs: a burst of toggles (or a
+    // fast scroll through the chapters) makes one history update, not one per step. Browsers
+    // throttle frequent updates and re-request the page icon on each.
+    let pending = StoredValue::new_local(None::<leptos::prelude::TimeoutHandle>);
     Effect::new(move |_| {
         let query = state.to_url_state().to_query();
-        let location = window().location();
-        let path = location.pathname().unwrap_or_default();
-        let hash = location.hash().unwrap_or_default();
-        let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
         }
+        let write = move || {
+            let location = window().location();
+            let current = location.search().unwrap_or_default();
+            if current.strip_prefix('?').unwrap_or(&current) == query {
+                return;
+            }
+            let path = location.pathname().unwrap_or_default();
+            let hash = location.hash().unwrap_or_default();
+            let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        };
+        pending.set_value(set_timeout_with_handle(write, std::time::Duration::from_millis(200)).ok());
     });
 }
 

@@ -136,7 +136,7 @@ test('a link with toggles reopens the same view, and the URL follows the toggles
 
   await page.locator('input[name="overtaking-count"]').nth(2).click();
   await page.locator(`[data-chart="${CHART}"] button.toggle`, { hasText: 'Germany' }).click();
-  await page.waitForFunction(() => location.search.includes('count=both'));
+  await page.waitForFunction(() => location.search.includes('count=both') && location.search.includes('germany'));
   const search = new URLSearchParams(await page.evaluate(() => location.search));
   assert.equal(search.get('count'), 'both');
   assert.equal(search.get('peers'), 'japan,germany');
