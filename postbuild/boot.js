@@ -1,5 +1,5 @@
 // Starts the explainer. This file replaces the inline loader Trunk writes, so that the page's
-// Content Security Policy can forbid inline script. The build fills in the three constants.
+// Content Security Policy can forbid inline script. The build fills in the constants in capitals.
 //
 // When the browser has no WebAssembly, or a file of the app fails to load or to start, the
 // reader gets the text version (every chapter's text and every chart's table, made at build time)
@@ -8,6 +8,8 @@ const GLUE = '__GLUE__';
 const WASM = '__WASM__';
 const WASM_INTEGRITY = '__WASM_INTEGRITY__';
 const LANGS = ['en', 'de', 'nl', 'zh'];
+// The first-paint skeleton's words in each language (from locales/, written in by the build).
+const SKELETON_WORDS = __SKELETON_WORDS__;
 
 function readerLang() {
   const asked = new URLSearchParams(location.search).get('lang');
@@ -44,6 +46,15 @@ async function showTextVersion(reason) {
       skeleton.append(note);
     }
   }
+}
+
+// Until the app arrives, the skeleton speaks the reader's language.
+const words = SKELETON_WORDS[readerLang()];
+if (words) {
+  for (const slot of document.querySelectorAll('#skeleton [data-text]')) {
+    if (words[slot.dataset.text]) slot.textContent = words[slot.dataset.text];
+  }
+  document.documentElement.lang = readerLang() === 'zh' ? 'zh-Hans' : readerLang();
 }
 
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

@@ -3,6 +3,8 @@
 //
 // - replaces Trunk's inline module loader with postbuild/boot.js, written as boot-<hash>.js and
 //   loaded with subresource integrity (the wasm is fetched with its integrity too);
+// - fills index.html's first-paint skeleton with the catalogue's English words, and gives the boot
+//   script the other languages' words, so the skeleton speaks the reader's language;
 // - puts the policy in a <meta> at the top of <head>, in index.html and in the text versions;
 // - stops the build if any inline script, inline style or script without integrity is left.
 import { createHash } from 'node:crypto';
@@ -57,11 +59,42 @@ export function policyProblems(html) {
   return problems;
 }
 
+const LANGS = ['en', 'de', 'nl', 'zh'];
+
+/// One message of the catalogue (entries are one `key = "text"` line each, see locales/).
+function message(lang, id) {
+  const [area, key] = id.split('.');
+  const file = join(here, '..', 'locales', lang, `${area}.toml`);
+  const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`${key} = `));
+  if (!line) fail(`${file} has no ${key}`);
+  return JSON.parse(line.slice(key.length + 3));
+}
+
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/// The skeleton's words in every language: { lang: { "ui.title": "...", ... } }.
+export function skeletonWords(html) {
+  const slots = [...html.matchAll(/data-text="([a-z_]+\.[a-z_0-9]+)"(?: data-number="(\d+)")?/g)];
+  return Object.fromEntries(
+    LANGS.map((lang) => [
+      lang,
+      Object.fromEntries(slots.map(([, id, number]) => [id, message(lang, id).replace('{number}', number ?? '')])),
+    ]),
+  );
+}
+
+/// Writes the English words into the skeleton's empty slots.
+export function fillSkeleton(html, words) {
+  return html.replace(/(<(\w+)[^>]*\bdata-text="([^"]+)"[^>]*>)(<\/\2>)/g, (_, open, tag, id, close) => `${open}${escapeHtml(words.en[id])}${close}`);
+}
+
 function main() {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) fail('usage: node postbuild/harden.mjs <build folder> (or set TRUNK_STAGING_DIR)');
   const indexPath = join(dir, 'index.html');
   let html = readFileSync(indexPath, 'utf8');
+  const words = skeletonWords(html);
+  html = fillSkeleton(html, words);
 
   const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
   if (loader) {
@@ -71,7 +104,8 @@ function main() {
     const boot = readFileSync(join(here, 'boot.js'), 'utf8')
       .replace('__GLUE__', glue)
       .replace('__WASM__', wasm)
-      .replace('__WASM_INTEGRITY__', sri(readFileSync(join(dir, wasm))));
+      .replace('__WASM_INTEGRITY__', sri(readFileSync(join(dir, wasm))))
+      .replace('__SKELETON_WORDS__', JSON.stringify(words));
     const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
     writeFileSync(join(dir, name), boot);
     html = html.replace(loader[0], `<script type="module" src="./${name}" integrity="${sri(boot)}"></script>`);

@@ -107,4 +107,23 @@ mod tests {
         assert_eq!(parse_pym_width("{\"datawrapper-height\":1}", "chart-1"), None);
         assert_eq!(parse_pym_width("", "chart-1"), None);
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Whatever a parent or any other window posts, parsing never panics, and only a
+        /// well-formed width message for this frame yields a width.
+        #[test]
+        fn any_message_parses_without_panicking(data in ".{0,300}", child in "[A-Za-z0-9_-]{1,20}") {
+            let width = parse_pym_width(&data, &child);
+            if width.is_some() {
+                let prefix = format!("pymxPYMx{child}xPYMxwidthxPYMx");
+                proptest::prop_assert!(data.starts_with(&prefix));
+            }
+        }
+
+        #[test]
+        fn well_formed_widths_are_read(child in "[A-Za-z0-9_-]{1,20}", width in 0u32..100_000) {
+            proptest::prop_assert_eq!(parse_pym_width(&pym_message(&child, "width", &width.to_string()), &child), Some(width));
+        }
+    }
 }

@@ -111,3 +111,20 @@ test('a toggle updates its chart without rebuilding the page', async () => {
   assert.equal(await page.evaluate(() => document.querySelector('h1').dataset.marker), 'kept');
   await context.close();
 });
+
+test('before the app arrives, the first-paint skeleton already speaks the reader language', async () => {
+  const context = await ctx.browser.newContext({ locale: 'de-DE' });
+  // Hold the wasm back so the skeleton can be read.
+  await context.route(/\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/`);
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  assert.equal(await page.locator('#skeleton h1').innerText(), 'Chinas Autoexport-Boom, erklärt');
+  assert.equal(await page.locator('#skeleton .chapter-number').innerText(), 'KAPITEL 1');
+  await waitForChart(page, CHART);
+  assert.equal(await page.locator('#skeleton').count(), 0, 'the app replaces the skeleton');
+  await context.close();
+});
