@@ -42,6 +42,7 @@ pub fn story_html(lang: Lang) -> String {
     let _quiet = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
     owner.with(|| {
         provide_context(lang);
+        provide_context(crate::widgets::chart_frame::TextVersion);
         let other_versions = Lang::ALL
             .into_iter()
             .filter(|l| *l != lang)
@@ -101,6 +102,8 @@ mod tests {
         }
         assert_eq!(html.matches("<table").count(), crate::charts::CHART_IDS.len() + 1, "a table per chart and the 2023 counts");
         assert!(html.contains("4,910,000"), "the tables carry the figures");
+        assert!(html.contains("<p class=\"chart-description\">Stacked bar chart"), "each chart's text alternative leads into its table");
+        assert!(!html.contains("could not be drawn"), "the text version does not apologise for having no charts");
         assert_eq!(html.matches("<details open class=\"chart-table\">").count(), crate::charts::CHART_IDS.len(), "tables are open");
     }
 

@@ -88,6 +88,9 @@ pub fn ChartFrame(
                     </p>
                 }
                     .into_any()
+            } else if use_context::<TextVersion>().is_some() {
+                // The text version has no charts by design: the text alternative leads into the table.
+                view! { <p class="chart-description">{move || description.get()}</p> }.into_any()
             } else {
                 view! {
                     <p class="chart-fallback" role="status">
@@ -108,6 +111,10 @@ pub fn ChartFrame(
         </figure>
     }
 }
+
+/// In context when the page is rendered as the text version (see `crate::text_version`).
+#[derive(Clone, Copy)]
+pub struct TextVersion;
 
 /// The line under the chart after a mark is clicked: what it is, its figure and its source.
 fn point_readout(params: &wasm_bindgen::JsValue, table: &Table) -> Option<String> {
