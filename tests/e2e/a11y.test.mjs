@@ -72,3 +72,19 @@ test('every control is reachable by keyboard and shows a focus ring', async () =
   assert.ok(pressed === 'true' || pressed === 'false');
   await context.close();
 });
+
+test('series that share a chart are told apart without colour: markers on lines, patterns on bars', async () => {
+  const { page, context } = await open(`${ctx.server.origin}/`);
+  await waitForChart(page, 'nev-share');
+  const options = await page.evaluate(() =>
+    ['exports-vs-peers', 'nev-share'].map((id) => {
+      const option = window.echarts.getInstanceByDom(document.querySelector(`[data-chart="${id}"] .chart-canvas`)).getOption();
+      return { symbols: option.series.map((s) => s.symbol), aria: option.aria?.[0] ?? option.aria, label: document.querySelector(`[data-chart="${id}"] .chart-canvas`).getAttribute('aria-label') };
+    }),
+  );
+  const [lines, bars] = options;
+  assert.equal(new Set(lines.symbols).size, lines.symbols.length, `one marker per line: ${lines.symbols}`);
+  assert.equal(bars.aria.decal.show, true, 'bars carry decal patterns');
+  assert.match(bars.label, /^Stacked bar chart of China/, 'the text alternative stays ours');
+  await context.close();
+});
