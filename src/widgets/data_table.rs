@@ -7,7 +7,9 @@ use crate::table::Table;
 #[component]
 pub fn DataTable(#[prop(into)] table: Signal<Table>, caption: &'static str, id: &'static str) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        // A wide table scrolls inside its frame rather than the page; the region takes keyboard
+        // focus so it can be scrolled without a mouse.
+        <div class="table-scroll" role="region" tabindex="0" aria-label=caption>
             <table class="data-table">
                 <caption>{caption}</caption>
                 <thead>

@@ -128,3 +128,23 @@ test('before the app arrives, the first-paint skeleton already speaks the reader
   assert.equal(await page.locator('#skeleton').count(), 0, 'the app replaces the skeleton');
   await context.close();
 });
+
+test('at 320 px, with every table and source list open, no language makes the page scroll sideways', async () => {
+  for (const code of ['en', 'de', 'nl', 'zh']) {
+    const context = await ctx.browser.newContext({ viewport: { width: 320, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${ctx.server.origin}/?lang=${code}`);
+    await waitForChart(page, CHART);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `no sideways scrolling in ${code}`);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main button, main label, main h1, main h2, main h3, main p, main li')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.table-scroll, .data-table-wrap, table'))
+        .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 40)}`)
+        .slice(0, 5),
+    );
+    assert.deepEqual(wide, [], `elements past the edge in ${code}`);
+    await context.close();
+  }
+});
