@@ -64,6 +64,11 @@ pub fn use_lang() -> Lang {
     leptos::prelude::use_context::<Lang>().unwrap_or_default()
 }
 
+/// What goes between two sentences: a space, except in Chinese, whose full stop needs none.
+pub fn sentence_gap(lang: Lang) -> &'static str {
+    if lang == Lang::Zh { "" } else { " " }
+}
+
 /// Replaces each `{name}` in `text` with its value. Placeholders are checked at build time, so
 /// every name in `text` has a value here.
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {

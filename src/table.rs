@@ -78,8 +78,7 @@ fn join(lang: Lang, a: &str, b: &str) -> String {
     match (a.is_empty(), b.is_empty()) {
         (true, _) => b.to_string(),
         (_, true) => a.to_string(),
-        _ if lang == Lang::Zh => format!("{a}{b}"),
-        _ => format!("{a} {b}"),
+        _ => format!("{a}{}{b}", crate::i18n::sentence_gap(lang)),
     }
 }
 
@@ -163,7 +162,7 @@ impl Table {
             .iter()
             .map(|s| t::ui_source_cited(lang, s.publisher, &s.date_or_undated(lang)))
             .collect::<Vec<_>>()
-            .join(t::ui_list_separator(lang));
+            .join(t::common_clause_separator(lang));
         let figure = match (cell.value, cell.unit) {
             (Some(v), Some(Unit::Vehicles)) => match format::readable(lang, Unit::Vehicles, v) {
                 // "4.91 million vehicles (4,910,000)", but "233,748 vehicles" once.

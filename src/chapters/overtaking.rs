@@ -25,7 +25,7 @@ fn how_we_count(count: ChinaCount, lang: Lang) -> String {
     match count {
         ChinaCount::Caam => caam.to_string(),
         ChinaCount::Customs => customs,
-        ChinaCount::Both => format!("{caam}{}{customs}", overtaking::sentence_gap(lang)),
+        ChinaCount::Both => format!("{caam}{}{customs}", crate::i18n::sentence_gap(lang)),
     }
 }
 

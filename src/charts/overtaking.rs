@@ -176,14 +176,6 @@ fn year_marks(marks: &[(u16, Option<String>)], display: Display) -> MarkLine {
         )
 }
 
-/// What goes between two sentences: a space, except in Chinese, whose full stop needs none.
-pub(crate) fn sentence_gap(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "",
-        _ => " ",
-    }
-}
-
 /// The chart's text alternative: what it shows and its main finding, from the data on screen.
 pub fn description(view: &OvertakingView, lang: Lang) -> String {
     let shown = shown_series(view);
@@ -192,12 +184,12 @@ pub fn description(view: &OvertakingView, lang: Lang) -> String {
         lang,
         &YEARS[0].to_string(),
         &YEARS[YEARS.len() - 1].to_string(),
-        &names.join(t::overtaking_list_separator(lang)),
+        &names.join(t::common_list_separator(lang)),
     );
     let china = shown[0];
     let whole_years = || china.points.iter().filter(|p| p.period.is_empty());
     if let (Some(first), Some(last)) = (whole_years().next(), whole_years().last()) {
-        text.push_str(sentence_gap(lang));
+        text.push_str(crate::i18n::sentence_gap(lang));
         text.push_str(&t::overtaking_description_rose(
             lang,
             &china.name(lang),
@@ -212,7 +204,7 @@ pub fn description(view: &OvertakingView, lang: Lang) -> String {
         let japan = peer_series(Country::Japan);
         if let Some(year) = overtaking_year(caam, japan) {
             let (c, j) = (caam.point(year).unwrap().value, japan.point(year).unwrap().value);
-            text.push_str(sentence_gap(lang));
+            text.push_str(crate::i18n::sentence_gap(lang));
             text.push_str(&t::overtaking_description_passed(
                 lang,
                 &year.to_string(),

@@ -66,7 +66,7 @@ pub fn description(view: PriceWarView, lang: Lang) -> String {
     let s = series(view);
     let parts: Vec<String> =
         s.points.iter().map(|p| t::why_price_part(lang, &format::readable(lang, s.unit, p.value), &label(p.year, p.period, lang))).collect();
-    t::why_price_description(lang, &s.name(lang), &parts.join(t::why_list_separator(lang)))
+    t::why_price_description(lang, &s.name(lang), &parts.join(t::common_clause_separator(lang)))
 }
 
 #[cfg(test)]

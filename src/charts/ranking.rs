@@ -80,7 +80,7 @@ pub fn table(row_header: &'static str, column: String, entries: &[Entry], lang: 
 /// "Russia leads with 1.16 million." and who has no figure, for the text alternative.
 pub fn describe(what: &str, entries: &[Entry], unit: Unit, lang: Lang) -> String {
     let ranked = ranked(entries);
-    let separator = t::ranking_list_separator(lang);
+    let separator = t::common_list_separator(lang);
     let mut sentences = vec![t::ranking_describe(lang, what)];
     if let Some((s, p)) = ranked.first() {
         sentences.push(t::ranking_leads(lang, &bar_label(s, p, lang), &crate::format::readable(lang, unit, p.value)));
@@ -93,8 +93,7 @@ pub fn describe(what: &str, entries: &[Entry], unit: Unit, lang: Lang) -> String
     if !missing.is_empty() {
         sentences.push(t::ranking_missing(lang, &missing.join(separator)));
     }
-    // Chinese runs its sentences together; the others put a space between them.
-    sentences.join(if lang == Lang::Zh { "" } else { " " })
+    sentences.join(crate::i18n::sentence_gap(lang))
 }
 
 #[cfg(test)]

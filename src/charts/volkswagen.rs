@@ -77,7 +77,7 @@ pub fn description(view: GermanyView, lang: Lang) -> String {
         .iter()
         .filter_map(|s| s.point(YEAR).map(|p| t::germany_description_part(lang, &label(s), &format::readable(lang, s.unit, p.value))))
         .collect();
-    let parts = parts.join(t::germany_list_separator(lang));
+    let parts = parts.join(t::common_clause_separator(lang));
     match view {
         GermanyView::VolkswagenBev => t::germany_description_vw(lang, &parts),
         GermanyView::Survey => t::germany_description_survey(lang, &parts),

@@ -28,7 +28,7 @@ fn with_query(base: &str, query: &str) -> String {
 /// One line naming every source of the figures on screen, for images.
 pub fn source_line(sources: &[&Source], lang: Lang) -> String {
     let publishers: Vec<String> = sources.iter().map(|s| t::ui_source_dated(lang, s.publisher, &s.date_or_undated(lang))).collect();
-    t::ui_image_sources(lang, &publishers.join(t::ui_list_separator(lang)))
+    t::ui_image_sources(lang, &publishers.join(t::common_clause_separator(lang)))
 }
 
 #[component]
