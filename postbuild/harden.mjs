@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const POLICY = [
+const POLICY = [
   "default-src 'self'",
   // 'wasm-unsafe-eval' allows compiling WebAssembly and nothing else; no inline script, no eval.
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -35,18 +35,14 @@ const fail = (message) => {
   process.exit(1);
 };
 
-export function cspMeta() {
-  return `<meta http-equiv="Content-Security-Policy" content="${POLICY}" />`;
-}
-
 /// Inserts the policy right after <head> (before any script or style can load).
-export function withPolicy(html) {
+function withPolicy(html) {
   if (html.includes('http-equiv="Content-Security-Policy"')) return html;
-  return html.replace(/<head>/i, `<head>\n    ${cspMeta()}`);
+  return html.replace(/<head>/i, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${POLICY}" />`);
 }
 
 /// Every way inline code could still reach the page; empty when the page holds to the policy.
-export function policyProblems(html) {
+function policyProblems(html) {
   const problems = [];
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const [, attrs, body] = match;
@@ -73,7 +69,7 @@ function message(lang, id) {
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /// The skeleton's words in every language: { lang: { "ui.title": "...", ... } }.
-export function skeletonWords(html) {
+function skeletonWords(html) {
   const slots = [...html.matchAll(/data-text="([a-z_]+\.[a-z_0-9]+)"(?: data-number="(\d+)")?/g)];
   return Object.fromEntries(
     LANGS.map((lang) => [
@@ -84,7 +80,7 @@ export function skeletonWords(html) {
 }
 
 /// Writes the English words into the skeleton's empty slots.
-export function fillSkeleton(html, words) {
+function fillSkeleton(html, words) {
   return html.replace(/(<(\w+)[^>]*\bdata-text="([^"]+)"[^>]*>)(<\/\2>)/g, (_, open, tag, id, close) => `${open}${escapeHtml(words.en[id])}${close}`);
 }
 
@@ -124,4 +120,4 @@ function main() {
   console.log(`harden: policy and integrity in ${pages.join(', ')}`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+main();

@@ -27,7 +27,7 @@ pub struct Display {
 
 /// Puts a `Signal<Display>` in context: the reader's theme choice, else the system's
 /// `prefers-color-scheme`, and `prefers-reduced-motion`, updated live.
-pub fn provide_display(choice: Signal<ThemeChoice>, lang: Lang) -> Signal<Display> {
+pub fn provide_display(choice: Signal<ThemeChoice>, lang: Signal<Lang>) -> Signal<Display> {
     let system_dark = media_query_signal("(prefers-color-scheme: dark)");
     let dark = move || match choice.get() {
         ThemeChoice::Auto => system_dark.get(),
@@ -40,7 +40,7 @@ pub fn provide_display(choice: Signal<ThemeChoice>, lang: Lang) -> Signal<Displa
         theme: if dark() { Theme::Dark } else { Theme::Light },
         reduced_motion: reduced.get(),
         narrow: narrow.get(),
-        lang,
+        lang: lang.get(),
     });
     provide_context(display);
     display

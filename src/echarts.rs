@@ -136,18 +136,18 @@ impl EChart {
         }
         // The legend is a key, not a control: the chapter's toggles are the one way to change what
         // is drawn, so the table and the sources always match the chart.
-        for legend in axes(&option, "legend") {
+        for legend in components(&option, "legend") {
             Reflect::set(&legend, &"selectedMode".into(), &JsValue::FALSE)?;
         }
         // Bars of different series (stacked, or side by side) are told apart by a pattern as well
         // as a colour. Only ECharts' decal part of aria is used: the text alternative is ours.
-        let series = axes(&option, "series");
+        let series = components(&option, "series");
         let bars = series.filter(|s| Reflect::get(s, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some("bar")).count();
         if bars >= 2 {
             let aria = JSON::parse(r#"{"enabled":true,"label":{"enabled":false},"decal":{"show":true}}"#)?;
             Reflect::set(&option, &"aria".into(), &aria)?;
         }
-        for axis in axes(&option, "xAxis").chain(axes(&option, "yAxis")) {
+        for axis in components(&option, "xAxis").chain(components(&option, "yAxis")) {
             let kind = Reflect::get(&axis, &"type".into()).ok().and_then(|t| t.as_string());
             let formatter = match kind.as_deref() {
                 Some("value") => Some(&self.tick_formatter),
@@ -198,7 +198,7 @@ impl Drop for EChart {
 }
 
 /// An option's components of one kind (axes, legends, series), whether given as one object or as an array.
-fn axes(option: &JsValue, key: &str) -> impl Iterator<Item = JsValue> {
+fn components(option: &JsValue, key: &str) -> impl Iterator<Item = JsValue> {
     let value = Reflect::get(option, &key.into()).unwrap_or(JsValue::UNDEFINED);
     let list: Vec<JsValue> = if Array::is_array(&value) {
         Array::from(&value).iter().collect()

@@ -25,6 +25,21 @@ impl Lang {
         }
     }
 
+    /// The two-letter code: `?lang=zh` and the text version's file names.
+    pub fn short_code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Nl => "nl",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// A `?lang=` value: one of the codes the page writes (any case); anything else is `None`.
+    pub fn from_param(value: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(value) || l.short_code().eq_ignore_ascii_case(value))
+    }
+
     /// The language's own name, for the switch.
     pub fn name(self) -> &'static str {
         match self {

@@ -47,6 +47,8 @@ pub fn App(url: UrlState) -> impl IntoView {
     let browser = browser_lang();
     let lang = Memo::new(move |_| state.lang.get().unwrap_or(browser));
     apply_lang(lang);
+    // Once for the page's life: it listens to the system's colour scheme and motion settings.
+    provide_display(state.theme.into(), lang.into());
     let offline_ready = RwSignal::new(false);
     offline::register(offline_ready);
     move || {
@@ -55,7 +57,6 @@ pub fn App(url: UrlState) -> impl IntoView {
         // built must not subscribe this closure (a toggle would rebuild the whole page).
         untrack(|| {
             provide_context(lang);
-            provide_display(state.theme.into(), lang);
             page(state.embed, lang, offline_ready)
         })
     }

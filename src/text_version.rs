@@ -21,16 +21,7 @@ impl CustomExecutor for NoEffects {
 
 /// The file name of the text version in a language, next to index.html.
 pub fn file_name(lang: Lang) -> String {
-    format!("text-{}.html", short_code(lang))
-}
-
-fn short_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::De => "de",
-        Lang::Nl => "nl",
-        Lang::Zh => "zh",
-    }
+    format!("text-{}.html", lang.short_code())
 }
 
 /// The story's `<main>` in `lang`, as HTML.

@@ -114,7 +114,7 @@ impl UrlState {
                     .unwrap_or(OutlookView::default().loss),
                 "theme" => state.theme = parse_theme(&value).unwrap_or_default(),
                 // Only the four codes the page writes (any case); anything else follows the browser.
-                "lang" => state.lang = Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(&value) || (value.len() == 2 && Lang::from_tag(&value) == Some(*l))),
+                "lang" => state.lang = Lang::from_param(&value),
                 "childId" => state.child_id = valid_child_id(&value).then(|| value.to_string()),
                 _ => {}
             }

@@ -50,13 +50,6 @@ pub fn kind_label(index: usize, lang: Lang) -> &'static str {
     KINDS.get(index).map(|(_, label, _)| label(lang)).unwrap_or_else(|| t::policy_kind_other(lang))
 }
 
-/// An event's date as the marks, the table and the text alternative show it. English keeps the
-/// data's ISO form ("2026-01-16"), which the English readouts and their tests quote; the other
-/// languages write it their own way ("16. Jan. 2026", "2026年1月16日").
-pub fn event_date(lang: Lang, iso: &str) -> String {
-    format::date(lang, iso)
-}
-
 /// Which actors and kinds are shown, one bit each in the order of [`ACTORS`] and [`KINDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PolicyView {
@@ -130,7 +123,7 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
             .filter(|e| e.kind == *kind)
             .map(|e| {
                 DataPointItem::new(vec![e.date, data_text(lang, e.actor)])
-                    .name(t::policy_mark(lang, &event_date(lang, e.date), data_text(lang, e.title)))
+                    .name(t::policy_mark(lang, &format::date(lang, e.date), data_text(lang, e.title)))
             })
             .collect();
         if data.is_empty() {
@@ -162,7 +155,7 @@ pub fn table(view: &PolicyView, lang: Lang) -> Table {
         rows: shown_events(view)
             .into_iter()
             .map(|e| Row {
-                label: event_date(lang, e.date),
+                label: format::date(lang, e.date),
                 cells: vec![
                     Some(Cell::text(data_text(lang, e.actor), e.source, e.confidence)),
                     Some(Cell::text(kind_name(e.kind, lang), e.source, e.confidence)),
@@ -181,9 +174,9 @@ pub fn description(view: &PolicyView, lang: Lang) -> String {
         (Some(first), Some(last)) => t::policy_description(
             lang,
             &events.len().to_string(),
-            &event_date(lang, first.date),
+            &format::date(lang, first.date),
             data_text(lang, first.title),
-            &event_date(lang, last.date),
+            &format::date(lang, last.date),
             data_text(lang, last.title),
         ),
         _ => t::policy_description_none(lang).to_string(),
