@@ -1,11 +1,10 @@
 // Makes the built page hold to its Content Security Policy, run from Trunk's post-build hook
-// (`node postbuild/harden.mjs <staging folder>`, after the text version is written):
+// (`node postbuild/harden.mjs <staging folder>`, after the prerendered pages are written):
 //
-// - replaces Trunk's inline module loader with postbuild/boot.js, written as boot-<hash>.js and
+// - replaces Trunk's inline module loader in each story page with postbuild/boot.js, written as boot-<hash>.js and
 //   loaded with subresource integrity (the wasm is fetched with its integrity too);
-// - fills index.html's first-paint skeleton with the catalogue's English words, and gives the boot
-//   script the other languages' words, so the skeleton speaks the reader's language;
-// - puts the policy in a <meta> at the top of <head>, in index.html and in the text versions;
+// - turns ECharts' script tag into a note the app reads when the first chart goes live;
+// - puts the policy in a <meta> at the top of <head>, in the story pages and the text versions;
 // - stops the build if any inline script, inline style or script without integrity is left.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -55,69 +54,73 @@ function policyProblems(html) {
   return problems;
 }
 
-const LANGS = ['en', 'de', 'nl', 'zh'];
+/// The story's prerendered pages, one per language, and each chart's embed pages (see prerender/).
+const STORY_PAGES = ['index.html', 'de.html', 'nl.html', 'zh.html'];
+const isAppPage = (file) => STORY_PAGES.includes(file) || /^embed-[a-z0-9-]+\.html$/.test(file);
 
-/// One message of the catalogue (entries are one `key = "text"` line each, see locales/).
-function message(lang, id) {
-  const [area, key] = id.split('.');
-  const file = join(here, '..', 'locales', lang, `${area}.toml`);
-  const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`${key} = `));
-  if (!line) fail(`${file} has no ${key}`);
-  return JSON.parse(line.slice(key.length + 3));
+/// The first-paint script (postbuild/first-paint.js) with the build's chart ids, written once;
+/// returns its tag, which goes first in every page's <head> after the policy.
+function firstPaintScript(dir, chartIds) {
+  const text = readFileSync(join(here, 'first-paint.js'), 'utf8').replace('__CHART_IDS__', JSON.stringify(chartIds));
+  const name = `first-paint-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), text);
+  return `<script src="./${name}" integrity="${sri(text)}"></script>`;
 }
 
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/// The chart ids the embed pages were written for.
+const embedCharts = (files) =>
+  [...new Set(files.map((f) => f.match(/^embed-([a-z0-9-]+?)(?:-(?:de|nl|zh))?\.html$/)?.[1]).filter(Boolean))];
 
-/// The skeleton's words in every language: { lang: { "ui.title": "...", ... } }.
-function skeletonWords(html) {
-  const slots = [...html.matchAll(/data-text="([a-z_]+\.[a-z_0-9]+)"(?: data-number="(\d+)")?/g)];
-  return Object.fromEntries(
-    LANGS.map((lang) => [
-      lang,
-      Object.fromEntries(slots.map(([, id, number]) => [id, message(lang, id).replace('{number}', number ?? '')])),
-    ]),
+/// ECharts stays out of the first load: its script tag becomes a note of its file and integrity,
+/// and the app loads it when the first chart goes live (src/echarts.rs, `load`).
+function chartLibraryOnDemand(html) {
+  return html.replace(
+    /<script src="(\.\/echarts\.min-[^"]+\.js)" integrity="([^"]+)"[^>]*><\/script>/,
+    (_, src, integrity) => `<meta name="chart-library" content="${src}" data-integrity="${integrity}" />`,
   );
 }
 
-/// Writes the English words into the skeleton's empty slots.
-function fillSkeleton(html, words) {
-  return html.replace(/(<(\w+)[^>]*\bdata-text="([^"]+)"[^>]*>)(<\/\2>)/g, (_, open, tag, id, close) => `${open}${escapeHtml(words.en[id])}${close}`);
+/// Replaces Trunk's inline module loader with the boot script (written once for every page).
+function withBootScript(dir, html) {
+  const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+  if (!loader) {
+    if (/<script type="module" src="\.\/boot-/.test(html)) return html;
+    fail('no Trunk loader and no boot script in a story page');
+  }
+  const glue = loader[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
+  const wasm = loader[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1];
+  if (!glue || !wasm) fail(`Trunk's loader changed shape; cannot find the glue and wasm paths in:\n${loader[1]}`);
+  const boot = readFileSync(join(here, 'boot.js'), 'utf8')
+    .replace('__GLUE__', glue)
+    .replace('__WASM__', wasm)
+    .replace('__WASM_INTEGRITY__', sri(readFileSync(join(dir, wasm))));
+  const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), boot);
+  return html.replace(loader[0], `<script type="module" src="./${name}" integrity="${sri(boot)}"></script>`);
 }
 
 function main() {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) fail('usage: node postbuild/harden.mjs <build folder> (or set TRUNK_STAGING_DIR)');
-  const indexPath = join(dir, 'index.html');
-  let html = readFileSync(indexPath, 'utf8');
-  const words = skeletonWords(html);
-  html = fillSkeleton(html, words);
-
-  const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-  if (loader) {
-    const glue = loader[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
-    const wasm = loader[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1];
-    if (!glue || !wasm) fail(`Trunk's loader changed shape; cannot find the glue and wasm paths in:\n${loader[1]}`);
-    const boot = readFileSync(join(here, 'boot.js'), 'utf8')
-      .replace('__GLUE__', glue)
-      .replace('__WASM__', wasm)
-      .replace('__WASM_INTEGRITY__', sri(readFileSync(join(dir, wasm))))
-      .replace('__SKELETON_WORDS__', JSON.stringify(words));
-    const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
-    writeFileSync(join(dir, name), boot);
-    html = html.replace(loader[0], `<script type="module" src="./${name}" integrity="${sri(boot)}"></script>`);
-  } else if (!/<script type="module" src="\.\/boot-/.test(html)) {
-    fail("no Trunk loader and no boot script in index.html");
-  }
-
-  const pages = readdirSync(dir).filter((f) => f === 'index.html' || /^text-[a-z]+\.html$/.test(f));
+  const pages = readdirSync(dir).filter((f) => isAppPage(f) || /^text-[a-z]+\.html$/.test(f));
+  for (const page of STORY_PAGES) if (!pages.includes(page)) fail(`${page} is missing: the prerender step writes it`);
+  const charts = embedCharts(pages);
+  if (charts.length === 0) fail('no embed pages: the prerender step writes them');
+  const firstPaint = firstPaintScript(dir, charts);
   for (const page of pages) {
     const path = join(dir, page);
-    const text = withPolicy(page === 'index.html' ? html : readFileSync(path, 'utf8'));
+    let text = readFileSync(path, 'utf8');
+    if (isAppPage(page)) {
+      text = chartLibraryOnDemand(withBootScript(dir, text));
+      if (!text.includes('name="chart-library"')) fail(`${page}: no ECharts script to load on demand`);
+      text = text.replace(/<head>/i, `<head>\n    ${firstPaint}`);
+    }
+    text = withPolicy(text);
     const problems = policyProblems(text);
     if (problems.length) fail(`${page} would break the Content Security Policy:\n  ${problems.join('\n  ')}`);
     writeFileSync(path, text);
   }
-  console.log(`harden: policy and integrity in ${pages.join(', ')}`);
+  console.log(`harden: policy and integrity in ${pages.length} pages (${pages.filter((p) => !p.startsWith('embed-')).join(', ')} and the embed pages)`);
 }
 
 main();

@@ -1,4 +1,4 @@
-// Trunk's post-build hook: the three steps after each build, in order (Trunk starts the hooks of
+// Trunk's post-build hook: the steps after each build, in order (Trunk starts the hooks of
 // one stage together, so their order is kept here). Each step gets the staging folder.
 import { spawnSync } from 'node:child_process';
 
@@ -8,8 +8,10 @@ if (!dir) {
   process.exit(2);
 }
 const steps = [
-  // The text version (text and tables, no script) in every language.
-  ['cargo', ['run', '--quiet', '--package', 'text-version', '--', dir]],
+  // The story prerendered in every language, the text versions, and the charts' options.
+  ['cargo', ['run', '--quiet', '--package', 'prerender', '--', 'pages', dir]],
+  // Every chart's default view drawn as a picture into the story pages.
+  ['node', ['prerender/place-pictures.mjs', dir]],
   // Trunk's inline loader into a file; Content Security Policy and integrity hashes.
   ['node', ['postbuild/harden.mjs', dir]],
   // sw.js last: it precaches every file above.

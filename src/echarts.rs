@@ -56,6 +56,50 @@ pub fn is_available() -> bool {
         .is_some_and(|init| init.is_function())
 }
 
+/// Loads the chart library when the first chart goes live, rather than with the page: the page
+/// names its hashed file and integrity in `<meta name="chart-library">` (written by the build,
+/// `postbuild/harden.mjs`). Resolves to whether the library is there; a library that fails to
+/// load leaves each chart's text alternative and table in its place.
+pub async fn load() -> bool {
+    if is_available() || !cfg!(target_arch = "wasm32") {
+        return is_available();
+    }
+    let document = leptos::prelude::document();
+    let script = match document.get_element_by_id("chart-library") {
+        Some(script) => script,
+        None => {
+            let Some(meta) = document.query_selector("meta[name=\"chart-library\"]").ok().flatten() else { return false };
+            let Ok(script) = document.create_element("script") else { return false };
+            script.set_id("chart-library");
+            let _ = script.set_attribute("src", &meta.get_attribute("content").unwrap_or_default());
+            if let Some(integrity) = meta.get_attribute("data-integrity") {
+                let _ = script.set_attribute("integrity", &integrity);
+            }
+            let loaded = {
+                let script = script.clone();
+                Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+                    let _ = script.set_attribute("data-state", &event.type_());
+                })
+            };
+            let _ = script.add_event_listener_with_callback("load", loaded.as_ref().unchecked_ref());
+            let _ = script.add_event_listener_with_callback("error", loaded.as_ref().unchecked_ref());
+            loaded.forget();
+            if let Some(head) = document.head() {
+                let _ = head.append_child(&script);
+            }
+            script
+        }
+    };
+    if script.get_attribute("data-state").is_none() {
+        let done = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = script.add_event_listener_with_callback("load", &resolve);
+            let _ = script.add_event_listener_with_callback("error", &resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+    }
+    is_available()
+}
+
 type Handler = Closure<dyn FnMut(JsValue)>;
 
 /// A chart drawn in one container. Dropping it disposes the chart and stops watching the size.

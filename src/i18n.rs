@@ -40,6 +40,32 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(value) || l.short_code().eq_ignore_ascii_case(value))
     }
 
+    /// The file of the story's prerendered page in this language (`crate::static_page`).
+    pub fn page_file(self) -> &'static str {
+        match self {
+            Lang::En => "index.html",
+            Lang::De => "de.html",
+            Lang::Nl => "nl.html",
+            Lang::Zh => "zh.html",
+        }
+    }
+
+    /// The address of the story's page in this language, relative to any of them.
+    pub fn page_href(self) -> &'static str {
+        match self {
+            Lang::En => "./",
+            other => other.page_file(),
+        }
+    }
+
+    /// The file of one chart's prerendered embed page in this language (`?embed=<chart-id>` opens it).
+    pub fn embed_file(self, chart_id: &str) -> String {
+        match self {
+            Lang::En => format!("embed-{chart_id}.html"),
+            other => format!("embed-{chart_id}-{}.html", other.short_code()),
+        }
+    }
+
     /// The language's own name, for the switch.
     pub fn name(self) -> &'static str {
         match self {

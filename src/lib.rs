@@ -18,11 +18,14 @@ pub mod failure;
 pub mod format;
 pub mod frame_messages;
 pub mod i18n;
+pub mod live;
 pub mod model;
 pub mod offline;
 pub mod palette;
 pub mod scroll_watch;
 pub mod table;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod static_page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod text_version;
 pub mod url_state;
@@ -62,24 +65,11 @@ pub fn App(url: UrlState) -> impl IntoView {
     }
 }
 
-fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<bool>) -> AnyView {
+pub(crate) fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<bool>) -> AnyView {
     match embed {
         None => view! {
             <main id="story" class="story">
-                <header class="story-header">
-                    <div class="story-tools">
-                        <p class="kicker">{t::ui_kicker(lang)}</p>
-                        <div class="switches">
-                            <LangSwitch/>
-                            <ThemeSwitch/>
-                        </div>
-                    </div>
-                    <h1>{t::ui_title(lang)}</h1>
-                    <p class="standfirst">{t::ui_standfirst(lang)}</p>
-                    <p class="offline-note" role="status">
-                        <Show when=move || offline_ready.get()>{t::ui_offline_ready(lang)}</Show>
-                    </p>
-                </header>
+                <StoryHeader offline_ready=offline_ready/>
                 <widgets::Contents/>
                 <Chapters/>
             </main>
@@ -110,6 +100,28 @@ fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<bool>) -> AnyV
             </main>
         }
         .into_any(),
+    }
+}
+
+/// The story's header: title, standfirst, the language and theme switches, the offline note.
+#[component]
+pub fn StoryHeader(offline_ready: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <header class="story-header">
+            <div class="story-tools">
+                <p class="kicker">{t::ui_kicker(lang)}</p>
+                <div class="switches">
+                    <LangSwitch/>
+                    <ThemeSwitch/>
+                </div>
+            </div>
+            <h1>{t::ui_title(lang)}</h1>
+            <p class="standfirst">{t::ui_standfirst(lang)}</p>
+            <p class="offline-note" role="status">
+                <Show when=move || offline_ready.get()>{t::ui_offline_ready(lang)}</Show>
+            </p>
+        </header>
     }
 }
 
@@ -157,13 +169,13 @@ fn LangSwitch() -> impl IntoView {
 
 /// The link back to the full story under an embedded chart.
 #[component]
-fn Credit() -> impl IntoView {
-    let location = window().location();
-    let story = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+pub(crate) fn Credit() -> impl IntoView {
+    let lang = use_lang();
+    // Relative, so it is the same in the prerendered page and works under any path.
     view! {
         <p class="credit">
-            <a href=story target="_blank" rel="noopener">
-                {t::ui_credit(use_lang())}
+            <a href=lang.page_href() target="_blank" rel="noopener">
+                {t::ui_credit(lang)}
             </a>
         </p>
     }
@@ -198,7 +210,7 @@ fn ThemeSwitch() -> impl IntoView {
 }
 
 /// Keeps the address bar in step with the reader's choices, without adding history entries.
-fn mirror_in_url(state: AppState) {
+pub(crate) fn mirror_in_url(state: AppState) {
     // Written a moment after the last change, and only when it differs: a burst of toggles (or a
     // fast scroll through the chapters) makes one history update, not one per step. Browsers
     // throttle frequent updates and re-request the page icon on each.
@@ -226,7 +238,7 @@ fn mirror_in_url(state: AppState) {
 }
 
 /// Sets `data-theme` on `<html>` so the stylesheet can override the system colour scheme.
-fn apply_theme_choice(theme: RwSignal<ThemeChoice>) {
+pub(crate) fn apply_theme_choice(theme: RwSignal<ThemeChoice>) {
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", theme.get().id());
@@ -234,17 +246,18 @@ fn apply_theme_choice(theme: RwSignal<ThemeChoice>) {
     });
 }
 
-/// Entry point of the wasm build, run when the module loads: replaces the static first-paint
-/// skeleton with the live app. (The page is built from this library rather than a binary: the
-/// binary's fat-LTO link fails in rustc 1.95 with "Invalid Wasm linking symbol".)
+/// Entry point of the wasm build, run when the module loads. The page arrives prerendered
+/// (`crate::static_page`) and the app brings it to life where the reader is (`crate::live`); a page
+/// without the prerendered story gets the whole app at once. (The page is built from this library
+/// rather than a binary: the binary's fat-LTO link fails in rustc 1.95 with "Invalid Wasm linking
+/// symbol".)
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     failure::install();
+    // Chapters go live from tasks, before anything is mounted (mounting would set this up).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let url = UrlState::parse(&window().location().search().unwrap_or_default());
     let document = document();
-    if let Some(skeleton) = document.get_element_by_id("skeleton") {
-        skeleton.remove();
-    }
     if let Some(root) = document.document_element() {
         let _ = root.class_list().toggle_with_force("embedded", url.embed.is_some());
     }
@@ -252,11 +265,16 @@ pub fn start() {
         Some(Embed::Chart(id)) => id.to_string(),
         _ => "story".to_string(),
     };
-    let child_id = url.child_id.clone();
-    let chapter = url.chapter;
-    leptos::mount::mount_to_body(move || view! { <App url=url.clone()/> });
-    frame_messages::report_height(frame_key, child_id);
-    if let Some(section) = chapter.and_then(|c| document.get_element_by_id(c)) {
-        section.scroll_into_view();
+    frame_messages::report_height(frame_key, url.child_id.clone());
+    match document.query_selector("main[data-prerendered]").ok().flatten() {
+        Some(story) => live::start(url, story),
+        None => leptos::task::spawn_local(async move {
+            echarts::load().await;
+            let chapter = url.chapter;
+            leptos::mount::mount_to_body(move || view! { <App url=url.clone()/> });
+            if let Some(section) = chapter.and_then(|c| document.get_element_by_id(c)) {
+                section.scroll_into_view();
+            }
+        }),
     }
 }

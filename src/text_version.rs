@@ -3,21 +3,12 @@
 //! chart frame shows its text alternative and its table). Readers get it when their browser has
 //! no WebAssembly or no JavaScript, or when the app fails to start; it needs neither.
 
-use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 
 use crate::chapters::Chapters;
+use crate::display::Display;
 use crate::i18n::{Lang, t};
-
-/// Effects are for the browser: at build time they are dropped unrun, so nothing reaches for a
-/// window that is not there.
-struct NoEffects;
-
-impl CustomExecutor for NoEffects {
-    fn spawn(&self, _: PinnedFuture<()>) {}
-    fn spawn_local(&self, _: PinnedLocalFuture<()>) {}
-    fn poll_local(&self) {}
-}
+use crate::static_page::render;
 
 /// The file name of the text version in a language, next to index.html.
 pub fn file_name(lang: Lang) -> String {
@@ -26,13 +17,7 @@ pub fn file_name(lang: Lang) -> String {
 
 /// The story's `<main>` in `lang`, as HTML.
 pub fn story_html(lang: Lang) -> String {
-    // Already set on a second call: that is fine, it is the same executor.
-    let _ = Executor::init_local_custom_executor(NoEffects);
-    let owner = Owner::new();
-    // Rendering reads each signal once, outside any effect, on purpose: no warnings for that.
-    let _quiet = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
-    owner.with(|| {
-        provide_context(lang);
+    render(lang, Display { lang, ..Display::default() }, &crate::url_state::UrlState::default(), move || {
         provide_context(crate::widgets::chart_frame::TextVersion);
         let other_versions = Lang::ALL
             .into_iter()
@@ -57,8 +42,8 @@ pub fn story_html(lang: Lang) -> String {
                 <Chapters/>
             </main>
         }
-        .to_html()
     })
+    .0
 }
 
 /// A whole page around the story: `head` carries the build's stylesheet and icon links.

@@ -78,6 +78,22 @@ pub fn chart_view(chart_id: &str) -> Option<AnyView> {
     })
 }
 
+/// One chapter, by its section id: a prerendered chapter goes live on its own (`crate::live`).
+pub fn chapter_view(id: &str) -> Option<AnyView> {
+    Some(match id {
+        "overtaking" => view! { <overtaking::OvertakingChapter/> }.into_any(),
+        "in-the-boxes" => view! { <nev::NevChapter/> }.into_any(),
+        "destinations" => view! { <destinations::DestinationsChapter/> }.into_any(),
+        "makers" => view! { <makers::MakersChapter/> }.into_any(),
+        "why" => view! { <why::WhyChapter/> }.into_any(),
+        "money" => view! { <money::MoneyChapter/> }.into_any(),
+        "germany" => view! { <germany::GermanyChapter/> }.into_any(),
+        "policy" => view! { <policy::PolicyChapter/> }.into_any(),
+        "outlook" => view! { <outlook::OutlookChapter/> }.into_any(),
+        _ => return None,
+    })
+}
+
 /// Every chapter in order.
 #[component]
 pub fn Chapters() -> impl IntoView {
@@ -119,6 +135,7 @@ mod tests {
         }
         assert_eq!(chapter_of("nope"), None);
         assert_eq!(CHAPTERS.iter().map(|(c, _, _)| *c).collect::<Vec<_>>(), CHAPTER_IDS);
+        assert!(chapter_view("nope").is_none(), "an unknown chapter has no live view");
     }
 
     #[test]

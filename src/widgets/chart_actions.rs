@@ -15,10 +15,15 @@ use crate::model::Source;
 use crate::table::Table;
 use crate::url_state::{Embed, UrlState};
 
-/// The page's address without query or fragment, e.g. `https://example.org/story/`.
-fn page_base() -> String {
+/// The address of the story in the reader's language, without query or fragment, e.g.
+/// `https://example.org/story/` or `https://example.org/story/de.html`, from any of the site's
+/// pages (the story's, or a chart's embed page).
+fn page_base(lang: Lang) -> String {
     let location = window().location();
-    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+    let path = location.pathname().unwrap_or_default();
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let file = if lang == Lang::En { "" } else { lang.page_file() };
+    format!("{}{folder}{file}", location.origin().unwrap_or_default())
 }
 
 fn with_query(base: &str, query: &str) -> String {
@@ -47,11 +52,11 @@ pub fn ChartActions(
 
     let view_link = move || {
         let url = UrlState { embed: None, child_id: None, chapter: chapter_of(id), ..state.to_url_state() };
-        format!("{}#{}", with_query(&page_base(), &url.story_query()), chapter_of(id).unwrap_or(id))
+        format!("{}#{}", with_query(&page_base(lang), &url.story_query()), chapter_of(id).unwrap_or(id))
     };
     let embed_url = move || {
         let url = UrlState { embed: Some(Embed::Chart(id)), child_id: None, chapter: None, ..state.to_url_state() };
-        with_query(&page_base(), &url.to_query())
+        with_query(&page_base(lang), &url.to_query())
     };
     let embed_code = Memo::new(move |_| snippet(&embed_url(), title));
 

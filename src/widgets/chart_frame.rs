@@ -2,6 +2,7 @@
 //! the table of the same numbers and the sources.
 
 use leptos::html::Div;
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 
 use crate::i18n::{t, use_lang};
@@ -35,7 +36,13 @@ pub fn ChartFrame(
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let chart = StoredValue::new_local(None::<EChart>);
-    let library_loaded = echarts::is_available();
+    // The text version has no pictures: only the prerendered page draws them.
+    let static_page = use_context::<StaticPage>().filter(|_| use_context::<TextVersion>().is_none());
+    if let Some(page) = &static_page {
+        page.record(id, option.get_untracked(), description.get_untracked(), unit.get_untracked());
+    }
+    // The prerendered page draws the chart as a picture in the same place the live chart goes.
+    let library_loaded = echarts::is_available() || static_page.is_some();
     let lang = use_lang();
     let (readout, set_readout) = signal(None::<String>);
 
@@ -50,6 +57,10 @@ pub fn ChartFrame(
                         created.on("click", move |params| {
                             set_readout.set(table.with_untracked(|t| point_readout(&params, t)));
                         });
+                        // The prerendered picture, moved in when the chart went live, stays on top
+                        // until ECharts has drawn the same view underneath it.
+                        let canvas = element.clone();
+                        created.on("finished", move |_| remove_static_pictures(&canvas));
                         *slot = Some(created);
                     }
                     Err(err) => leptos::logging::warn!("chart {id} not drawn: {err:?}"),
@@ -115,6 +126,45 @@ pub fn ChartFrame(
 /// In context when the page is rendered as the text version (see `crate::text_version`).
 #[derive(Clone, Copy)]
 pub struct TextVersion;
+
+/// In context when the story is prerendered at build time (see `crate::static_page`): each frame
+/// records the option it would draw, so the build can draw it as a picture.
+#[derive(Clone, Default)]
+pub struct StaticPage(std::sync::Arc<std::sync::Mutex<Vec<DrawnChart>>>);
+
+/// One chart as the prerendered page shows it.
+#[derive(Clone, Debug)]
+pub struct DrawnChart {
+    pub id: &'static str,
+    /// The ECharts option, as JSON.
+    pub option: String,
+    pub description: String,
+    pub unit: Unit,
+}
+
+impl StaticPage {
+    fn record(&self, id: &'static str, option: String, description: String, unit: Unit) {
+        if let Ok(mut charts) = self.0.lock() {
+            charts.push(DrawnChart { id, option, description, unit });
+        }
+    }
+
+    /// Every chart recorded so far, in page order.
+    pub fn charts(&self) -> Vec<DrawnChart> {
+        self.0.lock().map(|c| c.clone()).unwrap_or_default()
+    }
+}
+
+/// Removes the build-time pictures from a chart's drawing area once the live chart is there.
+fn remove_static_pictures(canvas: &web_sys::HtmlElement) {
+    if let Ok(pictures) = canvas.query_selector_all(".static-picture") {
+        for i in 0..pictures.length() {
+            if let Some(picture) = pictures.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                picture.remove();
+            }
+        }
+    }
+}
 
 /// The line under the chart after a mark is clicked: what it is, its figure and its source.
 fn point_readout(params: &wasm_bindgen::JsValue, table: &Table) -> Option<String> {

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::app_state::use_app_state;
 use crate::chapters::CHAPTERS;
 use crate::i18n::{t, use_lang};
+use crate::live::LiveChapters;
 use crate::scroll_watch::{Observer, watch};
 
 #[component]
@@ -17,7 +18,12 @@ pub fn Contents() -> impl IntoView {
         state.chapter.get().and_then(|c| CHAPTERS.iter().position(|(id, _, _)| *id == c)).unwrap_or(0)
     });
     let observer = StoredValue::new_local(None::<Observer>);
+    let live_chapters = use_context::<LiveChapters>();
     Effect::new(move |_| {
+        // A chapter going live replaces its section: watch the new one.
+        if let Some(LiveChapters(count)) = live_chapters {
+            count.track();
+        }
         let document = document();
         let sections: Vec<web_sys::Element> = CHAPTERS
             .iter()
@@ -45,12 +51,14 @@ pub fn Contents() -> impl IntoView {
                             t::ui_contents_progress(lang, &(i + 1).to_string(), &total.to_string(), (CHAPTERS[i].1)(lang))
                         }}
                     </span>
-                    <span class="progress" aria-hidden="true">
-                        <span
-                            class="progress-bar"
-                            style:width=move || format!("{}%", (current.get() + 1) * 100 / total)
-                        ></span>
-                    </span>
+                    // A progress element rather than a styled width: the prerendered page may
+                    // carry no style attribute under its Content Security Policy.
+                    <progress
+                        class="progress"
+                        aria-hidden="true"
+                        max=total.to_string()
+                        value=move || (current.get() + 1).to_string()
+                    ></progress>
                 </summary>
                 <ol>
                     {CHAPTERS

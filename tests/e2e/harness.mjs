@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
@@ -19,12 +20,17 @@ const TYPES = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
 };
+// What `gzip` compresses: text and wasm; the images are compressed already.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
 
 /**
  * Serves `root` (default: the release build) on 127.0.0.1, on `port` (default: a free one), under
- * `prefix` (default: the root), plus `extra` routes.
+ * `prefix` (default: the root), plus `extra` routes. With `gzip`, files of `root` go out
+ * compressed (gzip -9, `Content-Encoding: gzip`) to clients that accept it, as a production
+ * server would send them; each file is compressed once.
  */
-export async function serve(root = DIST, extra = {}, { port = 0, prefix = '/' } = {}) {
+export async function serve(root = DIST, extra = {}, { port = 0, prefix = '/', gzip = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!extra[path]) {
@@ -45,8 +51,17 @@ export async function serve(root = DIST, extra = {}, { port = 0, prefix = '/' } 
       return;
     }
     try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = `${file}:${info.mtimeMs}:${info.size}`;
+        if (!compressed.has(key)) compressed.set(key, gzipSync(await readFile(file), { level: 9 }));
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(compressed.get(key));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type });
       res.end(await readFile(file));
     } catch {
       res.writeHead(404).end('not found');
@@ -121,13 +136,23 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
   return { page, context, problems };
 }
 
-/** Waits until the chart with `id` has an ECharts instance with at least one series drawn. */
+/**
+ * Brings the chart with `id` to life as a reader does: the page arrives prerendered, and a chart
+ * goes live when the reader comes near it (scrolls it into view) or first moves, touches or types.
+ * Then waits until it has an ECharts instance with at least one series drawn.
+ */
 export async function waitForChart(page, id) {
+  const frame = page.locator(`[data-chart="${id}"]`).first();
+  await frame.waitFor({ state: 'attached', timeout: 20000 });
+  // The prerendered frame may be swapped for the live one meanwhile: that is fine.
+  await frame.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => {});
+  await page.mouse.move(3, 3);
   await page.waitForFunction(
     (chartId) => {
       const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);
       const chart = el && window.echarts?.getInstanceByDom(el);
-      return chart && chart.getOption().series.length > 0 && el.querySelector('canvas');
+      // The prerendered picture goes once the live chart has finished drawing the same view.
+      return chart && chart.getOption().series.length > 0 && el.querySelector('canvas') && !el.querySelector('.static-picture');
     },
     id,
     { timeout: 20000 },

@@ -1,0 +1,61 @@
+// Draws every chart's default view as a picture and puts it into the story pages (a step of
+// Trunk's post-build hook, after `prerender pages` wrote the pages and `prerender-jobs.json`):
+//
+// - the pictures come from ECharts' own server-side renderer, fed the options that the Rust chart
+//   builders produced for the default view (draw-charts.mjs); axis labels are written by the same
+//   Rust formatters as the live chart's (`prerender labels`);
+// - their dark colours go into one stylesheet, `static-charts-<hash>.css`, linked from every page
+//   with its integrity.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { drawCharts, placeSvgs } from './draw-charts.mjs';
+
+// Time axes place their ticks in the local time zone; the Rust labels read them in UTC.
+process.env.TZ = 'UTC';
+
+const fail = (message) => {
+  console.error(`prerender/place-pictures.mjs: ${message}`);
+  process.exit(1);
+};
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) fail('usage: node prerender/place-pictures.mjs <build folder> (or set TRUNK_STAGING_DIR)');
+
+/// Labels for axis ticks, written by the app's own Rust formatters.
+async function formatLabels(requests) {
+  const run = spawnSync('cargo', ['run', '--quiet', '--package', 'prerender', '--', 'labels'], {
+    input: JSON.stringify(requests),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) fail(`prerender labels failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+const jobsPath = join(dir, 'prerender-jobs.json');
+const { pictures: jobs, pages } = JSON.parse(readFileSync(jobsPath, 'utf8'));
+const { svgs, css } = await drawCharts(jobs, formatLabels);
+
+const sheet = `/* Written by the build (prerender/place-pictures.mjs): the charts' pictures in dark mode. */\n${css}\n`;
+const sheetName = `static-charts-${createHash('sha256').update(sheet).digest('hex').slice(0, 16)}.css`;
+const integrity = `sha384-${createHash('sha384').update(sheet).digest('base64')}`;
+writeFileSync(join(dir, sheetName), sheet);
+const link = `<link rel="stylesheet" href="./${sheetName}" integrity="${integrity}" />`;
+
+let bytes = 0;
+for (const page of pages) {
+  const path = join(dir, page.page);
+  const own = jobs.filter((j) => j.lang === page.lang && page.charts.includes(j.chart));
+  let html = placeSvgs(readFileSync(path, 'utf8'), svgs, own);
+  if (!html.includes('</head>')) fail(`${page.page} has no </head>`);
+  html = html.replace('</head>', `  ${link}\n  </head>`);
+  writeFileSync(path, html);
+  bytes += own.reduce((sum, j) => sum + svgs.get(j.key).length, 0);
+}
+console.log(`prerender: ${Math.round(bytes / 1024)} KiB of SVG in ${pages.length} pages`);
+// The options were only for drawing: they are not part of the site.
+rmSync(jobsPath);
+console.log(`prerender: ${jobs.length} pictures drawn, ${sheetName}`);

@@ -1,0 +1,155 @@
+//! The build's prerender step (Trunk's post-build hook, see `postbuild/run.mjs`):
+//!
+//! - `prerender pages <build folder>`: writes the story in every language as a finished page
+//!   (`index.html` in English, `de.html`, `nl.html`, `zh.html`) from Trunk's `index.html`, each
+//!   chart's embed page (`embed-<chart-id>.html`, `embed-<chart-id>-de.html`, ...), the text
+//!   version of each language (`text-<lang>.html`), and `prerender-jobs.json`: every chart's
+//!   default view as ECharts options, for `prerender/place-pictures.mjs` to draw.
+//! - `prerender labels`: reads axis-tick requests (`[{lang, unit, kind, value}]`) as JSON on
+//!   standard input and writes their labels, so the pictures' ticks read exactly as the live
+//!   chart's Rust formatters write them.
+
+use std::io::Read;
+use std::path::Path;
+
+use car_exports::i18n::{Lang, t};
+use car_exports::charts::CHART_IDS;
+use car_exports::static_page::{axis_label, embed, story, unit_from_id};
+use car_exports::text_version::{file_name, page_html};
+use serde_json::{Value, json};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["pages", dir] => pages(Path::new(dir)),
+        ["labels"] => labels(),
+        _ => Err("usage: prerender pages <build folder> | prerender labels < requests.json".to_string()),
+    };
+    if let Err(message) = result {
+        eprintln!("prerender: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn pages(dir: &Path) -> Result<(), String> {
+    let template_path = dir.join("index.html");
+    let template = std::fs::read_to_string(&template_path).map_err(|err| format!("cannot read {}: {err}", template_path.display()))?;
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
+    };
+
+    let head = links(&template, &["rel=\"stylesheet\"", "rel=\"icon\""]);
+    if !head.contains("stylesheet") {
+        return Err("index.html has no stylesheet link to reuse".into());
+    }
+    for lang in Lang::ALL {
+        write(&file_name(lang), &page_html(lang, &head))?;
+    }
+
+    let mut pictures = Vec::new();
+    let mut pages = Vec::new();
+    for lang in Lang::ALL {
+        let (main, drawn) = story(lang);
+        write(lang.page_file(), &page_from(&template, lang, None, &main)?)?;
+        let charts: Vec<&str> = drawn.iter().map(|p| p.chart).collect();
+        pages.push(json!({ "page": lang.page_file(), "lang": lang.short_code(), "charts": charts }));
+        for id in CHART_IDS {
+            write(&lang.embed_file(id), &page_from(&template, lang, Some(id), &embed(lang, id))?)?;
+            pages.push(json!({ "page": lang.embed_file(id), "lang": lang.short_code(), "charts": [id] }));
+        }
+        for p in drawn {
+            pictures.push(json!({
+                "key": format!("{}/{}", lang.short_code(), p.key),
+                "chart": p.chart,
+                "width": p.width,
+                "height": p.height,
+                "lang": lang.short_code(),
+                "unit": p.unit.id(),
+                "light": serde_json::from_str::<Value>(&p.light).map_err(|e| format!("{}: {e}", p.key))?,
+                "dark": serde_json::from_str::<Value>(&p.dark).map_err(|e| format!("{}: {e}", p.key))?,
+                "description": p.description,
+            }));
+        }
+    }
+    write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages }).to_string())?;
+    println!(
+        "prerender: {} story pages, {} embed pages, {} text versions in {}",
+        Lang::ALL.len(),
+        Lang::ALL.len() * CHART_IDS.len(),
+        Lang::ALL.len(),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Trunk's index.html with a prerendered `<main>` in place of its marker, and the page's
+/// language, title and description; an embed page also names its chart on `<html>`, which the
+/// first-paint script reads.
+fn page_from(template: &str, lang: Lang, chart: Option<&str>, main: &str) -> Result<String, String> {
+    const MARKER: &str = "<!-- story -->";
+    if !template.contains(MARKER) {
+        return Err(format!("index.html has no {MARKER} marker for the prerendered story"));
+    }
+    let root = match chart {
+        Some(id) => format!("<html lang=\"{}\" data-chart-page=\"{id}\">", lang.code()),
+        None => format!("<html lang=\"{}\">", lang.code()),
+    };
+    let page = template
+        .replacen("<html lang=\"en\">", &root, 1)
+        .replacen(
+            "<title>China's car export surge, explained</title>",
+            &format!("<title>{}</title>", escape(t::ui_title(lang))),
+            1,
+        )
+        .replacen(MARKER, &mark_prerendered(main), 1);
+    match description_content(&page) {
+        Some(old) => Ok(page.replacen(&old, &format!("content=\"{}\"", escape(t::ui_standfirst(lang))), 1)),
+        None => Err("index.html has no <meta name=\"description\">".into()),
+    }
+}
+
+/// Marks the story and each chapter as prerendered: the app takes them over one by one.
+fn mark_prerendered(main: &str) -> String {
+    main.replacen("<main id=\"story\"", "<main data-prerendered id=\"story\"", 1)
+        .replacen("<main class=\"embed-chart\"", "<main data-prerendered class=\"embed-chart\"", 1)
+        .replace("<section id=\"", "<section data-prerendered id=\"")
+}
+
+/// The `content="..."` of the page's description meta.
+fn description_content(html: &str) -> Option<String> {
+    let start = html.find("name=\"description\"")?;
+    let content = start + html[start..].find("content=\"")?;
+    let end = content + 9 + html[content + 9..].find('"')?;
+    Some(html[content..=end].to_string())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn labels() -> Result<(), String> {
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).map_err(|e| format!("cannot read standard input: {e}"))?;
+    let requests: Vec<Value> = serde_json::from_str(&input).map_err(|e| format!("requests are not a JSON array: {e}"))?;
+    let labels: Vec<String> = requests
+        .iter()
+        .map(|r| {
+            let lang = r["lang"].as_str().and_then(Lang::from_param).ok_or_else(|| format!("unknown lang in {r}"))?;
+            let unit = r["unit"].as_str().and_then(unit_from_id).ok_or_else(|| format!("unknown unit in {r}"))?;
+            let value = r["value"].as_f64().ok_or_else(|| format!("no value in {r}"))?;
+            Ok(axis_label(lang, unit, r["kind"].as_str().unwrap_or("value"), value))
+        })
+        .collect::<Result<_, String>>()?;
+    println!("{}", Value::from(labels));
+    Ok(())
+}
+
+/// The `<link>` tags of index.html that carry one of `kinds`, joined for the new page's head.
+fn links(html: &str, kinds: &[&str]) -> String {
+    html.match_indices("<link")
+        .filter_map(|(start, _)| html[start..].find('>').map(|end| &html[start..=start + end]))
+        .filter(|tag| kinds.iter().any(|k| tag.contains(k)))
+        .collect::<Vec<_>>()
+        .join("\n    ")
+}
