@@ -26,11 +26,15 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // Pages (any ?embed= or deep link): the network first, so a new build shows on reload;
-    // the cached page when there is no network.
+    // Pages (each language's story, each chart's embed page, any deep link): the network first,
+    // so a new build shows on reload; the cached page when there is no network, else the story.
     event.respondWith(
       fetch(request).catch(() =>
-        caches.open(CACHE).then((cache) => cache.match(new URL('index.html', self.registration.scope).href)),
+        caches
+          .open(CACHE)
+          .then((cache) =>
+            cache.match(request, { ignoreSearch: true }).then((hit) => hit || cache.match(new URL('index.html', self.registration.scope).href)),
+          ),
       ),
     );
     return;

@@ -18,6 +18,12 @@ function markQueued(event) {
 }
 for (const kind of ['click', 'input', 'change']) document.addEventListener(kind, markQueued, true);
 
+// A link to a chapter (`?chapter=`) opens at that chapter, before the app arrives.
+const chapter = new URLSearchParams(location.search).get('chapter');
+if (chapter && !location.hash && /^[a-z-]{1,40}$/.test(chapter)) {
+  document.querySelector(`section.chapter#${chapter}`)?.scrollIntoView();
+}
+
 function keepStaticPage(reason) {
   console.warn('The interactive explainer could not start; the page stays as it was prerendered.', reason);
   document.documentElement.classList.add('static-only');

@@ -19,6 +19,14 @@
     return;
   }
 
+  // Read as the app reads the address (src/url_state.rs): a value over 200 bytes is ignored, and
+  // a repeated key counts with its last value.
+  function param(name) {
+    var encoder = new TextEncoder();
+    var values = params.getAll(name).filter(function (v) { return encoder.encode(v).length <= 200; });
+    return values.length ? values[values.length - 1] : null;
+  }
+
   function supported(tag) {
     var parts = String(tag).toLowerCase().split(/[-_]/);
     // Traditional Chinese readers are not given Simplified text.
@@ -33,21 +41,21 @@
   }
 
   var here = { lang: supported(root.lang) || 'en', chart: root.getAttribute('data-chart-page') };
-  var asked = params.get('lang');
+  var asked = param('lang');
   var lang = asked !== null ? supported(asked) : null;
   if (lang === null && asked === null && here.lang === 'en') {
     var tags = navigator.languages || [navigator.language];
     for (var i = 0; i < tags.length && lang === null; i++) lang = supported(tags[i]);
   }
   lang = lang || here.lang;
-  var embed = params.get('embed');
+  var embed = param('embed');
   var chart = embed !== null && CHARTS.indexOf(embed) >= 0 ? embed : here.chart;
   if (lang !== here.lang || chart !== here.chart) {
     location.replace(pageFor(lang, chart) + location.search + location.hash);
     return;
   }
 
-  var theme = params.get('theme');
+  var theme = param('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
 
   if (embed !== null) {

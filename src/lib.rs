@@ -72,6 +72,9 @@ pub(crate) fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<boo
                 <StoryHeader offline_ready=offline_ready/>
                 <widgets::Contents/>
                 <Chapters/>
+                <footer class="story-footer">
+                    <a href=format!("text-{}.html", lang.short_code()) hreflang=lang.code()>{t::ui_text_version_link(lang)}</a>
+                </footer>
             </main>
         }
         .into_any(),

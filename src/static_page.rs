@@ -50,7 +50,7 @@ pub fn without_markers(html: &str) -> String {
 
 /// The two sizes each chart is drawn at: the reader's screen picks one by the same breakpoint as
 /// the live chart's narrow layout (`src/display.rs`, `style/main.css`), so text keeps its size.
-pub const SIZES: [(&str, bool, u32, u32); 2] = [("narrow", true, 360, 340), ("wide", false, 680, 420)];
+pub const SIZES: [(&str, bool, u32, u32); 2] = [("narrow", true, 340, 340), ("wide", false, 680, 420)];
 
 /// One picture for the build to draw: a chart's default view at one size, in light and dark.
 pub struct Picture {

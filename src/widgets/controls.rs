@@ -32,6 +32,8 @@ pub fn ChoiceGroup(
                                 <input
                                     type="radio"
                                     name=name
+                                    // The attribute for the prerendered page, the property once live.
+                                    checked=selected.get_untracked() == index
                                     prop:checked=move || selected.get() == index
                                     on:change=move |_| on_select.run(index)
                                 />
@@ -100,6 +102,8 @@ pub fn PercentSlider(
                 min=range.0
                 max=range.1
                 step="1"
+                // The attribute for the prerendered page, the property once live.
+                value=value.get_untracked().to_string()
                 prop:value=move || value.get().to_string()
                 on:input=move |ev| {
                     if let Ok(v) = event_target_value(&ev).parse::<i32>() {

@@ -141,12 +141,14 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
  * goes live when the reader comes near it (scrolls it into view) or first moves, touches or types.
  * Then waits until it has an ECharts instance with at least one series drawn.
  */
-export async function waitForChart(page, id) {
+export async function waitForChart(page, id, { approach = true } = {}) {
   const frame = page.locator(`[data-chart="${id}"]`).first();
   await frame.waitFor({ state: 'attached', timeout: 20000 });
-  // The prerendered frame may be swapped for the live one meanwhile: that is fine.
-  await frame.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => {});
-  await page.mouse.move(3, 3);
+  if (approach) {
+    // The prerendered frame may be swapped for the live one meanwhile: that is fine.
+    await frame.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => {});
+    await page.mouse.move(3, 3);
+  }
   await page.waitForFunction(
     (chartId) => {
       const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);

@@ -112,20 +112,21 @@ test('a toggle updates its chart without rebuilding the page', async () => {
   await context.close();
 });
 
-test('before the app arrives, the first-paint skeleton already speaks the reader language', async () => {
+test('before the app arrives, the prerendered page already speaks the reader language', async () => {
   const context = await ctx.browser.newContext({ locale: 'de-DE' });
-  // Hold the wasm back so the skeleton can be read.
+  // Hold the wasm back so the prerendered page can be read.
   await context.route(/\.wasm$/, async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
   });
   const page = await context.newPage();
   await page.goto(`${ctx.server.origin}/`);
-  await page.waitForFunction(() => document.documentElement.lang === 'de');
-  assert.equal(await page.locator('#skeleton h1').innerText(), 'Chinas Autoexport-Boom, erklärt');
-  assert.equal(await page.locator('#skeleton .chapter-number').innerText(), 'KAPITEL 1');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+  assert.equal(await page.locator('h1').innerText(), 'Chinas Autoexport-Boom, erklärt');
+  assert.equal(await page.locator('.chapter-number').first().innerText(), 'KAPITEL 1');
+  assert.equal(await page.locator('main[data-prerendered]').count(), 1, 'the prerendered story');
   await waitForChart(page, CHART);
-  assert.equal(await page.locator('#skeleton').count(), 0, 'the app replaces the skeleton');
+  assert.equal(await page.locator('#overtaking[data-prerendered]').count(), 0, 'chapter 1 is live');
   await context.close();
 });
 

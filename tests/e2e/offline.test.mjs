@@ -56,7 +56,7 @@ test('a new build is picked up on reload and replaces the old cache', async () =
   const next = await mkdtemp(join(tmpdir(), 'car-exports-next-'));
   await cp(DIST, next, { recursive: true });
   const index = join(next, 'index.html');
-  await writeFile(index, (await readFile(index, 'utf8')).replace('content="How China', 'content="New build: How China'));
+  await writeFile(index, (await readFile(index, 'utf8')).replace(/(name="description"\s+content=")/, '$1New build: '));
   execFileSync('node', [WRITER, next]);
   const nextServer = await serve(next, {}, { port: server.port });
 

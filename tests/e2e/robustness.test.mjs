@@ -36,7 +36,7 @@ test('hostile URLs fall back to a rendered page with no panic and no injected sc
       dialogs.push(d.message());
       d.dismiss();
     });
-    await page.locator('main h1, main [data-chart] .chart-canvas canvas, main .embed-missing').first().waitFor({ timeout: 20000 });
+    await page.locator('main h1, main [data-chart] .chart-canvas, main .embed-missing').filter({ visible: true }).first().waitFor({ timeout: 20000 });
     await page.waitForTimeout(100);
     const label = query.slice(0, 80);
     assert.deepEqual(problems.pageErrors, [], `uncaught error for ${label}`);

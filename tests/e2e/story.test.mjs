@@ -16,7 +16,7 @@ test('the story opens with its title and chapter 1 chart drawn', async () => {
   assert.deepEqual(names, ['China (CAAM)', 'Japan (JAMA)', 'Germany (VDA/Destatis)', 'South Korea (KAMA)']);
   const pixels = await canvasPixels(page, CHART);
   assert.ok(pixels.painted > pixels.total * 0.01, `the canvas is painted (${pixels.painted} of ${pixels.total} pixels)`);
-  assert.equal(await page.locator('#skeleton').count(), 0, 'the first-paint skeleton is replaced');
+  assert.equal(await page.locator('#overtaking[data-prerendered]').count(), 0, 'the prerendered chapter is live');
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
 });

@@ -1,0 +1,242 @@
+// End to end: the page before any script runs, and the app taking it over where the reader is.
+// The story, each language and each chart's embed are prerendered at build time; every chart is
+// a picture drawn by ECharts' server-side renderer until it goes live.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { suite, waitForChart } from './harness.mjs';
+
+const DIST = new URL('../../dist', import.meta.url).pathname;
+const ctx = suite({ before, after });
+const CHARTS = [
+  'exports-vs-peers', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
+  'price-war', 'investment-abroad', 'germany-in-china', 'policy-timeline', 'outlook-explorer',
+];
+const LANG_PAGES = [['en', '/'], ['de', '/de.html'], ['nl', '/nl.html'], ['zh', '/zh.html']];
+
+/** A page with no script at all, or with the app held back (its wasm request refused). */
+async function staticPage(url, { javaScript = false, width = 1280, colorScheme = 'light', app = false } = {}) {
+  const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: javaScript, colorScheme });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  if (!app) await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto(`${ctx.server.origin}${url}`);
+  return { page, context, requests };
+}
+
+/** The mean colour of a region of the screen, from a screenshot the browser decodes itself. */
+async function meanColour(page, box) {
+  const png = await page.screenshot({ clip: box });
+  const helper = await page.context().newPage();
+  const rgb = await helper.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+    const g = canvas.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const { data } = g.getImageData(0, 0, img.width, img.height);
+    const sum = [0, 0, 0];
+    for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c++) sum[c] += data[i + c];
+    return sum.map((s) => s / (data.length / 4));
+  }, png.toString('base64'));
+  await helper.close();
+  return rgb;
+}
+
+for (const [lang, path] of LANG_PAGES) {
+  test(`with JavaScript off (${lang}): every chapter, every chart as a picture with its text alternative, every table and source list`, async () => {
+    const { page, context } = await staticPage(path);
+    assert.equal(await page.locator('html').getAttribute('lang'), lang === 'zh' ? 'zh-Hans' : lang);
+    assert.equal(await page.locator('section.chapter').count(), 9);
+    for (const chapter of await page.locator('section.chapter').all()) {
+      const text = (await chapter.locator(':scope > p, .step p').allInnerTexts()).join(' ');
+      assert.ok(text.length > (lang === 'zh' ? 80 : 200), `each chapter has its text (${text.length} characters)`);
+    }
+    for (const id of CHARTS) {
+      const frame = page.locator(`[data-chart="${id}"]`);
+      const picture = frame.locator('.static-picture svg[role="img"]').filter({ visible: true });
+      assert.equal(await picture.count(), 1, `${id}: one picture at this width`);
+      const label = await picture.getAttribute('aria-label');
+      assert.ok(label && label.length > 40, `${id}: the picture carries its text alternative`);
+      assert.ok((await picture.locator('text').count()) > 3, `${id}: the picture has its labels`);
+      const box = await picture.boundingBox();
+      assert.ok(box.width > 300 && box.height > 300, `${id}: drawn at its size (${box.width}x${box.height})`);
+      assert.equal(await frame.locator('details.chart-table table').count(), 1, `${id}: its table`);
+      assert.ok((await frame.locator('.chart-sources a[href^="http"]').count()) >= 1, `${id}: its sources`);
+    }
+    await context.close();
+  });
+}
+
+test('at a phone width the narrow picture shows, drawn at its real size', async () => {
+  const { page, context } = await staticPage('/', { width: 390 });
+  const picture = page.locator('[data-chart="exports-vs-peers"] .static-picture svg').filter({ visible: true });
+  assert.equal(await picture.count(), 1);
+  assert.equal(await picture.getAttribute('viewBox'), '0 0 340 340');
+  const box = await picture.boundingBox();
+  // The frame's canvas is about 332 px wide on a 390 px phone: the picture's text keeps at least
+  // 95% of its size (12 px labels stay above 11 px).
+  assert.ok(box.width / 340 >= 0.95, `picture box ${box.width} px for a 340 px drawing`);
+  await context.close();
+});
+
+test('the static page and the live page report no policy violation', async () => {
+  const { page, context } = await staticPage('/', { javaScript: true });
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'static');
+  await context.close();
+  const live = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  await live.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const livePage = await live.newPage();
+  await livePage.goto(`${ctx.server.origin}/`);
+  for (const id of CHARTS) await waitForChart(livePage, id);
+  assert.deepEqual(await livePage.evaluate(() => window.__violations), [], 'live');
+  await live.close();
+});
+
+test('nothing loads the chart library at start, and only the reader language is fetched', async () => {
+  const { page, context, requests } = await staticPage('/', { javaScript: true, width: 412, app: true });
+  await page.waitForFunction(() => document.querySelectorAll('.island').length > 0, null, { timeout: 20000 });
+  await page.waitForLoadState('networkidle');
+  assert.equal(requests.filter((r) => r.includes('echarts')).length, 0, 'ECharts waits for the first live chart');
+  assert.equal(requests.filter((r) => /^\/(de|nl|zh)\.html|^\/text-/.test(r)).length, 0, 'no other language');
+  await context.close();
+});
+
+test('dark mode at first paint: the pictures are dark, with no light flash', async () => {
+  for (const [url, scheme] of [['/', 'dark'], ['/?theme=dark', 'light']]) {
+    const { page, context } = await staticPage(url, { javaScript: true, colorScheme: scheme });
+    const frame = page.locator('[data-chart="exports-by-maker"]');
+    await frame.scrollIntoViewIfNeeded();
+    const box = await frame.locator('.chart-canvas').boundingBox();
+    const [r, g, b] = await meanColour(page, box);
+    assert.ok(r + g + b < 3 * 90, `${url} (${scheme} system): the chart area is dark (mean ${r.toFixed(0)},${g.toFixed(0)},${b.toFixed(0)})`);
+    const label = frame.locator('.static-picture svg text').first();
+    const fill = await label.evaluate((t) => getComputedStyle(t).fill);
+    const [lr, lg, lb] = fill.match(/\d+/g).map(Number);
+    assert.ok(lr + lg + lb > 3 * 150, `${url}: labels are light on dark (${fill})`);
+    await context.close();
+  }
+  const { page, context } = await staticPage('/', { javaScript: true, colorScheme: 'light' });
+  const box = await page.locator('[data-chart="exports-by-maker"] .chart-canvas').boundingBox();
+  await page.locator('[data-chart="exports-by-maker"]').scrollIntoViewIfNeeded();
+  const [r, g, b] = await meanColour(page, await page.locator('[data-chart="exports-by-maker"] .chart-canvas').boundingBox());
+  assert.ok(r + g + b > 3 * 200, `light stays light (mean ${r.toFixed(0)},${g.toFixed(0)},${b.toFixed(0)}, ${box.width})`);
+  await context.close();
+});
+
+test('each language is first-paint ready: ?lang= and the browser language open that language page', async () => {
+  for (const [url, locale, expected] of [['/?lang=de', 'en-US', 'de'], ['/', 'nl-NL', 'nl'], ['/de.html?lang=zh&count=customs', 'en-US', 'zh-Hans']]) {
+    const context = await ctx.browser.newContext({ locale, javaScriptEnabled: true });
+    const page = await context.newPage();
+    const langs = [];
+    page.on('framenavigated', async (f) => f === page.mainFrame() && langs.push(f.url()));
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(`${ctx.server.origin}${url}`);
+    await page.waitForLoadState('load');
+    assert.equal(await page.locator('html').getAttribute('lang'), expected, url);
+    assert.ok(!(await page.locator('h1').innerText()).includes("China's car export surge"), `${url}: no English title`);
+    if (url.includes('count=customs')) assert.match(page.url(), /zh\.html\?lang=zh&count=customs$/, 'the address is kept');
+    await context.close();
+  }
+});
+
+test('an embed at first paint shows exactly one chart; the embedded story has no page tools', async () => {
+  for (const id of CHARTS) {
+    const { page, context } = await staticPage(`/?embed=${id}`, { javaScript: true, width: 600 });
+    await page.locator('main.embed-chart').waitFor();
+    assert.match(page.url(), new RegExp(`/embed-${id}\\.html\\?embed=${id}$`));
+    assert.equal(await page.locator('[data-chart]').count(), 1);
+    assert.equal(await page.locator(`[data-chart="${id}"] .static-picture svg`).filter({ visible: true }).count(), 1);
+    assert.equal(await page.locator('.chapter, .story-header').count(), 0);
+    await context.close();
+  }
+  const { page, context } = await staticPage('/?embed=story', { javaScript: true });
+  assert.equal(await page.locator('.story-tools, nav.contents').filter({ visible: true }).count(), 0);
+  assert.equal(await page.locator('h1').filter({ visible: true }).count(), 1);
+  await context.close();
+});
+
+test('going live moves nothing: every chart replaces its picture in place (CLS < 0.05)', async () => {
+  for (const width of [390, 1280]) {
+    const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+    await context.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    await page.goto(`${ctx.server.origin}/`);
+    for (const id of CHARTS) {
+      const before = await page.locator(`[data-chart="${id}"] .chart-canvas`).boundingBox();
+      await waitForChart(page, id);
+      const after = await page.locator(`[data-chart="${id}"] .chart-canvas`).boundingBox();
+      assert.ok(Math.abs(before.height - after.height) < 1 && Math.abs(before.width - after.width) < 1, `${id} at ${width}: same size live`);
+    }
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift < 0.05, `layout shift ${shift.toFixed(4)} at ${width}px`);
+    await context.close();
+  }
+});
+
+test('the picture and the live chart show the same series', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/`);
+  // Read every picture first: a chapter with two charts takes both live at once.
+  const pictures = {};
+  for (const id of CHARTS) pictures[id] = await page.locator(`[data-chart="${id}"] .static-wide svg text`).allTextContents();
+  for (const id of CHARTS) {
+    const texts = pictures[id];
+    await waitForChart(page, id);
+    const live = await page.evaluate((chartId) => {
+      const chart = window.echarts.getInstanceByDom(document.querySelector(`[data-chart="${chartId}"] .chart-canvas`));
+      const option = chart.getOption();
+      const shown = (option.legend ?? []).some((l) => l.show !== false);
+      const names = shown ? option.series.map((s) => s.name).filter(Boolean) : [];
+      const categories = [...(option.xAxis ?? []), ...(option.yAxis ?? [])].filter((a) => a.type === 'category').flatMap((a) => a.data ?? []);
+      const values = option.series.map((s) => (s.data ?? []).filter((d) => d !== null && d !== undefined).length);
+      return { names, categories: categories.map(String), values };
+    }, id);
+    for (const name of live.names) assert.ok(texts.includes(name), `${id}: the picture's legend has "${name}" (${texts.join(' | ')})`);
+    const drawnCategories = live.categories.filter((c) => texts.includes(c));
+    assert.ok(drawnCategories.length >= Math.min(2, live.categories.length), `${id}: the picture labels the live chart's categories`);
+    assert.ok(live.values.some((n) => n > 0), `${id}: the live chart has data`);
+  }
+  await context.close();
+});
+
+test('a control used before its chapter is live takes effect once it is', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  // Hold the app back until the reader has clicked.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${ctx.server.origin}/`);
+  const toggle = page.locator('[data-chart="policy-timeline"] button.toggle').first();
+  await toggle.scrollIntoViewIfNeeded();
+  const label = await toggle.innerText();
+  await toggle.click();
+  release();
+  await waitForChart(page, 'policy-timeline');
+  await page.waitForFunction((text) => [...document.querySelectorAll('[data-chart="policy-timeline"] button.toggle')].find((b) => b.innerText === text)?.getAttribute('aria-pressed') === 'false', label, { timeout: 10000 });
+  await context.close();
+});
+
+test('the build wrote a page per language and an embed page per chart and language', () => {
+  const files = readdirSync(DIST);
+  for (const page of ['index.html', 'de.html', 'nl.html', 'zh.html']) assert.ok(files.includes(page), page);
+  for (const id of CHARTS) for (const suffix of ['', '-de', '-nl', '-zh']) assert.ok(files.includes(`embed-${id}${suffix}.html`), `embed-${id}${suffix}.html`);
+  assert.ok(!files.includes('prerender-jobs.json'), 'the build inputs are not published');
+});
