@@ -30,12 +30,14 @@ pub fn OutlookChart() -> impl IntoView {
             unit=Signal::stored(outlook::UNIT)
         >
             <PercentSlider
+                id="outlook-growth"
                 label=t::outlook_growth(lang)
                 range=(i32::from(GROWTH_RANGE.0), i32::from(GROWTH_RANGE.1))
                 value=Signal::derive(move || i32::from(state.get().growth))
                 on_change=Callback::new(move |v: i32| state.update(|s| *s = OutlookView { growth: v.clamp(-128, 127) as i8, ..*s }.clamped()))
             />
             <PercentSlider
+                id="outlook-loss"
                 label=t::outlook_loss(lang)
                 range=(i32::from(LOSS_RANGE.0), i32::from(LOSS_RANGE.1))
                 value=Signal::derive(move || i32::from(state.get().loss))

@@ -87,6 +87,8 @@ where
 /// A native range input for a whole percentage, with its value shown beside it.
 #[component]
 pub fn PercentSlider(
+    /// The input's id, unique on the page: its label and its output point to it.
+    id: &'static str,
     label: &'static str,
     /// Lowest and highest value, inclusive.
     range: (i32, i32),
@@ -95,9 +97,11 @@ pub fn PercentSlider(
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <label class="slider">
-            <span>{label}</span>
+        // A label holds one control only, so the output sits beside it and names the input it shows.
+        <div class="slider">
+            <label for=id>{label}</label>
             <input
+                id=id
                 type="range"
                 min=range.0
                 max=range.1
@@ -111,7 +115,7 @@ pub fn PercentSlider(
                     }
                 }
             />
-            <output>{move || format::readable(lang, Unit::Percent, f64::from(value.get()))}</output>
-        </label>
+            <output for=id>{move || format::readable(lang, Unit::Percent, f64::from(value.get()))}</output>
+        </div>
     }
 }

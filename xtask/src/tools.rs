@@ -9,6 +9,15 @@ use crate::{root, step};
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// What the tests need from Debian: (a file the package installs, the package).
+const TEST_PACKAGES: &[(&str, &str)] =
+    &[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver"), ("/usr/bin/java", "default-jre-headless")];
+/// Lighthouse for `cargo xtask bench` (bench/lighthouse.mjs names the same version). Lighthouse 13
+/// needs Node 22.19; 12.8.2 is the newest release that runs on the Node 20 the project uses.
+pub const LIGHTHOUSE_VERSION: &str = "12.8.2";
+/// Where the benchmark's own npm tools go: apart from the project's packages, so that `npm ci`
+/// for the build and the tests never installs them (ignored by git).
+const BENCH_TOOLS: &str = "bench/.tools";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// The environment every build and test command runs in.
@@ -100,6 +109,24 @@ impl Toolbox {
         self.run(self.command("npm").args(["ci", "--no-audit", "--no-fund"]), "npm ci")
     }
 
+    /// Lighthouse in bench/.tools, installed when missing or of another version.
+    pub fn lighthouse(&self) -> Result<(), String> {
+        let prefix = root().join(BENCH_TOOLS);
+        let manifest = std::fs::read_to_string(prefix.join("node_modules/lighthouse/package.json")).unwrap_or_default();
+        if manifest.contains(&format!("\"version\": \"{LIGHTHOUSE_VERSION}\"")) {
+            println!("ok   lighthouse {LIGHTHOUSE_VERSION} ({BENCH_TOOLS})");
+            return Ok(());
+        }
+        println!("add  lighthouse {LIGHTHOUSE_VERSION} (npm install into {BENCH_TOOLS})");
+        self.run(
+            self.command("npm")
+                .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&prefix)
+                .arg(format!("lighthouse@{LIGHTHOUSE_VERSION}")),
+            "npm install lighthouse",
+        )
+    }
+
     fn trunk_binary(&self) -> Result<(), String> {
         let wanted = format!("trunk {TRUNK_VERSION}");
         if self.version_of("trunk").as_deref() == Some(wanted.as_str()) {
@@ -129,24 +156,26 @@ impl Toolbox {
         )
     }
 
+    /// Debian's packages the tests use: the browser and its driver, and Java for the HTML checker.
     fn browser(&self) -> Result<(), String> {
-        let present = |p: &str| std::path::Path::new(p).exists();
-        if present(CHROMIUM) && present(CHROMEDRIVER) {
-            println!("ok   chromium and chromedriver");
+        let missing: Vec<&str> =
+            TEST_PACKAGES.iter().filter(|(path, _)| !std::path::Path::new(path).exists()).map(|(_, package)| *package).collect();
+        if missing.is_empty() {
+            println!("ok   chromium, chromium-driver, java");
             return Ok(());
         }
+        let list = missing.join(" ");
         if !is_root() {
-            return Err(format!(
-                "{CHROMIUM} and {CHROMEDRIVER} are needed: install Debian's chromium and chromium-driver (sudo apt-get install chromium chromium-driver)"
-            ));
+            return Err(format!("the tests need Debian's {list}: sudo apt-get install {list}"));
         }
-        println!("add  chromium and chromium-driver (apt-get)");
+        println!("add  {list} (apt-get)");
         self.run(self.command("apt-get").arg("update"), "apt-get update")?;
         self.run(
             self.command("apt-get")
-                .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+                .args(["install", "-y", "--no-install-recommends"])
+                .args(&missing)
                 .env("DEBIAN_FRONTEND", "noninteractive"),
-            "apt-get install chromium chromium-driver",
+            &format!("apt-get install {list}"),
         )
     }
 }
