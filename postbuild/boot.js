@@ -18,6 +18,15 @@ function markQueued(event) {
 }
 for (const kind of ['click', 'input', 'change']) document.addEventListener(kind, markQueued, true);
 
+// A reader who already scrolled, pointed or typed has met the charts on screen: the app brings
+// them to life at once instead of waiting for another interaction (src/live.rs).
+function markInteracted() {
+  document.documentElement.setAttribute('data-interacted', '');
+}
+for (const kind of ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'scroll']) {
+  addEventListener(kind, markInteracted, { capture: true, once: true, passive: true });
+}
+
 // A link to a chapter (`?chapter=`) opens at that chapter, before the app arrives.
 const chapter = new URLSearchParams(location.search).get('chapter');
 if (chapter && !location.hash && /^[a-z-]{1,40}$/.test(chapter)) {

@@ -83,6 +83,10 @@ function chartLibraryOnDemand(html) {
   );
 }
 
+/// The app's glue and wasm are fetched by the boot script after the page is parsed, not preloaded
+/// with it: on a slow network they would compete with the page's first paint.
+const withoutAppPreloads = (html) => html.replace(/<link rel="(?:module)?preload" href="\.\/car-exports-[^"]+"[^>]*>/g, '');
+
 /// Replaces Trunk's inline module loader with the boot script (written once for every page).
 function withBootScript(dir, html) {
   const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
@@ -114,7 +118,8 @@ function main() {
     const path = join(dir, page);
     let text = readFileSync(path, 'utf8');
     if (isAppPage(page)) {
-      text = chartLibraryOnDemand(withBootScript(dir, text));
+      text = withoutAppPreloads(chartLibraryOnDemand(withBootScript(dir, text)));
+      if (/preload"[^>]*car-exports-/.test(text)) fail(`${page}: the app is still preloaded`);
       if (!text.includes('name="chart-library"')) fail(`${page}: no ECharts script to load on demand`);
       text = text.replace(/<head>/i, `<head>\n    ${firstPaint}`);
     }

@@ -114,17 +114,34 @@ pub fn StoryHeader(offline_ready: RwSignal<bool>) -> impl IntoView {
         <header class="story-header">
             <div class="story-tools">
                 <p class="kicker">{t::ui_kicker(lang)}</p>
-                <div class="switches">
-                    <LangSwitch/>
-                    <ThemeSwitch/>
-                </div>
+                <HeaderSwitches/>
             </div>
             <h1>{t::ui_title(lang)}</h1>
             <p class="standfirst">{t::ui_standfirst(lang)}</p>
-            <p class="offline-note" role="status">
-                <Show when=move || offline_ready.get()>{t::ui_offline_ready(lang)}</Show>
-            </p>
+            <OfflineNote offline_ready=offline_ready/>
         </header>
+    }
+}
+
+/// The header's language and theme switches.
+#[component]
+pub fn HeaderSwitches() -> impl IntoView {
+    view! {
+        <div class="switches">
+            <LangSwitch/>
+            <ThemeSwitch/>
+        </div>
+    }
+}
+
+/// Says so once the service worker has cached the whole build.
+#[component]
+pub fn OfflineNote(offline_ready: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="offline-note" role="status">
+            <Show when=move || offline_ready.get()>{t::ui_offline_ready(lang)}</Show>
+        </p>
     }
 }
 

@@ -1,7 +1,7 @@
 //! Brings the prerendered page to life where the reader is (see `crate::static_page`).
 //!
 //! The page arrives finished: every chapter's text, every chart as a picture, every table. At
-//! start the app only takes over the header and the contents. A chapter goes live, with its chart
+//! start the app only takes over the header's switches and note, and the contents. A chapter goes live, with its chart
 //! library and its reactive pieces, when one of its charts nears the viewport or the reader
 //! touches one of its controls; a chart already on screen when the page opens waits for the
 //! reader's first interaction, so the first seconds carry no long task. A control used before its
@@ -89,8 +89,11 @@ pub fn start(url: UrlState, story: Element) {
                 watch_chapters(&url, contexts);
             }
             None => {
-                replace_with(&story, "header.story-header", contexts, move || {
-                    view! { <crate::StoryHeader offline_ready=offline_ready/> }.into_any()
+                // Only the header's live parts: its title and standfirst stay as painted (re-painting
+                // the largest text of the first screen would make the page look late).
+                replace_with(&story, "header.story-header .switches", contexts, || view! { <crate::HeaderSwitches/> }.into_any());
+                replace_with(&story, "header.story-header .offline-note", contexts, move || {
+                    view! { <crate::OfflineNote offline_ready=offline_ready/> }.into_any()
                 });
                 replace_with(&story, "nav.contents", contexts, || view! { <crate::widgets::Contents/> }.into_any());
                 watch_chapters(&url, contexts);
@@ -192,6 +195,7 @@ fn watch_chapters(url: &UrlState, contexts: Contexts) {
 
     // Charts nearing the viewport; those on screen from the start wait for a first interaction.
     let waiting = StoredValue::new_local(Vec::<&'static str>::new());
+    let interacted = StoredValue::new_local(false);
     let reported = StoredValue::new_local(Vec::<Element>::new());
     let on_approach = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         for entry in entries.iter() {
@@ -205,7 +209,7 @@ fn watch_chapters(url: &UrlState, contexts: Contexts) {
                 continue;
             }
             let Some(chapter) = chapter_of_element(&target) else { continue };
-            if first && entry.intersection_ratio() > 0.0 {
+            if first && entry.intersection_ratio() > 0.0 && !interacted.get_value() {
                 waiting.update_value(|w| w.push(chapter));
             } else {
                 activate(chapter);
@@ -225,6 +229,7 @@ fn watch_chapters(url: &UrlState, contexts: Contexts) {
     }
     on_approach.forget();
     on_first_interaction(move || {
+        interacted.set_value(true);
         for chapter in waiting.get_value() {
             activate(chapter);
         }
@@ -269,8 +274,13 @@ fn chapter_of_element(element: &Element) -> Option<&'static str> {
     CHAPTERS.iter().map(|(c, _, _)| *c).find(|c| *c == section.id())
 }
 
-/// Runs `then` once, at the reader's first pointer, touch, key, wheel or scroll.
+/// Runs `then` once, at the reader's first pointer, touch, key, wheel or scroll; at once when the
+/// boot script saw one before the app started.
 fn on_first_interaction(then: impl FnOnce() + 'static) {
+    if document().document_element().is_some_and(|root| root.has_attribute("data-interacted")) {
+        then();
+        return;
+    }
     let then = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(then) as Box<dyn FnOnce()>)));
     let kinds = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "scroll", "focusin"];
     let handler = Closure::<dyn Fn()>::new(move || {

@@ -14,16 +14,27 @@ use crate::clipboard;
 use crate::model::Source;
 use crate::table::Table;
 use crate::url_state::{Embed, UrlState};
+use crate::widgets::SubHeading;
 
 /// The address of the story in the reader's language, without query or fragment, e.g.
 /// `https://example.org/story/` or `https://example.org/story/de.html`, from any of the site's
 /// pages (the story's, or a chart's embed page).
 fn page_base(lang: Lang) -> String {
+    let file = if lang == Lang::En { "" } else { lang.page_file() };
+    format!("{}{file}", site_folder())
+}
+
+/// The address of a chart's own prerendered embed page in the reader's language: a frame opens
+/// it directly, without the hop that `?embed=` on the story's address takes.
+fn embed_base(lang: Lang, chart_id: &str) -> String {
+    format!("{}{}", site_folder(), lang.embed_file(chart_id))
+}
+
+/// The folder the site's pages are in, e.g. `https://example.org/story/`.
+fn site_folder() -> String {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
-    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-    let file = if lang == Lang::En { "" } else { lang.page_file() };
-    format!("{}{folder}{file}", location.origin().unwrap_or_default())
+    format!("{}{}", location.origin().unwrap_or_default(), &path[..path.rfind('/').map_or(0, |i| i + 1)])
 }
 
 fn with_query(base: &str, query: &str) -> String {
@@ -56,7 +67,7 @@ pub fn ChartActions(
     };
     let embed_url = move || {
         let url = UrlState { embed: Some(Embed::Chart(id)), child_id: None, chapter: None, ..state.to_url_state() };
-        with_query(&page_base(lang), &url.to_query())
+        with_query(&embed_base(lang, id), &url.to_query())
     };
     let embed_code = Memo::new(move |_| snippet(&embed_url(), title));
 
@@ -115,7 +126,7 @@ pub fn ChartActions(
             <p class="action-status" role="status">{move || status.get()}</p>
         </div>
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby=dialog_labelled_by>
-            <h4 id=dialog_title>{t::ui_embed_title(lang)}</h4>
+            <SubHeading id=dialog_title>{t::ui_embed_title(lang)}</SubHeading>
             <p>{t::ui_embed_help(lang)}</p>
             <label class="embed-code">
                 <span>{t::ui_embed_code(lang)}</span>

@@ -82,7 +82,12 @@ pub fn ChartFrame(
     view! {
         <figure class="chart-frame" data-chart=id aria-labelledby=heading_ref>
             <figcaption class="chart-heading">
-                <h3 id=title_id class="chart-title">{title}</h3>
+                // On its own in a frame the chart's title is the page's top heading; it looks the same.
+                {if embedded {
+                    view! { <h1 id=title_id class="chart-title">{title}</h1> }.into_any()
+                } else {
+                    view! { <h3 id=title_id class="chart-title">{title}</h3> }.into_any()
+                }}
                 <p class="chart-subtitle">{subtitle}</p>
             </figcaption>
             <div class="chart-controls">{children()}</div>

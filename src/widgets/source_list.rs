@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::widgets::SubHeading;
+
 use crate::i18n::{Lang, t, use_lang};
 use crate::model::Source;
 use crate::table::Table;
@@ -25,7 +27,7 @@ pub fn SourceList(
     view! {
         <details class="chart-sources" open=!collapsed>
             <summary>
-                <h4>{move || t::ui_sources_count(lang, &table.with(|t| t.sources().len()).to_string())}</h4>
+                <SubHeading>{move || t::ui_sources_count(lang, &table.with(|t| t.sources().len()).to_string())}</SubHeading>
             </summary>
             <ul class="source-list">
                 {move || {
@@ -51,7 +53,7 @@ pub fn SourceList(
                         .collect_view()
                 }}
             </ul>
-            <h4>{t::ui_series_definitions(lang)}</h4>
+            <SubHeading>{t::ui_series_definitions(lang)}</SubHeading>
             <dl class="definitions">
                 {move || {
                     table

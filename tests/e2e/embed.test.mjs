@@ -103,7 +103,8 @@ test('an embedded chart shows that chart, its controls, its source and a credit,
   const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?embed=${CHART}`);
   await waitForChart(page, CHART);
   assert.equal(await page.locator('[data-chart]').count(), 1);
-  assert.equal(await page.locator('h1').count(), 0, 'no story title');
+  assert.equal(await page.locator('h1').count(), 1, 'one top heading');
+  assert.equal(await page.locator('h1').getAttribute('class'), 'chart-title', 'the chart title is the page heading, not the story title');
   assert.equal(await page.locator('.chapter').count(), 0, 'no chapter text');
   assert.equal(await page.locator('button.toggle').count(), 3);
   assert.match(await page.locator('.chart-sources summary').innerText(), /Sources \(\d+\)/);
@@ -220,7 +221,8 @@ test('the embed dialog offers a ready snippet that embeds this view', async () =
   await waitForChart(page, CHART);
   await page.locator(`[data-chart="${CHART}"] .chart-actions button`, { hasText: 'Embed' }).click();
   const code = await page.locator(`[data-chart="${CHART}"] .embed-dialog textarea`).inputValue();
-  assert.match(code, /^<iframe title="China overtakes the established exporters" src="http:\/\/127\.0\.0\.1:\d+\/\?embed=exports-vs-peers&amp;peers=japan"/);
+  // The chart's own embed page, so a frame opens it without a hop through the story's address.
+  assert.match(code, /^<iframe title="China overtakes the established exporters" src="http:\/\/127\.0\.0\.1:\d+\/embed-exports-vs-peers\.html\?embed=exports-vs-peers&amp;peers=japan"/);
   assert.match(code, /loading="lazy"/);
   assert.match(code, /datawrapper-height/);
   await page.locator(`[data-chart="${CHART}"] .embed-dialog button`, { hasText: 'Close' }).click();
