@@ -1,11 +1,13 @@
-// The speed and weight benchmark: serves the release build on 127.0.0.1, drives headless Chromium
-// over several runs and writes bench/results.json and the table in BENCHMARKS.md.
-// Run it with `cargo xtask bench` (which builds the release first).
+// The speed and weight benchmark: serves the release build gzip-compressed on 127.0.0.1, drives
+// headless Chromium over several runs and writes bench/results.json and the table in
+// BENCHMARKS.md; then the Lighthouse benchmark (bench/lighthouse.mjs) adds its own figures.
+// Run it with `cargo xtask bench` (which builds the release and installs Lighthouse first).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/harness.mjs';
+import { lighthouseBench } from './lighthouse.mjs';
 
 const DIST = process.env.DIST ?? new URL('../dist', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -19,16 +21,17 @@ const stats = (values) => {
   return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
 };
 
-// Bytes of every file a first visit loads (the service worker's precache list is the build).
+// Bytes of every file of the build (the service worker's precache list is the build).
 const files = readdirSync(DIST)
   .filter((f) => statSync(join(DIST, f)).isFile())
   .map((f) => {
     const bytes = readFileSync(join(DIST, f));
     return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
-// What the page needs to render: the text versions (fetched only when the app cannot start) and
-// the service worker are not part of it.
-const firstLoad = files.filter((f) => /\.(html|js|wasm|css)$/.test(f.file) && f.file !== 'sw.js' && !f.file.startsWith('text-'));
+// What `/` needs before its first paint: the prerendered page (text and charts as inline SVG),
+// its two stylesheets and the small script that applies ?lang=, ?theme= and ?embed= first.
+const FIRST_PAINT = [/^index\.html$/, /^main-.*\.css$/, /^static-charts-.*\.css$/, /^first-paint-.*\.js$/];
+const firstPaint = files.filter((f) => FIRST_PAINT.some((p) => p.test(f.file)));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -38,10 +41,31 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc',
   ],
 });
-const server = await serve(DIST);
+const server = await serve(DIST, {}, { gzip: true });
+// Each file is compressed once, on its first request: do that before anything is timed.
+for (const f of files) await (await fetch(`${server.origin}/${f.file}`)).arrayBuffer();
 
-// Records, in the page, the moment the chart first has series on its canvas.
+// Everything a first visit to `/` fetches before the reader does anything, as the browser saw it:
+// a phone-sized window, no service worker, until the network is idle; bytes as sent (gzip).
+async function firstLoad() {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('requestfinished', (req) => {
+    const file = new URL(req.url()).pathname.slice(1) || 'index.html';
+    fetched.push(req.sizes().then((s) => ({ file, encoded: s.responseBodySize })));
+  });
+  await page.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+  const list = await Promise.all(fetched);
+  await context.close();
+  return list;
+}
+
+// Records, in the page, the reader's first interaction and the moment the chart first has series
+// on its canvas (the chart goes live at the first interaction, or when it nears the viewport).
 const markFirstChart = (chartId) => {
+  const interacted = () => { window.__interaction ??= performance.now(); };
+  for (const kind of ['pointermove', 'scroll']) addEventListener(kind, interacted, { capture: true, passive: true });
   const watch = () => {
     const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);
     const chart = el && window.echarts?.getInstanceByDom(el);
@@ -52,16 +76,30 @@ const markFirstChart = (chartId) => {
     }
   };
   requestAnimationFrame(watch);
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__wasm = e.detail.wasm;
+    window.__started = performance.now();
+  });
 };
 
+// Opens the page, waits for the app to start, then acts as a reader: brings the chart into view
+// (a scroll, when it is not in view already) and moves the mouse; times are from navigation start.
 async function open(url, chartId) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   await context.addInitScript(markFirstChart, chartId);
   const page = await context.newPage();
   await page.goto(url);
+  await page.waitForFunction(() => window.__started !== undefined, null, { timeout: 30000 });
+  await page.locator(`[data-chart="${chartId}"]`).first().scrollIntoViewIfNeeded();
+  await page.mouse.move(200, 200);
+  await page.mouse.move(240, 220);
   await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 30000 });
-  return { context, page, firstChart: await page.evaluate(() => window.__firstChart) };
+  const times = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    started: window.__started,
+    live: window.__firstChart - window.__interaction,
+  }));
+  return { context, page, ...times };
 }
 
 // V8's used heap also counts compiled code, which grows as the engine optimises hot functions
@@ -112,7 +150,11 @@ const toggle = (page, count) =>
     return times;
   }, [CHART, count]);
 
-const results = { date: new Date().toISOString(), runs: RUNS, toggles: TOGGLES, files };
+const fetched = await firstLoad();
+const fetchedFiles = new Set(fetched.map((f) => f.file));
+const results = { date: new Date().toISOString(), runs: RUNS, toggles: TOGGLES, files, firstPaint: firstPaint.map((f) => f.file), firstLoad: fetched };
+const fcp = [];
+const started = [];
 const firstChart = [];
 const embedChart = [];
 const toggleTimes = [];
@@ -120,7 +162,9 @@ const growth = [];
 let memoryAt = null;
 for (let run = 0; run < RUNS; run += 1) {
   const story = await open(`${server.origin}/`, CHART);
-  firstChart.push(story.firstChart);
+  fcp.push(story.fcp);
+  started.push(story.started);
+  firstChart.push(story.live);
   await toggle(story.page, 10);
   const after10 = await memory(story.page);
   toggleTimes.push(...(await toggle(story.page, TOGGLES)));
@@ -135,11 +179,13 @@ for (let run = 0; run < RUNS; run += 1) {
   await story.context.close();
 
   const embed = await open(`${server.origin}/?embed=nev-share`, 'nev-share');
-  embedChart.push(embed.firstChart);
+  embedChart.push(embed.live);
   await embed.context.close();
 }
-results.timeToFirstChartMs = stats(firstChart);
-results.timeToEmbedChartMs = stats(embedChart);
+results.firstContentfulPaintMs = stats(fcp);
+results.appStartedMs = stats(started);
+results.interactionToFirstChartMs = stats(firstChart);
+results.interactionToEmbedChartMs = stats(embedChart);
 results.toggleToNextFrameMs = stats(toggleTimes);
 results.memoryFirstRun = memoryAt;
 results.memoryGrowth = {
@@ -156,21 +202,35 @@ const ms = (s) => `${s.median.toFixed(1)} | ${s.min.toFixed(1)} | ${s.max.toFixe
 const pct = (s) => `${(s.median * 100).toFixed(1)}% | ${(s.min * 100).toFixed(1)}% | ${(s.max * 100).toFixed(1)}%`;
 const kb = (n) => (n / 1024).toFixed(1);
 const sum = (list) => list.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
-const total = sum(firstLoad);
+const toFirstPaint = sum(firstPaint);
+const loaded = sum(files.filter((f) => fetchedFiles.has(f.file)));
+const onTheWire = fetched.reduce((a, f) => a + f.encoded, 0);
 const everything = sum(files);
+// The prerendered pages of single charts (?embed=) go in one row.
+const EMBED_PAGE = /^embed-.*\.html$/;
+const embedPages = files.filter((f) => EMBED_PAGE.test(f.file));
+const largestEmbed = embedPages.reduce((a, f) => (f.gzip > (a?.gzip ?? -1) ? f : a), null);
 const table = [
-  `Measured ${results.date.slice(0, 10)} on the project's 2-core machine, headless Chromium, ${RUNS} runs, release build served on 127.0.0.1.`,
+  `Measured ${results.date.slice(0, 10)} on the project's 2-core machine, headless Chromium, ${RUNS} runs, release build served gzip-compressed on 127.0.0.1.`,
   '',
-  '| File | Raw (KB) | Gzip -9 (KB) |',
-  '| --- | ---: | ---: |',
-  ...files.map((f) => `| ${f.file.replace(/-[0-9a-f]{12,16}(?=[._])/, '-HASH')} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
-  `| **first load (html, js, wasm, css; not the text versions)** | **${kb(total.raw)}** | **${kb(total.gzip)}** |`,
-  `| every file, as the service worker precaches them after the first load | ${kb(everything.raw)} | ${kb(everything.gzip)} |`,
+  '| File | Raw (KB) | Gzip -9 (KB) | First load of `/` |',
+  '| --- | ---: | ---: | :---: |',
+  ...files
+    .filter((f) => !EMBED_PAGE.test(f.file))
+    .map((f) => `| ${f.file.replace(/-[0-9a-f]{12,16}(?=[._])/, '-HASH')} | ${kb(f.raw)} | ${kb(f.gzip)} | ${fetchedFiles.has(f.file) ? 'yes' : ''} |`),
+  ...(embedPages.length
+    ? [`| embed-*.html: ${embedPages.length} pages, one per chart and language (together; the largest, ${largestEmbed.file}, ${kb(largestEmbed.gzip)} KB gzip) | ${kb(sum(embedPages).raw)} | ${kb(sum(embedPages).gzip)} | |`]
+    : []),
+  `| **bytes to first paint of \`/\` (index.html, main and static-charts css, first-paint js)** | **${kb(toFirstPaint.raw)}** | **${kb(toFirstPaint.gzip)}** | |`,
+  `| **first load of \`/\`: every file fetched before the first interaction (412×823, until the network is idle; gzip as sent: ${kb(onTheWire)} KB)** | **${kb(loaded.raw)}** | **${kb(loaded.gzip)}** | |`,
+  `| every file, as the service worker precaches them after the first load | ${kb(everything.raw)} | ${kb(everything.gzip)} | |`,
   '',
   '| Measure | Median | Min | Max |',
   '| --- | ---: | ---: | ---: |',
-  `| Navigation to first chart drawn (ms) | ${ms(results.timeToFirstChartMs)} |`,
-  `| Navigation to an \`?embed=\` chart drawn (ms) | ${ms(results.timeToEmbedChartMs)} |`,
+  `| Navigation to first contentful paint, \`/\` (ms) | ${ms(results.firstContentfulPaintMs)} |`,
+  `| Navigation to the app started (wasm instantiated), \`/\` (ms) | ${ms(results.appStartedMs)} |`,
+  `| First interaction to the first chart live and drawn, \`/\` (ms) | ${ms(results.interactionToFirstChartMs)} |`,
+  `| First interaction to an \`?embed=\` chart live and drawn (ms) | ${ms(results.interactionToEmbedChartMs)} |`,
   `| Toggle click to the next frame with the new chart, ${TOGGLES} toggles a run (ms) | ${ms(results.toggleToNextFrameMs)} |`,
   `| JS objects retained (heap snapshot, compiled code left out), growth from 10 to 500 toggles | ${pct(results.memoryGrowth.retained)} |`,
   `| JS used heap (includes compiled code), growth from 10 to 500 toggles | ${pct(results.memoryGrowth.jsHeap)} |`,
@@ -184,3 +244,7 @@ const start = '<!-- results:start -->';
 const end = '<!-- results:end -->';
 writeFileSync(doc, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
 console.log(table);
+
+// Lighthouse: the story pages against the reference page; merges into results.json and
+// BENCHMARKS.md, and skips itself (saying how to install it) when Lighthouse is missing.
+await lighthouseBench({ dist: DIST });

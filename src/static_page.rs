@@ -48,9 +48,11 @@ pub fn without_markers(html: &str) -> String {
     html.replace("<!>", "")
 }
 
-/// The two sizes each chart is drawn at: the reader's screen picks one by the same breakpoint as
-/// the live chart's narrow layout (`src/display.rs`, `style/main.css`), so text keeps its size.
-pub const SIZES: [(&str, bool, u32, u32); 2] = [("narrow", true, 340, 340), ("wide", false, 680, 420)];
+/// The sizes each chart is drawn at, so its text keeps its size: the reader's screen picks one
+/// (`style/main.css`): a phone up to 520 px wide (the live chart's narrow layout, `src/display.rs`),
+/// a tablet or the story's side-by-side column, and a desktop's full-width frame from 1000 px.
+pub const SIZES: [(&str, bool, u32, u32); 3] =
+    [("narrow", true, 340, 340), ("wide", false, 620, 420), ("desktop", false, 1040, 420)];
 
 /// One picture for the build to draw: a chart's default view at one size, in light and dark.
 pub struct Picture {

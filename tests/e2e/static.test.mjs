@@ -86,6 +86,20 @@ test('at a phone width the narrow picture shows, drawn at its real size', async 
   await context.close();
 });
 
+test('on a desktop a full-width frame shows the wide drawing at its size, chapter 1 its column drawing', async () => {
+  const { page, context } = await staticPage('/', { width: 1280 });
+  const full = page.locator('[data-chart="nev-share"] .static-picture svg').filter({ visible: true });
+  assert.equal(await full.getAttribute('viewBox'), '0 0 1040 420');
+  const column = page.locator('[data-chart="exports-vs-peers"] .static-picture svg').filter({ visible: true });
+  assert.equal(await column.getAttribute('viewBox'), '0 0 620 420');
+  for (const svg of [full, column]) {
+    const box = await svg.boundingBox();
+    const drawn = Number((await svg.getAttribute('viewBox')).split(' ')[2]);
+    assert.ok(box.width >= drawn * 0.95, `the ${drawn} px drawing has ${box.width} px`);
+  }
+  await context.close();
+});
+
 test('the static page and the live page report no policy violation', async () => {
   const { page, context } = await staticPage('/', { javaScript: true });
   await page.waitForTimeout(500);

@@ -1,7 +1,10 @@
-//! The project's two commands, run through `cargo xtask`:
+//! The project's commands, run through `cargo xtask`:
 //!
 //! - `cargo xtask serve`: installs what is missing, then serves the explainer on 127.0.0.1:8080.
 //! - `cargo xtask test`: installs what is missing, then runs every test: native, browser, end to end.
+//! - `cargo xtask build`: installs what is missing, then builds the release into dist/.
+//! - `cargo xtask bench`: installs what is missing (Lighthouse too), builds the release, then
+//!   measures it (bench/run.mjs, then bench/lighthouse.mjs).
 
 mod tools;
 
@@ -18,7 +21,7 @@ fn main() -> ExitCode {
         Some("build") => Toolbox::prepare(false).and_then(|t| release_build(&t)),
         Some("bench") => bench(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|build>");
+            eprintln!("usage: cargo xtask <serve|test|build|bench>");
             eprintln!("  serve  serve the explainer on http://127.0.0.1:8080");
             eprintln!("  test   run every test (native, browser, end to end)");
             eprintln!("  build  build the release into dist/");
@@ -52,8 +55,9 @@ fn release_build(tools: &Toolbox) -> Result<(), String> {
 
 fn bench() -> Result<(), String> {
     let tools = Toolbox::prepare(true)?;
+    tools.lighthouse()?;
     release_build(&tools)?;
-    step("Benchmark (headless Chromium)");
+    step("Benchmark (headless Chromium, then Lighthouse)");
     let mut run = Command::new("node");
     run.current_dir(root()).arg("bench/run.mjs").env("CHROMIUM", tools::CHROMIUM).env("DIST", root().join("dist"));
     tools.run(&mut run, "benchmark")

@@ -9,9 +9,14 @@ use crate::{root, step};
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// What the tests need from Debian: (a file the package installs, the package).
-const TEST_PACKAGES: &[(&str, &str)] =
-    &[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver"), ("/usr/bin/java", "default-jre-headless")];
+/// What the tests need from Debian: (a file the package installs, the package). Chromium brings
+/// DejaVu for Latin text; the Chinese pages need a CJK font, or their text and pictures show boxes.
+const TEST_PACKAGES: &[(&str, &str)] = &[
+    (CHROMIUM, "chromium"),
+    (CHROMEDRIVER, "chromium-driver"),
+    ("/usr/bin/java", "default-jre-headless"),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "fonts-wqy-microhei"),
+];
 /// Lighthouse for `cargo xtask bench` (bench/lighthouse.mjs names the same version). Lighthouse 13
 /// needs Node 22.19; 12.8.2 is the newest release that runs on the Node 20 the project uses.
 pub const LIGHTHOUSE_VERSION: &str = "12.8.2";
@@ -102,7 +107,7 @@ impl Toolbox {
             _ => false,
         };
         if fresh && root().join("node_modules/.bin/wasm-opt").exists() {
-            println!("ok   npm packages (wasm-opt, esbuild, playwright-core, pym.js, axe-core)");
+            println!("ok   npm packages (wasm-opt, esbuild, playwright-core, pym.js, axe-core, vnu-jar)");
             return Ok(());
         }
         println!("add  npm packages (npm ci)");
@@ -156,12 +161,13 @@ impl Toolbox {
         )
     }
 
-    /// Debian's packages the tests use: the browser and its driver, and Java for the HTML checker.
+    /// Debian's packages the tests use: the browser and its driver, Java for the HTML checker and a
+    /// font for Chinese.
     fn browser(&self) -> Result<(), String> {
         let missing: Vec<&str> =
             TEST_PACKAGES.iter().filter(|(path, _)| !std::path::Path::new(path).exists()).map(|(_, package)| *package).collect();
         if missing.is_empty() {
-            println!("ok   chromium, chromium-driver, java");
+            println!("ok   chromium, chromium-driver, java, a CJK font");
             return Ok(());
         }
         let list = missing.join(" ");
