@@ -1,18 +1,15 @@
 // Weight budgets on the built files (bytes are stable, so these are tests; times are measured by
-// `cargo xtask bench`), and first paint that does not jump when the app and charts arrive.
-import { test, before, after } from 'node:test';
+// `cargo xtask bench`). That nothing jumps when the charts go live is tested in static.test.mjs.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { suite, waitForChart } from './harness.mjs';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
 const KB = 1024;
 const gz = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
 const find = (pattern) => readdirSync(DIST).filter((f) => pattern.test(f));
-
-const ctx = suite({ before, after });
 
 test('ECharts stays within its budget of 230 KB gzip', () => {
   const [echarts] = find(/^echarts\.min-.*\.js$/);
@@ -34,23 +31,4 @@ test('the first load (everything fetched before the first interaction) stays wit
   assert.equal(files.length, 7, files.join(', '));
   const total = files.reduce((sum, f) => sum + gz(f), 0);
   assert.ok(total <= 450 * KB, `first load is ${(total / KB).toFixed(1)} KiB gzip: ${files.join(', ')}`);
-});
-
-test('nothing jumps when the app and the first chart arrive (cumulative layout shift under 0.05)', async () => {
-  for (const width of [1280, 390]) {
-    const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
-    await context.addInitScript(() => {
-      window.__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    const page = await context.newPage();
-    await page.goto(`${ctx.server.origin}/`);
-    await waitForChart(page, 'exports-vs-peers');
-    await page.waitForTimeout(500);
-    const shift = await page.evaluate(() => window.__shift);
-    assert.ok(shift < 0.05, `layout shift ${shift.toFixed(4)} at ${width}px`);
-    await context.close();
-  }
 });
