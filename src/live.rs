@@ -91,12 +91,24 @@ pub fn start(url: UrlState, story: Element) {
             None => {
                 // Only the header's live parts: its title and standfirst stay as painted (re-painting
                 // the largest text of the first screen would make the page look late).
-                replace_with(&story, "header.story-header .switches", contexts, || view! { <crate::HeaderSwitches/> }.into_any());
-                replace_with(&story, "header.story-header .offline-note", contexts, move || {
-                    view! { <crate::OfflineNote offline_ready=offline_ready/> }.into_any()
-                });
-                replace_with(&story, "nav.contents", contexts, || view! { <crate::widgets::Contents/> }.into_any());
-                watch_chapters(&url, contexts);
+                let header = story.clone();
+                let contents = story.clone();
+                let url = url.clone();
+                in_turn(
+                    owner.clone(),
+                    std::collections::VecDeque::from([
+                        Box::new(move || {
+                            replace_with(&header, "header.story-header .switches", contexts, || view! { <crate::HeaderSwitches/> }.into_any());
+                            replace_with(&header, "header.story-header .offline-note", contexts, move || {
+                                view! { <crate::OfflineNote offline_ready=offline_ready/> }.into_any()
+                            });
+                        }) as Box<dyn FnOnce()>,
+                        Box::new(move || {
+                            replace_with(&contents, "nav.contents", contexts, || view! { <crate::widgets::Contents/> }.into_any())
+                        }),
+                        Box::new(move || watch_chapters(&url, contexts)),
+                    ]),
+                );
             }
         }
     });
@@ -115,6 +127,19 @@ fn append_credit(story: &Element, contexts: Contexts) {
         })
         .forget();
     }
+}
+
+/// Runs `steps` one task each, so that no start-up task grows long: the browser can paint and
+/// answer the reader between them.
+fn in_turn(owner: Owner, mut steps: std::collections::VecDeque<Box<dyn FnOnce()>>) {
+    let Some(step) = steps.pop_front() else { return };
+    set_timeout(
+        move || {
+            owner.with(step);
+            in_turn(owner, steps);
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The language the page was prerendered in (`<html lang>`).
