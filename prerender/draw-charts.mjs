@@ -1,15 +1,8 @@
 // Draws static SVG pictures of the charts at build time with ECharts' own server-side renderer, so a
 // reader sees each chart before (or without) the wasm. The pictures go inline into a page whose
 // Content Security Policy is `style-src 'self'`: no style attribute and no <style> element may be
-// left, and the dark theme comes from a stylesheet that recolours the light picture.
-//
-//   node prerender/draw-charts.mjs <jobs.json> <out-dir> [--labels-command "<cmd>"]
-//
-// writes <out-dir>/<slug(key)>.svg for every job and <out-dir>/static-charts.css.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// left, and the dark theme comes from a stylesheet that recolours the light picture. Used by
+// place-pictures.mjs, which gives it the jobs and the Rust formatter for axis labels.
 
 // The live page's ECharts build registers its chart types and components here; importing it
 // registers the same ones, so a picture draws exactly what the page can draw (and nothing it can't).
@@ -149,6 +142,8 @@ function withoutNulls(value) {
 
 /// What the page's ECharts binding (src/echarts.rs, replace_option) adds to every option, so the
 /// picture matches the live chart.
+// The same as the live binding does to every option (`EChart::replace_option`, src/echarts.rs):
+// charming cannot express either, so both sides add them to the builders' JSON.
 function matchLiveBinding(option) {
   for (const legend of components(option, 'legend')) legend.selectedMode = false;
   // Bars of different series are told apart by a pattern (decal) as well as a colour.
@@ -397,7 +392,7 @@ function idPrefixes(jobs) {
 
 /// A file-name and id-safe form of a job key ("exports-vs-peers/wide" -> "exports-vs-peers-wide").
 /// Starts with a letter, as an XML id must.
-export function slug(key) {
+function slug(key) {
   const s = String(key).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return /^[a-z]/.test(s) ? s : `chart-${s}`;
 }
@@ -524,58 +519,4 @@ function fillCanvas(html, chart, content) {
 
 function escapeRegExp(text) {
   return String(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Command line
-
-/// formatLabels through a shell command: the requests as JSON on its stdin, the labels as a JSON
-/// array of strings on its stdout.
-function labelsFromCommand(command) {
-  return (requests) => new Promise((resolve, reject) => {
-    const child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => { stdout += chunk; });
-    child.on('error', reject);
-    // A command that exits without reading its input is judged by its exit code and output, not by the broken pipe.
-    child.stdin.on('error', (error) => { if (error.code !== 'EPIPE') reject(error); });
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`labels command exited with ${code}: ${command}`));
-      try {
-        resolve(JSON.parse(stdout));
-      } catch (error) {
-        reject(new Error(`labels command printed no JSON array: ${error.message}`));
-      }
-    });
-    child.stdin.end(JSON.stringify(requests));
-  });
-}
-
-/// For trying the script without the Rust formatter: the plain number.
-async function plainNumbers(requests) {
-  return requests.map(({ value }) => String(value));
-}
-
-async function main(argv) {
-  const args = [...argv];
-  const option = args.indexOf('--labels-command');
-  const command = option >= 0 ? args.splice(option, 2)[1] : undefined;
-  const [jobsPath, outDir] = args;
-  if (!jobsPath || !outDir || (option >= 0 && !command)) {
-    console.error('usage: node prerender/draw-charts.mjs <jobs.json> <out-dir> [--labels-command "<cmd>"]');
-    process.exit(2);
-  }
-  const jobs = JSON.parse(readFileSync(jobsPath, 'utf8'));
-  const { svgs, css } = await drawCharts(jobs, command ? labelsFromCommand(command) : plainNumbers);
-  mkdirSync(outDir, { recursive: true });
-  for (const [key, svg] of svgs) writeFileSync(join(outDir, `${slug(key)}.svg`), svg);
-  writeFileSync(join(outDir, 'static-charts.css'), css);
-  console.log(`drew ${svgs.size} pictures into ${outDir}`);
-}
-
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).catch((error) => {
-    console.error(`prerender/draw-charts.mjs: ${error.message}`);
-    process.exit(1);
-  });
 }

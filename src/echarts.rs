@@ -285,20 +285,16 @@ fn tooltip_from_params(params: &JsValue, lang: Lang, unit: Unit) -> String {
 
 /// The tooltip's HTML: a heading and one line per series, escaped, styled by class only.
 pub fn tooltip_markup(header: &str, rows: &[(String, String)]) -> String {
-    let mut out = format!("<div class=\"chart-tip\"><p class=\"chart-tip-head\">{}</p><ul>", escape(header));
+    let mut out = format!("<div class=\"chart-tip\"><p class=\"chart-tip-head\">{}</p><ul>", crate::escape_html(header));
     for (series, value) in rows {
         if value.is_empty() {
-            out.push_str(&format!("<li>{}</li>", escape(series)));
+            out.push_str(&format!("<li>{}</li>", crate::escape_html(series)));
         } else {
-            out.push_str(&format!("<li>{} <strong>{}</strong></li>", escape(series), escape(value)));
+            out.push_str(&format!("<li>{} <strong>{}</strong></li>", crate::escape_html(series), crate::escape_html(value)));
         }
     }
     out.push_str("</ul></div>");
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

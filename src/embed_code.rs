@@ -22,14 +22,10 @@ pub fn snippet(embed_url: &str, title: &str) -> String {
             "}});\n",
             "</script>"
         ),
-        title = escape_attribute(title),
-        url = escape_attribute(embed_url),
+        title = crate::escape_html(title),
+        url = crate::escape_html(embed_url),
         height = DEFAULT_FRAME_HEIGHT,
     )
-}
-
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]

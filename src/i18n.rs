@@ -92,11 +92,6 @@ impl Lang {
             _ => None,
         }
     }
-
-    /// The first of the browser's preferred languages that the page speaks, else English.
-    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
-        preferred.into_iter().find_map(Lang::from_tag).unwrap_or_default()
-    }
 }
 
 /// The language the page is shown in: set once per render of the app (a language switch renders
@@ -165,8 +160,6 @@ mod tests {
         assert_eq!(Lang::from_tag("zh-TW"), None);
         assert_eq!(Lang::from_tag("fr"), None);
         assert_eq!(Lang::from_tag(""), None);
-        assert_eq!(Lang::negotiate(["fr-FR", "nl-BE", "en"]), Lang::Nl);
-        assert_eq!(Lang::negotiate(["fr"]), Lang::En);
         for lang in Lang::ALL {
             assert_eq!(Lang::from_tag(lang.code()), Some(lang));
         }

@@ -47,8 +47,10 @@ pub fn App(url: UrlState) -> impl IntoView {
     provide_context(state);
     mirror_in_url(state);
     apply_theme_choice(state.theme);
-    let browser = browser_lang();
-    let lang = Memo::new(move |_| state.lang.get().unwrap_or(browser));
+    // The page's own language: postbuild/first-paint.js has already opened the page the address
+    // or the browser's languages ask for.
+    let page_lang = live::page_lang();
+    let lang = Memo::new(move |_| state.lang.get().unwrap_or(page_lang));
     apply_lang(lang);
     // Once for the page's life: it listens to the system's colour scheme and motion settings.
     provide_display(state.theme.into(), lang.into());
@@ -143,13 +145,6 @@ pub fn OfflineNote(offline_ready: RwSignal<bool>) -> impl IntoView {
             <Show when=move || offline_ready.get()>{t::ui_offline_ready(lang)}</Show>
         </p>
     }
-}
-
-/// The first of the browser's languages that the page speaks, else English.
-fn browser_lang() -> Lang {
-    let languages = window().navigator().languages();
-    let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
-    Lang::negotiate(tags.iter().map(String::as_str))
 }
 
 /// Keeps `<html lang>` and the document title in the reader's language.
@@ -258,6 +253,11 @@ pub(crate) fn mirror_in_url(state: AppState) {
 }
 
 /// Sets `data-theme` on `<html>` so the stylesheet can override the system colour scheme.
+/// Text for HTML, in an element or a quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 pub(crate) fn apply_theme_choice(theme: RwSignal<ThemeChoice>) {
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {

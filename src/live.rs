@@ -143,7 +143,7 @@ fn in_turn(owner: Owner, mut steps: std::collections::VecDeque<Box<dyn FnOnce()>
 }
 
 /// The language the page was prerendered in (`<html lang>`).
-fn page_lang() -> Lang {
+pub(crate) fn page_lang() -> Lang {
     document().document_element().and_then(|root| root.get_attribute("lang")).and_then(|tag| Lang::from_tag(&tag)).unwrap_or_default()
 }
 

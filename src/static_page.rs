@@ -70,23 +70,26 @@ pub struct Picture {
 /// The story in `lang`, as its `<main>` in the default view, and the pictures of its charts.
 pub fn story(lang: Lang) -> (String, Vec<Picture>) {
     let display = |narrow, theme| Display { theme, reduced_motion: true, narrow, lang };
-    let story = |d| render(lang, d, &UrlState::default(), move || crate::page(None, lang, RwSignal::new(false)));
-    let (html, _) = story(display(false, Theme::Light));
+    let story = |narrow, theme| render(lang, display(narrow, theme), &UrlState::default(), move || crate::page(None, lang, RwSignal::new(false)));
+    // One render per layout and theme: the sizes that share a layout share its options.
+    let (html, wide_light) = story(false, Theme::Light);
+    let (_, wide_dark) = story(false, Theme::Dark);
+    let (_, narrow_light) = story(true, Theme::Light);
+    let (_, narrow_dark) = story(true, Theme::Dark);
     let mut pictures = Vec::new();
     for (size, narrow, width, height) in SIZES {
-        let (_, light) = story(display(narrow, Theme::Light));
-        let (_, dark) = story(display(narrow, Theme::Dark));
+        let (light, dark) = if narrow { (&narrow_light, &narrow_dark) } else { (&wide_light, &wide_dark) };
         assert_eq!(light.len(), dark.len(), "the same charts in light and dark");
-        for (light, dark) in light.into_iter().zip(dark) {
+        for (light, dark) in light.iter().zip(dark) {
             pictures.push(Picture {
                 key: format!("{}/{size}", light.id),
                 chart: light.id,
                 width,
                 height,
                 unit: light.unit,
-                light: light.option,
-                dark: dark.option,
-                description: light.description,
+                light: light.option.clone(),
+                dark: dark.option.clone(),
+                description: light.description.clone(),
             });
         }
     }

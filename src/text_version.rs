@@ -54,13 +54,9 @@ pub fn page_html(lang: Lang, head: &str) -> String {
          <meta name=\"color-scheme\" content=\"light dark\" />\n    <title>{title}</title>\n    {head}\n  </head>\n  \
          <body>\n{story}\n  </body>\n</html>\n",
         code = lang.code(),
-        title = escape(&format!("{} – {}", t::ui_title(lang), t::page_text_version_title(lang))),
+        title = crate::escape_html(&format!("{} – {}", t::ui_title(lang), t::page_text_version_title(lang))),
         story = story_html(lang),
     )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]

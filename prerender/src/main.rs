@@ -14,6 +14,7 @@ use std::path::Path;
 
 use car_exports::i18n::{Lang, t};
 use car_exports::charts::CHART_IDS;
+use car_exports::escape_html;
 use car_exports::static_page::{axis_label, embed, story, unit_from_id};
 use car_exports::text_version::{file_name, page_html};
 use serde_json::{Value, json};
@@ -99,12 +100,12 @@ fn page_from(template: &str, lang: Lang, chart: Option<&str>, main: &str) -> Res
         .replacen("<html lang=\"en\">", &root, 1)
         .replacen(
             "<title>China's car export surge, explained</title>",
-            &format!("<title>{}</title>", escape(t::ui_title(lang))),
+            &format!("<title>{}</title>", escape_html(t::ui_title(lang))),
             1,
         )
         .replacen(MARKER, &mark_prerendered(main), 1);
     match description_content(&page) {
-        Some(old) => Ok(page.replacen(&old, &format!("content=\"{}\"", escape(t::ui_standfirst(lang))), 1)),
+        Some(old) => Ok(page.replacen(&old, &format!("content=\"{}\"", escape_html(t::ui_standfirst(lang))), 1)),
         None => Err("index.html has no <meta name=\"description\">".into()),
     }
 }
@@ -122,10 +123,6 @@ fn description_content(html: &str) -> Option<String> {
     let content = start + html[start..].find("content=\"")?;
     let end = content + 9 + html[content + 9..].find('"')?;
     Some(html[content..=end].to_string())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn labels() -> Result<(), String> {

@@ -230,6 +230,17 @@ test('the picture and the live chart show the same series', async () => {
   await context.close();
 });
 
+test('an embed page keeps its language when it goes live, whatever the browser speaks', async () => {
+  const context = await ctx.browser.newContext({ locale: 'en-US', viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/embed-nev-share-de.html?embed=nev-share`);
+  const title = await page.locator('.chart-title').innerText();
+  await waitForChart(page, 'nev-share');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+  assert.equal(await page.locator('.chart-title').innerText(), title, 'the live title is the prerendered German one');
+  await context.close();
+});
+
 test('a control used before its chapter is live takes effect once it is', async () => {
   const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
