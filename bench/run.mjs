@@ -2,7 +2,7 @@
 // headless Chromium over several runs and writes bench/results.json and the table in
 // BENCHMARKS.md; then the Lighthouse benchmark (bench/lighthouse.mjs) adds its own figures.
 // Run it with `cargo xtask bench` (which builds the release and installs Lighthouse first).
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -21,12 +21,16 @@ const stats = (values) => {
   return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
 };
 
-// Bytes of every file of the build (the service worker's precache list is the build).
+// Bytes of every file of the build (the service worker's precache list is the build), raw, gzip
+// -9, and brotli as the build's precompressed .br copy has it (what a host serving precompressed
+// files sends). The copies themselves and the hosts' _headers are not part of the page.
 const files = readdirSync(DIST)
-  .filter((f) => statSync(join(DIST, f)).isFile())
+  .filter((f) => statSync(join(DIST, f)).isFile() && !/\.(br|gz)$/.test(f) && f !== '_headers')
   .map((f) => {
     const bytes = readFileSync(join(DIST, f));
-    return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    const brotli = existsSync(join(DIST, `${f}.br`)) ? statSync(join(DIST, `${f}.br`)).size : Math.min(bytes.length, gzip);
+    return { file: f, raw: bytes.length, gzip, brotli };
   });
 // What `/` needs before its first paint: the prerendered page (text and charts as inline SVG),
 // its two stylesheets and the small script that applies ?lang=, ?theme= and ?embed= first.
@@ -201,7 +205,7 @@ writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(resu
 const ms = (s) => `${s.median.toFixed(1)} | ${s.min.toFixed(1)} | ${s.max.toFixed(1)}`;
 const pct = (s) => `${(s.median * 100).toFixed(1)}% | ${(s.min * 100).toFixed(1)}% | ${(s.max * 100).toFixed(1)}%`;
 const kb = (n) => (n / 1024).toFixed(1);
-const sum = (list) => list.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
+const sum = (list) => list.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip, brotli: a.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const toFirstPaint = sum(firstPaint);
 const loaded = sum(files.filter((f) => fetchedFiles.has(f.file)));
 const onTheWire = fetched.reduce((a, f) => a + f.encoded, 0);
@@ -213,17 +217,17 @@ const largestEmbed = embedPages.reduce((a, f) => (f.gzip > (a?.gzip ?? -1) ? f :
 const table = [
   `Measured ${results.date.slice(0, 10)} on the project's 2-core machine, headless Chromium, ${RUNS} runs, release build served gzip-compressed on 127.0.0.1.`,
   '',
-  '| File | Raw (KB) | Gzip -9 (KB) | First load of `/` |',
-  '| --- | ---: | ---: | :---: |',
+  '| File | Raw (KB) | Gzip -9 (KB) | Brotli, the .br copy (KB) | First load of `/` |',
+  '| --- | ---: | ---: | ---: | :---: |',
   ...files
     .filter((f) => !EMBED_PAGE.test(f.file))
-    .map((f) => `| ${f.file.replace(/-[0-9a-f]{12,16}(?=[._])/, '-HASH')} | ${kb(f.raw)} | ${kb(f.gzip)} | ${fetchedFiles.has(f.file) ? 'yes' : ''} |`),
+    .map((f) => `| ${f.file.replace(/-[0-9a-f]{12,16}(?=[._])/, '-HASH')} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} | ${fetchedFiles.has(f.file) ? 'yes' : ''} |`),
   ...(embedPages.length
-    ? [`| embed-*.html: ${embedPages.length} pages, one per chart and language (together; the largest, ${largestEmbed.file}, ${kb(largestEmbed.gzip)} KB gzip) | ${kb(sum(embedPages).raw)} | ${kb(sum(embedPages).gzip)} | |`]
+    ? [`| embed-*.html: ${embedPages.length} pages, one per chart and language (together; the largest, ${largestEmbed.file}, ${kb(largestEmbed.gzip)} KB gzip) | ${kb(sum(embedPages).raw)} | ${kb(sum(embedPages).gzip)} | ${kb(sum(embedPages).brotli)} | |`]
     : []),
-  `| **bytes to first paint of \`/\` (index.html, main and static-charts css, first-paint js)** | **${kb(toFirstPaint.raw)}** | **${kb(toFirstPaint.gzip)}** | |`,
-  `| **first load of \`/\`: every file fetched before the first interaction (412×823, until the network is idle; gzip as sent: ${kb(onTheWire)} KB)** | **${kb(loaded.raw)}** | **${kb(loaded.gzip)}** | |`,
-  `| every file, as the service worker precaches them after the first load | ${kb(everything.raw)} | ${kb(everything.gzip)} | |`,
+  `| **bytes to first paint of \`/\` (index.html, main and static-charts css, first-paint js)** | **${kb(toFirstPaint.raw)}** | **${kb(toFirstPaint.gzip)}** | **${kb(toFirstPaint.brotli)}** | |`,
+  `| **first load of \`/\`: every file fetched before the first interaction (412×823, until the network is idle; gzip as sent: ${kb(onTheWire)} KB)** | **${kb(loaded.raw)}** | **${kb(loaded.gzip)}** | **${kb(loaded.brotli)}** | |`,
+  `| every file, as the service worker precaches them after the first load | ${kb(everything.raw)} | ${kb(everything.gzip)} | ${kb(everything.brotli)} | |`,
   '',
   '| Measure | Median | Min | Max |',
   '| --- | ---: | ---: | ---: |',

@@ -1,5 +1,6 @@
 // Writes sw.js into a build folder (Trunk's post-build hook passes its staging folder): it lists
-// every file of the build for precaching and names the cache after a hash of their contents.
+// every file of the build for precaching (not _headers, which hosts read and do not serve, nor
+// precompressed copies) and names the cache after a hash of their contents.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
@@ -21,7 +22,7 @@ function files(folder) {
 
 const list = files(dir)
   .map((path) => relative(dir, path).split('\\').join('/'))
-  .filter((path) => path !== 'sw.js' && !path.startsWith('.'))
+  .filter((path) => path !== 'sw.js' && !/^[._]/.test(path) && !/\.(?:br|gz)$/.test(path))
   .sort();
 const hash = createHash('sha256');
 for (const path of list) {

@@ -33,9 +33,10 @@ if (chapter && !location.hash && /^[a-z-]{1,40}$/.test(chapter)) {
   document.querySelector(`section.chapter#${chapter}`)?.scrollIntoView();
 }
 
+// The first-paint script (postbuild/first-paint.js) turns the page into its static form.
 function keepStaticPage(reason) {
   console.warn('The interactive explainer could not start; the page stays as it was prerendered.', reason);
-  document.documentElement.classList.add('static-only');
+  dispatchEvent(new Event('static-page'));
 }
 
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

@@ -62,4 +62,48 @@
     root.classList.add('embedded');
     root.setAttribute('data-embed', embed.slice(0, 64));
   }
+
+  // When the app cannot start, the reader keeps the prerendered page: its controls are hidden
+  // (they need the app), an embedded chart opens its table, and a page in a frame reports its
+  // height to the host itself. That happens when the boot script is refused (a frame sandboxed
+  // without allow-same-origin has the origin `null`, so the app's files, loaded with integrity,
+  // need a CORS header the host may not send) or when boot.js reports that the app failed.
+  var staticPage = false;
+  function keepStaticPage() {
+    if (staticPage) return;
+    staticPage = true;
+    root.classList.add('static-only');
+    var whenParsed = function () {
+      if (chart) {
+        var tables = document.querySelectorAll('[data-chart] details.chart-table');
+        for (var t = 0; t < tables.length; t++) tables[t].open = true;
+      }
+      if (window.parent !== window) reportHeight(chart || 'story', param('childId'));
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed);
+    else whenParsed();
+  }
+  addEventListener('error', function (event) {
+    var target = event.target;
+    if (target && target.tagName === 'SCRIPT' && /\/boot-[0-9a-f]+\.js$/.test(target.src)) keepStaticPage();
+  }, true);
+  addEventListener('static-page', keepStaticPage);
+
+  // The same messages as src/frame_messages.rs sends once the app runs: Datawrapper's height
+  // message, and pym.js's when the host gave a child id.
+  function reportHeight(key, childId) {
+    var last = 0;
+    var validChild = childId !== null && /^[A-Za-z0-9_-]{1,64}$/.test(childId);
+    var post = function () {
+      var height = Math.ceil(root.getBoundingClientRect().height);
+      if (height === 0 || height === last) return;
+      last = height;
+      if (validChild) window.parent.postMessage('pymxPYMx' + childId + 'xPYMxheightxPYMx' + height, '*');
+      var message = {};
+      message[key] = height;
+      window.parent.postMessage({ 'datawrapper-height': message }, '*');
+    };
+    if (typeof ResizeObserver === 'function') new ResizeObserver(post).observe(root);
+    post();
+  }
 })();

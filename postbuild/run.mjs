@@ -14,8 +14,12 @@ const steps = [
   ['node', ['prerender/place-pictures.mjs', dir]],
   // Trunk's inline loader into a file; Content Security Policy and integrity hashes.
   ['node', ['postbuild/harden.mjs', dir]],
-  // sw.js last: it precaches every file above.
+  // The headers hosts should send (_headers; see the README's "Deploy").
+  ['node', ['postbuild/host-headers.mjs', dir]],
+  // sw.js after every file it precaches.
   ['node', ['offline/write-service-worker.mjs', dir]],
+  // Release builds: .br and .gz copies for hosts that serve precompressed files, sw.js included.
+  ...(process.env.TRUNK_PROFILE === 'debug' ? [] : [['node', ['postbuild/precompress.mjs', dir]]]),
 ];
 for (const [command, args] of steps) {
   const run = spawnSync(command, args, { stdio: 'inherit' });

@@ -74,6 +74,9 @@ pub async fn load() -> bool {
             let _ = script.set_attribute("src", &meta.get_attribute("content").unwrap_or_default());
             if let Some(integrity) = meta.get_attribute("data-integrity") {
                 let _ = script.set_attribute("integrity", &integrity);
+                // A CORS request, so that the integrity can be checked in a frame sandboxed
+                // without allow-same-origin (origin `null`); same-origin pages are unaffected.
+                let _ = script.set_attribute("crossorigin", "anonymous");
             }
             let loaded = {
                 let script = script.clone();

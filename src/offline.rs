@@ -2,17 +2,21 @@
 //! index.html) and reports when every file of the build is cached.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Registers `sw.js` relative to the page, so the site also works under a sub-path, and sets
 /// `ready` once an active worker (which has precached the whole build) controls the scope.
 pub fn register(ready: RwSignal<bool>) {
     let Some(window) = web_sys::window() else { return };
-    let container = window.navigator().service_worker();
     // Browsers without service workers (or pages opened from file://) simply stay online-only.
+    // In a frame sandboxed without allow-same-origin, reading `navigator.serviceWorker` throws a
+    // SecurityError, hence the reflective read: there the page stays online-only too.
+    let Ok(container) = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into()) else { return };
     if container.is_undefined() || !window.is_secure_context() {
         return;
     }
+    let container: web_sys::ServiceWorkerContainer = container.unchecked_into();
     let registration = container.register("./sw.js");
     leptos::task::spawn_local(async move {
         if let Err(err) = JsFuture::from(registration).await {

@@ -1,8 +1,10 @@
 // Shared pieces of the end-to-end tests: a static server for the release build on 127.0.0.1,
 // a headless Chromium that never reaches the network, and probes into the drawn charts.
 import { createServer } from 'node:http';
+import { existsSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
@@ -27,10 +29,13 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
  * Serves `root` (default: the release build) on 127.0.0.1, on `port` (default: a free one), under
  * `prefix` (default: the root), plus `extra` routes. With `gzip`, files of `root` go out
  * compressed (gzip -9, `Content-Encoding: gzip`) to clients that accept it, as a production
- * server would send them; each file is compressed once.
+ * server would send them; each file is compressed once. With `hosted`, it serves as the README's
+ * "Deploy" asks of a host: the headers of the build's `_headers` file (which itself is not
+ * served), and the build's precompressed `.br` or `.gz` copy when the client accepts it.
  */
-export async function serve(root = DIST, extra = {}, { port = 0, prefix = '/', gzip = false } = {}) {
+export async function serve(root = DIST, extra = {}, { port = 0, prefix = '/', gzip = false, hosted = false } = {}) {
   const compressed = new Map();
+  const rules = hosted ? parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')) : [];
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!extra[path]) {
@@ -41,20 +46,35 @@ export async function serve(root = DIST, extra = {}, { port = 0, prefix = '/', g
       path = `/${path.slice(prefix.length)}`;
     }
     if (extra[path]) {
-      res.writeHead(200, { 'content-type': extra[path].type });
+      res.writeHead(200, { 'content-type': extra[path].type, ...extra[path].headers });
       res.end(extra[path].body);
       return;
     }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(normalize(root))) {
-      res.writeHead(403).end();
+    if (!file.startsWith(normalize(root)) || (hosted && path === '/_headers')) {
+      res.writeHead(hosted ? 404 : 403).end();
       return;
     }
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const accepts = (encoding) => new RegExp(`\\b${encoding}\\b`).test(req.headers['accept-encoding'] ?? '');
+      if (hosted) {
+        const headers = { 'content-type': type, ...headersFor(rules, path.endsWith('/') ? `${path}index.html` : path) };
+        for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+          if (!accepts(encoding)) continue;
+          const copy = await readFile(`${file}${suffix}`).catch(() => null);
+          if (!copy) continue;
+          res.writeHead(200, { ...headers, 'content-encoding': encoding, vary: 'accept-encoding' });
+          res.end(copy);
+          return;
+        }
+        res.writeHead(200, headers);
+        res.end(await readFile(file));
+        return;
+      }
+      if (gzip && COMPRESSIBLE.has(extname(file)) && accepts('gzip')) {
         const key = `${file}:${info.mtimeMs}:${info.size}`;
         if (!compressed.has(key)) compressed.set(key, gzipSync(await readFile(file), { level: 9 }));
         res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
@@ -80,6 +100,31 @@ export async function serve(root = DIST, extra = {}, { port = 0, prefix = '/', g
 }
 
 /**
+ * Reads a `_headers` file as Netlify and Cloudflare Pages do: blocks of a path (exact, or ending
+ * in one `*`) and indented `Name: value` lines; `#` starts a comment.
+ */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: {} });
+      continue;
+    }
+    const [, name, value] = line.match(/^\s+([^:]+):\s*(.*)$/) ?? [];
+    if (!name || rules.length === 0) throw new Error(`_headers: cannot read the line "${line}"`);
+    rules.at(-1).headers[name.toLowerCase()] = value;
+  }
+  return rules;
+}
+
+/** The headers of every rule whose path matches; a later rule adds to or replaces earlier ones. */
+export function headersFor(rules, path) {
+  const matches = (pattern) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern);
+  return Object.assign({}, ...rules.filter((rule) => matches(rule.path)).map((rule) => rule.headers));
+}
+
+/**
  * Registers a suite's server and browser with node:test's before/after hooks; the returned object
  * holds them once the suite starts.
  */
@@ -96,11 +141,75 @@ export function suite({ before, after }, extraRoutes) {
   return ctx;
 }
 
-/** Headless Chromium with the flags this closed network needs. */
+/**
+ * The fonts the pages are tested with: files of the Debian packages the test command installs
+ * (xtask/src/tools.rs: fonts-dejavu-core for Latin text, fonts-wqy-microhei for Chinese), and
+ * nothing else. DejaVu is also the widest of Debian's common text fonts, so a layout that fits
+ * here fits with narrower ones.
+ */
+const DEJAVU = '/usr/share/fonts/truetype/dejavu';
+export const TEST_FONTS = {
+  files: [
+    ...['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSansMono', 'DejaVuSansMono-Bold'].map((f) => `${DEJAVU}/${f}.ttf`),
+    '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  ],
+  sans: ['DejaVu Sans', 'WenQuanYi Micro Hei'],
+  serif: ['DejaVu Serif', 'WenQuanYi Micro Hei'],
+  monospace: ['DejaVu Sans Mono', 'WenQuanYi Micro Hei Mono'],
+};
+
+/**
+ * A fontconfig file that shows Chromium only TEST_FONTS (linked into a folder of their own),
+ * whatever else the machine has, so every machine renders the same pages. Written once per process.
+ */
+let fontConfig;
+function testFontConfig() {
+  if (fontConfig) return fontConfig;
+  // One folder for every test process; several may set it up at once, hence no error on EEXIST.
+  const dir = join(tmpdir(), 'car-exports-test-fonts');
+  mkdirSync(join(dir, 'cache'), { recursive: true });
+  mkdirSync(join(dir, 'fonts'), { recursive: true });
+  for (const file of TEST_FONTS.files) {
+    if (!existsSync(file)) throw new Error(`the test font ${file} is missing: \`cargo xtask test\` installs it`);
+    try {
+      symlinkSync(file, join(dir, 'fonts', basename(file)));
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+  }
+  const prefer = (families) => families.map((f) => `<family>${f}</family>`).join('');
+  const alias = (generic, families) => `  <alias binding="same"><family>${generic}</family><prefer>${prefer(families)}</prefer></alias>`;
+  fontConfig = join(dir, 'fonts.conf');
+  // Written aside and renamed, so another test process never reads half a file.
+  writeFileSync(
+    `${fontConfig}.${process.pid}`,
+    [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+      '<fontconfig>',
+      `  <dir>${join(dir, 'fonts')}</dir>`,
+      `  <cachedir>${join(dir, 'cache')}</cachedir>`,
+      alias('sans-serif', TEST_FONTS.sans),
+      alias('sans', TEST_FONTS.sans),
+      alias('system-ui', TEST_FONTS.sans),
+      alias('serif', TEST_FONTS.serif),
+      alias('monospace', TEST_FONTS.monospace),
+      // Any other name (a system font the page asks for first) falls back to the sans fonts.
+      `  <match target="pattern"><edit name="family" mode="append_last">${TEST_FONTS.sans.map((f) => `<string>${f}</string>`).join('')}</edit></match>`,
+      '</fontconfig>',
+      '',
+    ].join('\n'),
+  );
+  renameSync(`${fontConfig}.${process.pid}`, fontConfig);
+  return fontConfig;
+}
+
+/** Headless Chromium with the flags this closed network needs, and only the test fonts. */
 export function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    env: { ...process.env, FONTCONFIG_FILE: testFontConfig() },
     args: [
       '--no-sandbox',
       '--disable-gpu',

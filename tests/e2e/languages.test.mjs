@@ -2,7 +2,7 @@
 // page; <html lang> follows; prose, labels, tables and numbers follow; no English left behind.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, waitForChart, tableOf } from './harness.mjs';
+import { suite, waitForChart, tableOf, TEST_FONTS } from './harness.mjs';
 
 const ctx = suite({ before, after });
 const CHART = 'exports-vs-peers';
@@ -130,22 +130,49 @@ test('before the app arrives, the prerendered page already speaks the reader lan
   await context.close();
 });
 
-test('at 320 px, with every table and source list open, no language makes the page scroll sideways', async () => {
-  for (const code of ['en', 'de', 'nl', 'zh']) {
-    const context = await ctx.browser.newContext({ viewport: { width: 320, height: 800 }, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await page.goto(`${ctx.server.origin}/?lang=${code}`);
-    await waitForChart(page, CHART);
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.equal(overflow, 0, `no sideways scrolling in ${code}`);
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('main button, main label, main h1, main h2, main h3, main p, main li')]
-        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.table-scroll, .data-table-wrap, table'))
-        .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 40)}`)
-        .slice(0, 5),
-    );
-    assert.deepEqual(wide, [], `elements past the edge in ${code}`);
-    await context.close();
+/** Of the test fonts (harness.mjs, TEST_FONTS), the one that sets a German sentence widest. */
+async function widestTestFont(page) {
+  return page.evaluate((families) => {
+    const context = document.createElement('canvas').getContext('2d');
+    const width = (family) => {
+      context.font = `16px "${family}"`;
+      return context.measureText('Exportbeschränkungen für Elektroautos überraschen die Wettbewerber').width;
+    };
+    return families.reduce((a, b) => (width(b) > width(a) ? b : a));
+  }, [TEST_FONTS.sans[0], TEST_FONTS.serif[0], TEST_FONTS.monospace[0]]);
+}
+
+test('at 320 px, every chart live, every table, source list and the embed dialog open: no language scrolls sideways, in the page fonts and in the widest test font', async () => {
+  const probe = await ctx.browser.newPage();
+  const widest = await widestTestFont(probe);
+  await probe.close();
+  for (const font of [null, widest]) {
+    for (const code of ['en', 'de', 'nl', 'zh']) {
+      const where = `${code}${font ? `, every text in ${font}` : ''}`;
+      // The font is forced by a style element, which the page's policy would refuse.
+      const context = await ctx.browser.newContext({ viewport: { width: 320, height: 800 }, reducedMotion: 'reduce', bypassCSP: Boolean(font) });
+      const page = await context.newPage();
+      await page.goto(`${ctx.server.origin}/?lang=${code}`);
+      if (font) await page.addStyleTag({ content: `*, *::before, *::after { font-family: "${font}" !important; }` });
+      for (const id of await page.locator('[data-chart]').evaluateAll((frames) => frames.map((f) => f.dataset.chart))) {
+        await waitForChart(page, id);
+      }
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await page.locator(`[data-chart="${CHART}"] .chart-actions button[aria-haspopup="dialog"]`).click();
+      await page.locator('dialog[open]').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `no sideways scrolling (${where})`);
+      const wide = await page.evaluate(() => {
+        const edge = document.documentElement.clientWidth + 1;
+        const past = [...document.querySelectorAll('main button, main label, main h1, main h2, main h3, main p, main li, main select, main summary, dialog[open], dialog[open] *')]
+          .filter((el) => el.getBoundingClientRect().right > edge && !el.closest('.table-scroll, .data-table-wrap, table'))
+          .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 40)}`);
+        const dialog = document.querySelector('dialog[open]');
+        if (dialog && dialog.scrollWidth > dialog.clientWidth) past.push(`the dialog scrolls sideways by ${dialog.scrollWidth - dialog.clientWidth}px`);
+        return past.slice(0, 5);
+      });
+      assert.deepEqual(wide, [], `elements past the edge (${where})`);
+      await context.close();
+    }
   }
 });

@@ -9,12 +9,14 @@ use crate::{root, step};
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// What the tests need from Debian: (a file the package installs, the package). Chromium brings
-/// DejaVu for Latin text; the Chinese pages need a CJK font, or their text and pictures show boxes.
+/// What the tests need from Debian: (a file the package installs, the package). The fonts are the
+/// only ones the end-to-end tests let Chromium see (tests/e2e/harness.mjs, `TEST_FONTS`): DejaVu
+/// for Latin text, and a CJK font, without which the Chinese pages show boxes.
 const TEST_PACKAGES: &[(&str, &str)] = &[
     (CHROMIUM, "chromium"),
     (CHROMEDRIVER, "chromium-driver"),
     ("/usr/bin/java", "default-jre-headless"),
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", "fonts-dejavu-core"),
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "fonts-wqy-microhei"),
 ];
 /// Lighthouse for `cargo xtask bench` (bench/lighthouse.mjs names the same version). Lighthouse 13
@@ -161,13 +163,13 @@ impl Toolbox {
         )
     }
 
-    /// Debian's packages the tests use: the browser and its driver, Java for the HTML checker and a
-    /// font for Chinese.
+    /// Debian's packages the tests use: the browser and its driver, Java for the HTML checker and
+    /// the fonts the pages are tested with.
     fn browser(&self) -> Result<(), String> {
         let missing: Vec<&str> =
             TEST_PACKAGES.iter().filter(|(path, _)| !std::path::Path::new(path).exists()).map(|(_, package)| *package).collect();
         if missing.is_empty() {
-            println!("ok   chromium, chromium-driver, java, a CJK font");
+            println!("ok   chromium, chromium-driver, java, the test fonts (DejaVu, WenQuanYi Micro Hei)");
             return Ok(());
         }
         let list = missing.join(" ");

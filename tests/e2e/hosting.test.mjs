@@ -1,0 +1,192 @@
+// The build as a host serves it (README, "Deploy"): the headers of dist/_headers (the same as
+// deploy/nginx.conf), the precompressed copies, the policy as a real header; and an embed in a
+// frame sandboxed without allow-same-origin, with and without the headers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { serve, launch, openPage, waitForChart, parseHeadersFile, headersFor } from './harness.mjs';
+
+const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
+const NGINX = new URL('../../deploy/nginx.conf', import.meta.url).pathname;
+const CHART = 'exports-vs-peers';
+const files = readdirSync(DIST, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+const builtFiles = files.filter((f) => !/\.(br|gz)$/.test(f) && f !== '_headers');
+const pages = builtFiles.filter((f) => f.endsWith('.html'));
+const metaPolicy = readFileSync(join(DIST, 'index.html'), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
+
+/** A newsroom page that frames `src` in the strictest sandbox that still runs scripts. */
+const strictHost = (src) => ({
+  type: 'text/html; charset=utf-8',
+  body: `<!doctype html><html lang="en"><head><title>Strict host</title><link rel="icon" href="data:,"></head><body>
+<h1>A newsroom article</h1>
+<iframe id="embed" title="Chart" sandbox="allow-scripts" src="${src}" style="width:100%;border:0" height="200"></iframe>
+<script>
+  window.heights = [];
+  addEventListener('message', (e) => {
+    const h = e.data && e.data['datawrapper-height'];
+    if (h) { window.heights.push(h); for (const k in h) document.getElementById('embed').height = h[k]; }
+  });
+</script></body></html>`,
+});
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Records every CSP violation, in the page and its frames, from before any script runs. */
+async function watchViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+test('_headers: the policy of the pages plus frame-ancestors for every file, a year for hashed files, the wasm content type', () => {
+  const everywhere = headersFor(rules, '/any-file');
+  assert.equal(everywhere['content-security-policy'], `${metaPolicy}; frame-ancestors *`);
+  assert.equal(everywhere['access-control-allow-origin'], '*');
+  assert.equal(everywhere['x-content-type-options'], 'nosniff');
+  const hashed = builtFiles.filter((f) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(f));
+  assert.ok(hashed.length >= 7, `hashed files: ${hashed.join(', ')}`);
+  for (const file of builtFiles) {
+    const cache = headersFor(rules, `/${file}`)['cache-control'];
+    if (hashed.includes(file)) assert.equal(cache, 'public, max-age=31536000, immutable', file);
+    else assert.ok(cache === undefined || cache === 'no-cache', `${file} is revalidated (${cache})`);
+  }
+  assert.equal(headersFor(rules, '/sw.js')['cache-control'], 'no-cache');
+  const wasm = builtFiles.find((f) => f.endsWith('.wasm'));
+  assert.equal(headersFor(rules, `/${wasm}`)['content-type'], 'application/wasm');
+  assert.equal(headersFor(rules, '/manifest.webmanifest')['content-type'], 'application/manifest+json');
+});
+
+test('deploy/nginx.conf says what _headers says', () => {
+  const conf = readFileSync(NGINX, 'utf8');
+  const policy = headersFor(rules, '/')['content-security-policy'];
+  assert.equal(conf.match(/set \$csp "([^"]+)";/)?.[1], policy, 'the same policy');
+  const immutable = new RegExp(conf.match(/location ~ "([^"]+)"/)[1]);
+  for (const file of builtFiles) {
+    const hashed = headersFor(rules, `/${file}`)['cache-control']?.includes('immutable') ?? false;
+    assert.equal(immutable.test(`/${file}`), hashed, `${file}: nginx caches it ${hashed ? 'for a year' : 'never'} as _headers does`);
+  }
+  assert.match(conf, /application\/wasm\s+wasm;/);
+  assert.match(conf, /application\/manifest\+json\s+webmanifest;/);
+  assert.equal((conf.match(/add_header Content-Security-Policy \$csp always;/g) ?? []).length, 2, 'the policy in both locations');
+  assert.equal((conf.match(/add_header Access-Control-Allow-Origin "\*" always;/g) ?? []).length, 2);
+});
+
+test('every text and wasm file has a .br and a .gz copy with the same bytes, and the offline copy lists none', () => {
+  const compressible = builtFiles.filter((f) => /\.(html|js|css|wasm|json|svg|webmanifest)$/.test(f));
+  assert.ok(compressible.length > 50);
+  for (const file of compressible) {
+    const bytes = readFileSync(join(DIST, file));
+    for (const [suffix, unpack] of [['.br', brotliDecompressSync], ['.gz', gunzipSync]]) {
+      assert.ok(files.includes(`${file}${suffix}`), `${file}${suffix}`);
+      assert.ok(unpack(readFileSync(join(DIST, `${file}${suffix}`))).equals(bytes), `${file}${suffix} unpacks to ${file}`);
+    }
+  }
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  assert.doesNotMatch(sw, /\.(br|gz)"|_headers/);
+});
+
+test('served with the documented headers: the story, an embed and the offline reload work, with the policy as a header and no violation', async (t) => {
+  const server = await serve(DIST, {}, { hosted: true });
+  t.after(() => server.close());
+  const response = await fetch(`${server.origin}/`, { headers: { 'accept-encoding': 'br' } });
+  assert.equal(response.headers.get('content-security-policy'), `${metaPolicy}; frame-ancestors *`);
+  assert.equal(response.headers.get('content-encoding'), 'br');
+  assert.equal((await fetch(`${server.origin}/_headers`)).status, 404, 'hosts do not serve _headers');
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  t.after(() => context.close());
+  await watchViolations(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const encodings = new Map();
+  page.on('response', async (r) => encodings.set(new URL(r.url()).pathname, (await r.allHeaders())['content-encoding']));
+  await page.goto(`${server.origin}/`);
+  await waitForChart(page, CHART);
+  const wasm = builtFiles.find((f) => f.endsWith('.wasm'));
+  assert.equal(encodings.get(`/${wasm}`), 'br', 'the wasm came precompressed');
+  await page.locator('.offline-note', { hasText: 'Available offline' }).waitFor({ timeout: 20000 });
+  await page.goto(`${server.origin}/?embed=nev-share`);
+  await waitForChart(page, 'nev-share');
+  await server.close();
+  await page.reload();
+  await waitForChart(page, 'nev-share');
+  await page.goto(`${server.origin}/?lang=de`);
+  await waitForChart(page, CHART);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+});
+
+test('in a frame sandboxed without allow-same-origin, with the documented headers, the chart goes live and sizes the frame', async (t) => {
+  const server = await serve(DIST, { '/host.html': strictHost(`/?embed=${CHART}`) }, { hosted: true });
+  t.after(() => server.close());
+  const { page, context, problems } = await openPage(browser, `${server.origin}/host.html`);
+  t.after(() => context.close());
+  const frame = page.frameLocator('#embed');
+  await page.waitForFunction(() => window.heights.length > 0);
+  assert.equal(await frame.locator('h1').innerText(), 'China overtakes the established exporters');
+  await frame.locator(`[data-chart="${CHART}"] .chart-canvas`).hover();
+  await frame.locator(`[data-chart="${CHART}"] .chart-canvas canvas`).waitFor({ timeout: 20000 });
+  await frame.locator(`[data-chart="${CHART}"] button.toggle`).first().click();
+  await page.waitForTimeout(500);
+  const { height, content } = await page.evaluate(() => ({
+    height: document.getElementById('embed').getBoundingClientRect().height,
+    content: Object.values(window.heights.at(-1))[0],
+  }));
+  assert.ok(height > 400 && Math.abs(height - content) <= 1, `the frame grew to its content (${height}px, last message ${content})`);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, [], 'no error: no service worker is tried where none is allowed');
+});
+
+test('in a frame sandboxed without allow-same-origin, without the headers, the reader gets a styled page with the table, sized to fit', async (t) => {
+  const server = await serve(DIST, { '/host.html': strictHost(`/?embed=${CHART}`) });
+  t.after(() => server.close());
+  const { page, context, problems } = await openPage(browser, `${server.origin}/host.html`);
+  t.after(() => context.close());
+  await page.waitForFunction(() => window.heights.length > 0);
+  const frame = page.frames().find((f) => f.url().includes('embed-'));
+  assert.ok(frame, `the frame opened the chart's own page (${page.frames().map((f) => f.url()).join(', ')})`);
+  await frame.waitForFunction(() => document.documentElement.classList.contains('static-only'));
+  const looks = await frame.evaluate(() => {
+    const box = document.querySelector('.chart-frame');
+    const style = getComputedStyle(box);
+    return {
+      border: style.borderTopStyle,
+      radius: parseFloat(style.borderTopLeftRadius),
+      heading: getComputedStyle(document.querySelector('h1')).fontFamily,
+      picture: Math.max(0, ...[...document.querySelectorAll('.static-picture svg')].map((svg) => svg.getBoundingClientRect().height)),
+      tableOpen: document.querySelector('details.chart-table')?.open,
+      rows: document.querySelectorAll('details.chart-table tbody tr').length,
+      controls: [...document.querySelectorAll('.chart-controls, .chart-actions')].filter((el) => el.getBoundingClientRect().height > 0).length,
+    };
+  });
+  assert.equal(looks.border, 'solid', 'the stylesheet applies: the chart has its frame');
+  assert.ok(looks.radius > 0);
+  assert.match(looks.heading, /Georgia|serif/i);
+  assert.ok(looks.picture > 200, 'the chart picture is drawn');
+  assert.equal(looks.tableOpen, true, 'the table is open');
+  assert.equal(looks.rows, 11, 'a row per year, 2015-2025');
+  assert.equal(looks.controls, 0, 'controls that need the app are hidden');
+  await page.waitForTimeout(500);
+  const { height, content } = await page.evaluate(() => ({
+    height: document.getElementById('embed').getBoundingClientRect().height,
+    content: Object.values(window.heights.at(-1))[0],
+  }));
+  assert.ok(height > 800 && Math.abs(height - content) <= 1, `the frame fits the page with its table (${height}px, message ${content})`);
+  assert.deepEqual(problems.pageErrors, []);
+  const refused = (m) => /blocked by CORS policy|Failed to load resource: net::ERR_FAILED/.test(m);
+  assert.ok(problems.consoleErrors.some(refused), 'the refused request is what the console reports');
+  assert.deepEqual(problems.consoleErrors.filter((m) => !refused(m)), [], 'and nothing else');
+});
