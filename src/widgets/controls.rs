@@ -7,6 +7,9 @@ use crate::format;
 use crate::i18n::use_lang;
 use crate::model::Unit;
 
+/// Past this many characters of labels together, a choice is stacked on narrow screens.
+const LONG_CHOICE_CHARS: usize = 32;
+
 /// A one-of choice, drawn as a segmented control over native radio inputs. Options are chosen by
 /// index, so one copy of this view serves every kind of choice.
 #[component]
@@ -19,10 +22,12 @@ pub fn ChoiceGroup(
     #[prop(into)] selected: Signal<usize>,
     on_select: Callback<usize>,
 ) -> impl IntoView {
+    // Long labels side by side would wrap into uneven rows on a phone: they stack there instead.
+    let class = if options.iter().map(|o| o.chars().count()).sum::<usize>() > LONG_CHOICE_CHARS { "segments segments-long" } else { "segments" };
     view! {
         <fieldset class="choice-group">
             <legend>{label}</legend>
-            <div class="segments">
+            <div class=class>
                 {options
                     .into_iter()
                     .enumerate()
