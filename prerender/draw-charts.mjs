@@ -125,6 +125,7 @@ function prepareOption(source, formatterFor) {
   delete option.tooltip;
   matchLiveBinding(option);
   setAxisFormatters(option, formatterFor);
+  setValueLabelFormatters(option, formatterFor);
   return option;
 }
 
@@ -157,6 +158,16 @@ function setAxisFormatters(option, formatterFor) {
     if (axis.type !== 'value' && axis.type !== 'time') continue;
     const label = axis.axisLabel && typeof axis.axisLabel === 'object' ? axis.axisLabel : (axis.axisLabel = {});
     label.formatter = formatterFor(axis.type);
+  }
+}
+
+/// Values written on the marks read as the live page writes them (the tooltip's words), through
+/// the label table: kind "mark".
+function setValueLabelFormatters(option, formatterFor) {
+  for (const series of components(option, 'series')) {
+    if (series.label?.show !== true || series.label.formatter != null) continue;
+    const format = formatterFor('mark');
+    series.label.formatter = (params) => (typeof params.value === 'number' ? format(params.value) : '');
   }
 }
 

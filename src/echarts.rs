@@ -114,6 +114,7 @@ pub struct EChart {
     tooltip_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     time_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     tick_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
+    value_label_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     /// The unit the formatters write, set with each option.
     unit: Rc<Cell<Unit>>,
     lang: Rc<Cell<Lang>>,
@@ -148,6 +149,13 @@ impl EChart {
             let (unit, lang) = (unit.clone(), lang.clone());
             move |value: JsValue| JsValue::from_str(&value.as_f64().map(|v| format::tick(lang.get(), unit.get(), v)).unwrap_or_default())
         });
+        // A value written on its bar reads as in the tooltip: "4.91 million".
+        let value_label_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
+            let (unit, lang) = (unit.clone(), lang.clone());
+            move |params: JsValue| {
+                JsValue::from_str(&field(&params, "value").as_f64().map(|v| format::readable(lang.get(), unit.get(), v)).unwrap_or_default())
+            }
+        });
         let time_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
             let lang = lang.clone();
             move |value: JsValue| {
@@ -164,6 +172,7 @@ impl EChart {
             tooltip_formatter,
             tick_formatter,
             time_formatter,
+            value_label_formatter,
             unit,
             lang,
         })
@@ -193,6 +202,15 @@ impl EChart {
         if bars >= 2 {
             let aria = JSON::parse(r#"{"enabled":true,"label":{"enabled":false},"decal":{"show":true}}"#)?;
             Reflect::set(&option, &"aria".into(), &aria)?;
+        }
+        // Values written on the marks (the builders show the labels; the words are ours).
+        for series in components(&option, "series") {
+            let label = Reflect::get(&series, &"label".into()).unwrap_or(JsValue::UNDEFINED);
+            let shown = label.is_object() && Reflect::get(&label, &"show".into()).ok().and_then(|v| v.as_bool()) == Some(true);
+            let formatter = Reflect::get(&label, &"formatter".into()).unwrap_or(JsValue::UNDEFINED);
+            if shown && (formatter.is_null() || formatter.is_undefined()) {
+                Reflect::set(&label, &"formatter".into(), self.value_label_formatter.as_ref())?;
+            }
         }
         for axis in components(&option, "xAxis").chain(components(&option, "yAxis")) {
             let kind = Reflect::get(&axis, &"type".into()).ok().and_then(|t| t.as_string());

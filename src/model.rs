@@ -127,6 +127,19 @@ pub struct Event {
     pub confidence: Confidence,
 }
 
+/// A period's short name ("Jan–Sep"), for chart labels on a phone.
+pub fn period_short_name(lang: Lang, period: &str) -> &'static str {
+    match period {
+        "h1" => t::common_period_short_h1(lang),
+        "jan-may" => t::common_period_short_jan_may(lang),
+        "jan-aug" => t::common_period_short_jan_aug(lang),
+        "jan-sep" => t::common_period_short_jan_sep(lang),
+        "jan-oct" => t::common_period_short_jan_oct(lang),
+        "jan-nov" => t::common_period_short_jan_nov(lang),
+        _ => t::common_period_full_year(lang),
+    }
+}
+
 /// How a period reads on screen: "jan-sep" -> "January–September".
 pub fn period_name(lang: Lang, period: &str) -> &'static str {
     match period {

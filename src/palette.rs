@@ -51,6 +51,18 @@ pub fn series_colour(series: &Series, theme: Theme) -> &'static str {
 }
 
 /// The ECharts marker name of the country's points.
+/// A pale version of `colour` (a partial-year or derived bar): 45% of it over the chart surface.
+/// Mixed here rather than drawn with opacity, which would also fade the value written on the bar.
+pub fn pale(colour: &str, theme: Theme) -> String {
+    let background = ink(theme).background;
+    let channel = |hex: &str, i: usize| f64::from(u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0));
+    let mixed: String = [1, 3, 5]
+        .iter()
+        .map(|&i| format!("{:02x}", (0.45 * channel(colour, i) + 0.55 * channel(background, i)).round() as u8))
+        .collect();
+    format!("#{mixed}")
+}
+
 pub fn country_marker(country: Country) -> &'static str {
     match country {
         Country::China => "circle",
@@ -76,6 +88,12 @@ mod tests {
     fn contrast(a: &str, b: &str) -> f64 {
         let (la, lb) = (luminance(a), luminance(b));
         (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn pale_bars_are_their_colour_over_the_surface() {
+        assert_eq!(pale("#000000", Theme::Light), "#8c8c8c");
+        assert_eq!(pale("#ffffff", Theme::Light), "#ffffff");
     }
 
     #[test]

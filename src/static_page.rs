@@ -105,13 +105,16 @@ pub fn embed(lang: Lang, chart_id: &'static str) -> String {
 }
 
 /// A tick label for the pictures, as the live chart's formatters write it (`src/echarts.rs`):
-/// `kind` is "value" (a number in `unit`) or "time" (milliseconds since 1970, UTC).
+/// `kind` is "value" (a number in `unit`), "mark" (a value written on its bar, as the tooltip
+/// writes it) or "time" (milliseconds since 1970, UTC).
 pub fn axis_label(lang: Lang, unit: Unit, kind: &str, value: f64) -> String {
     match kind {
         "time" => {
             let (year, month) = year_month(value);
             crate::format::time_tick(lang, year, month)
         }
+        // A value written on its mark, as the tooltip writes it.
+        "mark" => crate::format::readable(lang, unit, value),
         _ => crate::format::tick(lang, unit, value),
     }
 }
@@ -183,6 +186,7 @@ mod tests {
     #[test]
     fn axis_labels_match_the_live_formatters() {
         assert_eq!(axis_label(Lang::En, Unit::Vehicles, "value", 2_000_000.0), crate::format::tick(Lang::En, Unit::Vehicles, 2_000_000.0));
+        assert_eq!(axis_label(Lang::De, Unit::Vehicles, "mark", 4_910_000.0), "4,91 Mio.");
         // 1 March 2024, 00:00 UTC.
         assert_eq!(year_month(1_709_251_200_000.0), (2024, 3));
         assert_eq!(year_month(0.0), (1970, 1));

@@ -141,12 +141,17 @@ impl Table {
     /// names it, possibly with a suffix such as a period) in `column` (a series name).
     pub fn readout(&self, row: &str, column: &str) -> Option<String> {
         let lang = self.lang;
+        // A chart's category names may be wrapped onto lines (`charts::wrap_label`).
+        let row = row.replace('\n', " ");
+        let row = row.as_str();
         let row = self
             .rows
             .iter()
             .find(|r| r.label == row)
             .or_else(|| self.rows.iter().find(|r| row.starts_with(&format!("{} ", r.label)) || row.starts_with(&format!("{}:", r.label))))?;
-        let index = self.columns.iter().position(|c| c == column).or((self.columns.len() == 1).then_some(0));
+        // A series name may be wrapped too (`charts::series_name`): compare without the breaks.
+        let bare = |text: &str| text.replace(['\n', ' '], "");
+        let index = self.columns.iter().position(|c| bare(c) == bare(column)).or((self.columns.len() == 1).then_some(0));
         let (column, cell) = match index {
             Some(i) => (self.columns[i].clone(), row.cells.get(i)?.as_ref()?),
             // Words, not numbers (the policy timeline): the whole row speaks.
@@ -311,7 +316,7 @@ mod tests {
         );
         assert_eq!(table.readout("1999", "China (CAAM)"), None);
         let markets = crate::charts::destinations::table(crate::charts::destinations::MarketsView::Year2025, Lang::En);
-        let belgium = markets.readout("Belgium (January–September)", "Vehicles, 2025").unwrap();
+        let belgium = markets.readout("Belgium\n(January–September)", "Vehicles, 2025").unwrap();
         assert!(belgium.starts_with("Belgium, Vehicles, 2025: 233,748 vehicles, source: Automotive Logistics"), "{belgium}");
         let policy = crate::charts::policy::table(&crate::charts::policy::PolicyView::default(), Lang::En);
         let measure = policy.readout("16 Jan 2026: Canada and China agree an EV quota", "Deal").unwrap();

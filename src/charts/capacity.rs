@@ -2,7 +2,7 @@
 
 use charming::Chart;
 
-use super::{Choice, bar_chart, bar_series};
+use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
 use crate::i18n::{Lang, t};
 use crate::format;
@@ -63,15 +63,18 @@ fn cells(view: CapacityView, lang: Lang) -> Vec<Option<Cell>> {
 pub fn chart(view: CapacityView, display: Display) -> Chart {
     let lang = display.lang;
     let categories: Vec<String> = bars(lang).iter().map(|s| s.to_string()).collect();
-    let values = cells(view, lang).iter().map(|c| c.as_ref().and_then(|c| c.value)).collect();
+    let values: Vec<Option<f64>> = cells(view, lang).iter().map(|c| c.as_ref().and_then(|c| c.value)).collect();
     let pale = vec![false, false, false, true, false];
-    bar_chart(&categories, false, display).series(bar_series(
+    let horizontal = display.narrow;
+    bar_chart(&categories, horizontal, value_room(&values, UNIT, display), display).series(bar_series(
         "capacity",
         &t::why_vehicles_in(lang, &year(view).to_string()),
         values,
         pale,
         category_colour(1, display.theme),
         None,
+        ValuePlace::End { horizontal },
+        display,
     ))
 }
 

@@ -64,7 +64,7 @@ fn series_name(view: MarketsView, lang: Lang) -> String {
 
 pub fn chart(view: MarketsView, display: Display) -> Chart {
     let lang = display.lang;
-    ranking::chart("markets", &series_name(view, lang), &entries(view), display)
+    ranking::chart("markets", &series_name(view, lang), &entries(view), unit(view), display)
 }
 
 pub fn table(view: MarketsView, lang: Lang) -> Table {
@@ -93,7 +93,8 @@ mod tests {
         let o = option(MarketsView::Year2025);
         let names: Vec<&str> = o["yAxis"]["data"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         assert_eq!(names[..3], ["Mexico", "Russia", "United Arab Emirates"]);
-        assert!(names.contains(&"Belgium (January–September)"));
+        // The part-year note goes on a line of its own.
+        assert!(names.contains(&"Belgium\n(January–September)"), "{names:?}");
         assert_eq!(o["series"][0]["data"][0]["value"], 625_200.0);
     }
 

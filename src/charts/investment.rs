@@ -2,7 +2,7 @@
 
 use charming::Chart;
 
-use super::{Choice, bar_chart, bar_series};
+use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
 use crate::i18n::{Lang, data_text, t};
 use crate::format;
@@ -52,19 +52,32 @@ pub fn chart(view: InvestmentView, display: Display) -> Chart {
         InvestmentView::AbroadVsHome | InvestmentView::OutboundFdi => {
             let ids: &[&str] = if view == InvestmentView::OutboundFdi { &["outbound-fdi"] } else { &["invest-overseas", "invest-domestic"] };
             let years: Vec<String> = YEARS.iter().map(u16::to_string).collect();
-            let mut chart = bar_chart(&years, false, display);
+            let horizontal = display.narrow;
+            let all: Vec<Option<f64>> = yearly(ids).iter().flat_map(|s| YEARS.iter().map(|&y| s.point(y).map(|p| p.value))).collect();
+            let mut chart = bar_chart(&years, horizontal, value_room(&all, unit(view), display), display);
             for (i, s) in yearly(ids).into_iter().enumerate() {
                 let values = YEARS.iter().map(|&y| s.point(y).map(|p| p.value)).collect();
                 let colour = if i == 0 { country_colour(Country::China, display.theme) } else { category_colour(3, display.theme) };
-                chart = chart.series(bar_series(s.id, data_text(lang, s.label), values, vec![false; YEARS.len()], colour, None));
+                let place = ValuePlace::End { horizontal };
+                chart = chart.series(bar_series(s.id, data_text(lang, s.label), values, vec![false; YEARS.len()], colour, None, place, display));
             }
             chart
         }
         InvestmentView::Batteries => {
             let shares = yearly(&SHARES);
             let categories: Vec<String> = shares.iter().map(|s| data_text(lang, s.label).to_string()).collect();
-            let values = shares.iter().map(|s| s.point(2024).map(|p| p.value)).collect();
-            bar_chart(&categories, false, display).series(bar_series("shares", t::money_share_2024(lang), values, vec![false; 3], category_colour(2, display.theme), None))
+            let values: Vec<Option<f64>> = shares.iter().map(|s| s.point(2024).map(|p| p.value)).collect();
+            let horizontal = display.narrow;
+            bar_chart(&categories, horizontal, value_room(&values, unit(view), display), display).series(bar_series(
+                "shares",
+                t::money_share_2024(lang),
+                values,
+                vec![false; 3],
+                category_colour(2, display.theme),
+                None,
+                ValuePlace::End { horizontal },
+                display,
+            ))
         }
     }
 }

@@ -53,7 +53,7 @@ pub fn entries(view: MakersView) -> Vec<ranking::Entry> {
 
 pub fn chart(view: MakersView, display: Display) -> Chart {
     let lang = display.lang;
-    ranking::chart("makers", &t::makers_series_name(lang, view.label(lang)), &entries(view), display)
+    ranking::chart("makers", &t::makers_series_name(lang, view.label(lang)), &entries(view), UNIT, display)
 }
 
 pub fn table(view: MakersView, lang: Lang) -> Table {

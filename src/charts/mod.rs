@@ -47,14 +47,16 @@ pub trait Choice: Copy + PartialEq + Eq + Default + Send + Sync + std::fmt::Debu
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{
-    AxisLabel, AxisType, ItemStyle, LineStyle, LineStyleType, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
+    AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, SplitLine, Symbol, TextStyle, Tooltip,
+    Trigger,
 };
 use charming::series::{Bar, Line};
 
 use crate::display::Display;
+use crate::format;
 use crate::i18n::Lang;
-use crate::model::{Confidence, Series};
-use crate::palette::{country_marker, ink, series_colour};
+use crate::model::{Confidence, Series, Unit};
+use crate::palette::{self, country_marker, ink, series_colour};
 
 /// The JSON that the ECharts binding receives. (The binding also makes the legend a key rather
 /// than a control, which charming cannot say; see `echarts::EChart::replace_option`.)
@@ -121,7 +123,7 @@ pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display:
     let marker = if dashed { format!("empty{}", capitalise(marker)) } else { marker.to_string() };
     Line::new()
         .id(series.id)
-        .name(series.name(lang))
+        .name(series_name(&series.name(lang), display))
         .data(values)
         .connect_nulls(false)
         .show_symbol(true)
@@ -136,51 +138,209 @@ pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display:
         )
 }
 
-/// A bar chart over categories; `horizontal` puts the categories down the side (rankings).
-pub(crate) fn bar_chart(categories: &[String], horizontal: bool, display: Display) -> Chart {
+/// A bar chart over categories; `horizontal` puts the categories down the side (rankings, and on a
+/// phone any chart whose category names are long). Every category name is drawn (a long one wraps
+/// onto more lines instead of being skipped). The bars carry their values (`bar_series`), so a
+/// horizontal chart needs no value axis labels and its plot gets their width; a vertical one on a
+/// phone has fewer ticks, so they never touch.
+/// `value_room` is the width the values past the bars' ends need (`value_room`).
+pub(crate) fn bar_chart(categories: &[String], horizontal: bool, value_room: f64, display: Display) -> Chart {
     let ink = ink(display.theme);
+    let line_chars = match (horizontal, display.narrow) {
+        (true, true) => 13,
+        (true, false) => 28,
+        // Below a vertical bar: about the bar's width.
+        (false, true) => (48 / categories.len().max(1)).clamp(6, 14),
+        (false, false) => (96 / categories.len().max(1)).clamp(8, 20),
+    };
     let category_axis = Axis::new()
         .type_(AxisType::Category)
-        .data(categories.to_vec())
+        .data(categories.iter().map(|c| wrap_label(c, line_chars)).collect::<Vec<_>>())
         .inverse(horizontal)
-        .axis_label(AxisLabel::new().color(ink.muted));
+        .axis_label(AxisLabel::new().color(ink.muted).interval(0).font_size(if display.narrow { 11 } else { 12 }));
     let value_axis = Axis::new()
         .type_(AxisType::Value)
-        .axis_label(AxisLabel::new().color(ink.muted))
+        .axis_label(AxisLabel::new().color(ink.muted).show(!horizontal))
         .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid)));
+    let value_axis = if display.narrow { value_axis.split_number(3) } else { value_axis };
     let (x, y) = if horizontal { (value_axis, category_axis) } else { (category_axis, value_axis) };
+    // Room past the bars' ends for their values: "1.16 million", "US$5.93 billion".
+    let right = if horizontal { (value_room + 14.0).ceil() } else { 24.0 };
     Chart::new()
         .animation(!display.reduced_motion)
-        .grid(Grid::new().left(4).right(24).top(if display.narrow { 64 } else { 40 }).bottom(8).contain_label(true))
+        .grid(Grid::new().left(4).right(right).top(if display.narrow { 64 } else { 40 }).bottom(8).contain_label(true))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(legend(display))
         .x_axis(x)
         .y_axis(y)
 }
 
+/// The width, in pixels, of the widest of `values` written as the tooltip writes them (a CJK
+/// character counts twice): the room a horizontal bar chart leaves past its bars' ends.
+pub(crate) fn value_room(values: &[Option<f64>], unit: Unit, display: Display) -> f64 {
+    let char_px = if display.narrow { 6.8 } else { 7.4 };
+    let width = |v: f64| format::readable(display.lang, unit, v).chars().map(|c| if u32::from(c) >= 0x2E80 { 2.0 } else { 1.0 }).sum::<f64>();
+    values.iter().flatten().map(|&v| width(v)).fold(0.0, f64::max) * char_px
+}
+
+/// Where a bar's value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ValuePlace {
+    /// Past the bar's end: above a vertical bar, right of a horizontal one.
+    End { horizontal: bool },
+    /// Inside the bar, on a small chip (stacked bars: the next segment sits past the end).
+    Inside,
+}
+
 /// One bar series; `None` values are gaps. A `pale` bar (partial year, derived figure) is drawn
-/// lighter and outlined, so it reads differently without colour.
-pub(crate) fn bar_series(id: &str, name: &str, values: Vec<Option<f64>>, pale: Vec<bool>, colour: &str, stack: Option<&str>) -> Bar {
+/// lighter and outlined, so it reads differently without colour. Each bar carries its value,
+/// written by the same Rust formatter as the tooltip (`format::readable`): the page's ECharts
+/// binding and the build's picture renderer attach it to every label that has none.
+pub(crate) fn bar_series(
+    id: &str,
+    name: &str,
+    values: Vec<Option<f64>>,
+    pale: Vec<bool>,
+    colour: &str,
+    stack: Option<&str>,
+    place: ValuePlace,
+    display: Display,
+) -> Bar {
+    let ink = ink(display.theme);
     let data: Vec<charming::datatype::DataPointItem> = values
         .into_iter()
         .zip(pale)
         .map(|(value, pale)| {
             let item = charming::datatype::DataPointItem::new(value);
             if pale {
-                item.item_style(ItemStyle::new().color(colour).opacity(0.45).border_color(colour).border_width(1.5).border_type(charming::element::BorderType::Dashed))
+                item.item_style(
+                    ItemStyle::new()
+                        .color(palette::pale(colour, display.theme))
+                        .border_color(colour)
+                        .border_width(1.5)
+                        .border_type(charming::element::BorderType::Dashed),
+                )
             } else {
                 item
             }
         })
         .collect();
-    let bar = Bar::new().id(id).name(name).data(data).item_style(ItemStyle::new().color(colour));
+    let label = Label::new().show(true).font_size(if display.narrow { 11 } else { 12 });
+    let label = match place {
+        ValuePlace::End { horizontal } => {
+            label.position(if horizontal { LabelPosition::Right } else { LabelPosition::Top }).color(ink.text)
+        }
+        ValuePlace::Inside => label
+            .position(LabelPosition::Inside)
+            .color(ink.text)
+            .background_color(ink.background)
+            .padding((1, 3, 1, 3)),
+    };
+    let bar = Bar::new().id(id).name(series_name(name, display)).data(data).item_style(ItemStyle::new().color(colour)).label(label);
     match stack {
         Some(stack) => bar.stack(stack),
         None => bar,
     }
 }
 
+/// A series' name as the legend shows it: on a phone a long one takes two lines rather than
+/// running off the chart's edge. (The table and the readout read it back without the breaks.)
+const LEGEND_LINE_CHARS: usize = 34;
+
+pub(crate) fn series_name(name: &str, display: Display) -> String {
+    if display.narrow && name.chars().count() > LEGEND_LINE_CHARS { wrap_label(name, LEGEND_LINE_CHARS) } else { name.to_string() }
+}
+
+/// A category name broken onto lines of at most about `width` characters, at spaces (a word
+/// longer than that keeps its line), and a part-year note in brackets always on a line of its own.
+pub(crate) fn wrap_label(text: &str, width: usize) -> String {
+    let (name, note) = match text.rfind(" (").or_else(|| text.rfind('（')) {
+        Some(i) => (text[..i].trim_end(), Some(text[i..].trim_start())),
+        None => (text, None),
+    };
+    let mut lines: Vec<String> = Vec::new();
+    for word in name.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    if let Some(note) = note {
+        lines.push(note.to_string());
+    }
+    lines.join("\n")
+}
+
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::display::Display;
+
+    fn option(chart: Chart) -> Value {
+        serde_json::from_str(&to_json(&chart)).unwrap()
+    }
+
+    #[test]
+    fn long_names_wrap_at_spaces_and_a_part_year_note_gets_its_own_line() {
+        assert_eq!(wrap_label("United Kingdom (January–September)", 16), "United Kingdom\n(January–September)");
+        assert_eq!(wrap_label("Outbound investment of Chinese carmakers", 16), "Outbound\ninvestment of\nChinese\ncarmakers");
+        assert_eq!(wrap_label("Russia", 16), "Russia");
+        assert_eq!(wrap_label("SAIC (incl. MG) (January–September)", 16), "SAIC (incl. MG)\n(January–September)");
+        assert_eq!(wrap_label("比亚迪（1–9月）", 16), "比亚迪\n（1–9月）");
+    }
+
+    #[test]
+    fn every_bar_carries_its_value_and_every_category_is_drawn() {
+        for chart_of in [
+            |d| nev::chart(nev::NevView::Vehicles, d),
+            |d| nev::chart(nev::NevView::Share, d),
+            |d| capacity::chart(capacity::CapacityView::Year2024, d),
+            |d| destinations::chart(destinations::MarketsView::Year2025, d),
+            |d| makers::chart(makers::MakersView::default(), d),
+            |d| price_war::chart(price_war::PriceWarView::default(), d),
+            |d| investment::chart(investment::InvestmentView::AbroadVsHome, d),
+            |d| investment::chart(investment::InvestmentView::Batteries, d),
+            |d| volkswagen::chart(volkswagen::GermanyView::default(), d),
+        ] as [fn(Display) -> Chart; 9]
+        {
+            for narrow in [false, true] {
+                let o = option(chart_of(Display { narrow, ..Display::default() }));
+                for series in o["series"].as_array().unwrap() {
+                    assert_eq!(series["label"]["show"], true, "{}", series["id"]);
+                    // The words come from the binding's formatter, as in the tooltip.
+                    assert!(series["label"]["formatter"].is_null(), "{}", series["id"]);
+                }
+                let category_axis = if o["yAxis"]["type"] == "category" { &o["yAxis"] } else { &o["xAxis"] };
+                assert_eq!(category_axis["axisLabel"]["interval"], 0.0, "{}", o["series"][0]["id"]);
+            }
+        }
+    }
+
+    #[test]
+    fn on_a_phone_bars_run_sideways_with_their_values_at_the_ends_and_no_value_ticks() {
+        let o = option(capacity::chart(capacity::CapacityView::Year2024, Display { narrow: true, ..Display::default() }));
+        assert_eq!(o["yAxis"]["type"], "category");
+        assert_eq!(o["series"][0]["label"]["position"], "right");
+        assert_eq!(o["xAxis"]["axisLabel"]["show"], false);
+        let wide = option(capacity::chart(capacity::CapacityView::Year2024, Display::default()));
+        assert_eq!(wide["xAxis"]["type"], "category");
+        assert_eq!(wide["series"][0]["label"]["position"], "top");
+        // Stacked on a wide screen (values inside the parts), side by side on a phone.
+        let stacked = option(nev::chart(nev::NevView::Vehicles, Display::default()));
+        assert_eq!(stacked["series"][0]["stack"], "exports");
+        assert_eq!(stacked["series"][0]["label"]["position"], "inside");
+        let phone = option(nev::chart(nev::NevView::Vehicles, Display { narrow: true, ..Display::default() }));
+        assert!(phone["series"][0]["stack"].is_null());
+        assert_eq!(phone["series"][1]["label"]["position"], "right");
+    }
 }

@@ -2,7 +2,7 @@
 
 use charming::Chart;
 
-use super::{Choice, bar_chart, bar_series};
+use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
 use crate::i18n::{Lang, t};
 use crate::format;
@@ -48,25 +48,37 @@ pub fn share(year: u16) -> Option<f64> {
 pub fn chart(view: NevView, display: Display) -> Chart {
     let lang = display.lang;
     let years: Vec<String> = YEARS.iter().map(u16::to_string).collect();
-    let base = bar_chart(&years, false, display);
+    // On a phone the years run down the side, so each bar has room for its value.
+    let horizontal = display.narrow;
+    let shown: Vec<Option<f64>> = match view {
+        NevView::Vehicles => YEARS.iter().flat_map(|&y| split(y).map(|(n, a)| [Some(n.value), Some(a.value - n.value)]).unwrap_or([None, None])).collect(),
+        NevView::Share => YEARS.iter().map(|&y| share(y)).collect(),
+    };
+    let base = bar_chart(&years, horizontal, value_room(&shown, unit(view), display), display);
     let nev_colour = country_colour(Country::China, display.theme);
+    let end = ValuePlace::End { horizontal };
     match view {
         NevView::Vehicles => {
             let nev = YEARS.iter().map(|&y| split(y).map(|(n, _)| n.value)).collect();
             let other = YEARS.iter().map(|&y| split(y).map(|(n, a)| a.value - n.value)).collect();
-            base.series(bar_series("nev", t::nev_series_nev(lang), nev, vec![false; YEARS.len()], nev_colour, Some("exports")))
+            // Stacked, the two parts make each year's total, their values inside them. A phone's
+            // bars are too short for two values each: there the parts stand side by side.
+            let (stack, place) = if horizontal { (None, end) } else { (Some("exports"), ValuePlace::Inside) };
+            base.series(bar_series("nev", t::nev_series_nev(lang), nev, vec![false; YEARS.len()], nev_colour, stack, place, display))
                 .series(bar_series(
                     "other",
                     t::nev_series_other(lang),
                     other,
                     vec![false; YEARS.len()],
                     category_colour(3, display.theme),
-                    Some("exports"),
+                    stack,
+                    place,
+                    display,
                 ))
         }
         NevView::Share => {
             let shares = YEARS.iter().map(|&y| share(y)).collect();
-            base.series(bar_series("share", t::nev_series_share(lang), shares, vec![false; YEARS.len()], nev_colour, None))
+            base.series(bar_series("share", t::nev_series_share(lang), shares, vec![false; YEARS.len()], nev_colour, None, end, display))
         }
     }
 }

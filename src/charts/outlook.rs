@@ -82,7 +82,7 @@ pub fn chart(view: &OutlookView, display: Display) -> Chart {
         .series(
             Line::new()
                 .id("projection")
-                .name(t::outlook_projection_series(lang))
+                .name(super::series_name(t::outlook_projection_series(lang), display))
                 .data(values)
                 .symbol(Symbol::Custom("emptyCircle".into()))
                 .show_symbol(true)

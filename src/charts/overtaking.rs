@@ -1,7 +1,7 @@
 //! Chapter 1's chart: China's vehicle exports against Japan, Germany and South Korea.
 
 use charming::Chart;
-use charming::element::{Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
+use charming::element::{Label, LabelAlign, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
 
 use super::{yearly_line, yearly_line_chart};
 use crate::i18n::{Lang, t};
@@ -166,8 +166,14 @@ fn year_marks(marks: &[(u16, Option<String>)], display: Display) -> MarkLine {
             marks
                 .iter()
                 .map(|(year, text)| {
+                    // A label in the right half of the years ends at its line, one in the left half
+                    // starts there, so it never runs off the chart's edge.
+                    let late = YEARS.iter().position(|y| y == year).is_some_and(|i| 2 * i >= YEARS.len());
                     let label = match text {
-                        Some(text) => Label::new().formatter(text.as_str()).color(ink.text),
+                        Some(text) => Label::new()
+                            .formatter(text.as_str())
+                            .color(ink.text)
+                            .align(if late { LabelAlign::Right } else { LabelAlign::Left }),
                         None => Label::new().show(false),
                     };
                     MarkLineVariant::Simple(MarkLineData::new().x_axis(year.to_string()).label(label))

@@ -109,6 +109,10 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
         .x_axis(
             Axis::new()
                 .type_(AxisType::Time)
+                // Months at the finest (a day's tick would repeat its month's name), and fewer
+                // ticks on a phone, so no two labels touch.
+                .min_interval(28.0 * 86_400_000.0)
+                .split_number(if display.narrow { 3 } else { 6 })
                 .axis_label(AxisLabel::new().color(ink.muted))
                 .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid))),
         )

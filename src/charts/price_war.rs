@@ -2,11 +2,11 @@
 
 use charming::Chart;
 
-use super::{Choice, bar_chart, bar_series};
+use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
 use crate::i18n::{Lang, t};
 use crate::format;
-use crate::model::{Series, Unit, period_name, series_or_panic};
+use crate::model::{Series, Unit, period_name, period_short_name, series_or_panic};
 use crate::palette::category_colour;
 use crate::table::{Cell, Row, Table};
 
@@ -45,10 +45,18 @@ fn label(year: u16, period: &str, lang: Lang) -> String {
 pub fn chart(view: PriceWarView, display: Display) -> Chart {
     let lang = display.lang;
     let s = series(view);
-    let categories: Vec<String> = s.points.iter().map(|p| label(p.year, p.period, lang)).collect();
-    let values = s.points.iter().map(|p| Some(p.value)).collect();
+    // On a phone a period is shortened ("2024 (Jan–Sep)").
+    let period = |p: &str| if display.narrow { period_short_name(lang, p) } else { period_name(lang, p) };
+    let categories: Vec<String> = s
+        .points
+        .iter()
+        .map(|p| if p.period.is_empty() { p.year.to_string() } else { t::why_period_label(lang, &p.year.to_string(), period(p.period)) })
+        .collect();
+    let values: Vec<Option<f64>> = s.points.iter().map(|p| Some(p.value)).collect();
     let pale = s.points.iter().map(|p| !p.period.is_empty()).collect();
-    bar_chart(&categories, false, display).series(bar_series(s.id, &s.name(lang), values, pale, category_colour(2, display.theme), None))
+    let horizontal = display.narrow;
+    let place = ValuePlace::End { horizontal };
+    bar_chart(&categories, horizontal, value_room(&values, unit(view), display), display).series(bar_series(s.id, &s.name(lang), values, pale, category_colour(2, display.theme), None, place, display))
 }
 
 pub fn table(view: PriceWarView, lang: Lang) -> Table {
@@ -79,7 +87,7 @@ mod tests {
     #[test]
     fn each_measure_draws_its_own_series() {
         let cuts: serde_json::Value = serde_json::from_str(&to_json(&chart(PriceWarView::PriceCuts, Display::default()))).unwrap();
-        assert_eq!(cuts["xAxis"]["data"][2], "2024 (January–September)");
+        assert_eq!(cuts["xAxis"]["data"][2], "2024\n(January–September)");
         assert_eq!(cuts["series"][0]["data"][2]["value"], 195.0);
         let margin: serde_json::Value = serde_json::from_str(&to_json(&chart(PriceWarView::Margin, Display::default()))).unwrap();
         assert_eq!(margin["series"][0]["name"], "Industry profit margin (CPCA)");
@@ -92,7 +100,7 @@ mod tests {
     fn other_languages_get_their_own_words_and_numbers() {
         let zh: serde_json::Value =
             serde_json::from_str(&to_json(&chart(PriceWarView::PriceCuts, Display { lang: Lang::Zh, ..Display::default() }))).unwrap();
-        assert_eq!(zh["xAxis"]["data"][2], "2024（1–9月）");
+        assert_eq!(zh["xAxis"]["data"][2], "2024\n（1–9月）");
         let de = description(PriceWarView::Margin, Lang::De);
         assert!(de.starts_with("Balkendiagramm zum chinesischen Automarkt"), "{de}");
         assert!(de.contains("2023: 5 %"), "{de}");

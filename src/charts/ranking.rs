@@ -4,10 +4,10 @@
 
 use charming::Chart;
 
-use super::{bar_chart, bar_series};
+use super::{ValuePlace, bar_chart, bar_series, value_room};
 use crate::i18n::{Lang, data_text, t};
 use crate::display::Display;
-use crate::model::{Confidence, Point, Series, Unit, period_name, series_or_panic};
+use crate::model::{Confidence, Point, Series, Unit, period_name, period_short_name, series_or_panic};
 use crate::palette::category_colour;
 use crate::table::{Cell, Row, Table};
 
@@ -49,13 +49,22 @@ fn bar_label(series: &Series, point: &Point, lang: Lang) -> String {
     if point.period.is_empty() { label.to_string() } else { t::ranking_bar_label(lang, label, period_name(lang, point.period)) }
 }
 
-pub fn chart(id: &str, name: &str, entries: &[Entry], display: Display) -> Chart {
+/// A bar's name on the chart: on a phone its period is shortened ("Jan–Sep").
+fn chart_label(series: &Series, point: &Point, display: Display) -> String {
+    if !display.narrow || point.period.is_empty() {
+        return bar_label(series, point, display.lang);
+    }
     let lang = display.lang;
+    t::ranking_bar_label(lang, data_text(lang, series.label), period_short_name(lang, point.period))
+}
+
+pub fn chart(id: &str, name: &str, entries: &[Entry], unit: Unit, display: Display) -> Chart {
     let ranked = ranked(entries);
-    let categories: Vec<String> = ranked.iter().map(|(s, p)| bar_label(s, p, lang)).collect();
-    let values = ranked.iter().map(|(_, p)| Some(p.value)).collect();
+    let categories: Vec<String> = ranked.iter().map(|(s, p)| chart_label(s, p, display)).collect();
+    let values: Vec<Option<f64>> = ranked.iter().map(|(_, p)| Some(p.value)).collect();
     let pale = ranked.iter().map(|(_, p)| !p.period.is_empty() || p.confidence == Confidence::Low).collect();
-    bar_chart(&categories, true, display).series(bar_series(id, name, values, pale, category_colour(0, display.theme), None))
+    let place = ValuePlace::End { horizontal: true };
+    bar_chart(&categories, true, value_room(&values, unit, display), display).series(bar_series(id, name, values, pale, category_colour(0, display.theme), None, place, display))
 }
 
 /// Every entry as a row, the missing ones as gaps, so the table says what was not found.

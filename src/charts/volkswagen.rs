@@ -2,7 +2,7 @@
 
 use charming::Chart;
 
-use super::{Choice, bar_chart, bar_series};
+use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
 use crate::i18n::{Lang, data_text, t};
 use crate::format;
@@ -48,10 +48,12 @@ pub fn chart(view: GermanyView, display: Display) -> Chart {
     let lang = display.lang;
     let series = bars(view);
     let categories: Vec<String> = series.iter().map(|s| data_text(lang, s.label).to_string()).collect();
-    let values = series.iter().map(|s| s.point(YEAR).map(|p| p.value)).collect();
+    let values: Vec<Option<f64>> = series.iter().map(|s| s.point(YEAR).map(|p| p.value)).collect();
     let pale = series.iter().map(|s| s.point(YEAR).is_some_and(|p| p.confidence == Confidence::Low)).collect();
     let name = if view == GermanyView::Survey { t::germany_survey_series(lang) } else { t::germany_bev_deliveries(lang) };
-    bar_chart(&categories, false, display).series(bar_series(view.id(), name, values, pale, country_colour(Country::Germany, display.theme), None))
+    let horizontal = display.narrow;
+    let place = ValuePlace::End { horizontal };
+    bar_chart(&categories, horizontal, value_room(&values, unit(view), display), display).series(bar_series(view.id(), name, values, pale, country_colour(Country::Germany, display.theme), None, place, display))
 }
 
 pub fn table(view: GermanyView, lang: Lang) -> Table {

@@ -311,3 +311,30 @@ export function tableOf(page, id) {
     return { columns, rows };
   }, id);
 }
+
+/**
+ * Every text ECharts draws in a chart, from zrender's display list (on a canvas a text is drawn
+ * as one span per line): its words, its box on the canvas, and what it labels ("bar" for a value
+ * written on a bar, else "other": axis labels, legend, marks).
+ */
+export function drawnTexts(page, id) {
+  return page.evaluate((chartId) => {
+    const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);
+    const chart = window.echarts.getInstanceByDom(el);
+    const texts = new Map();
+    for (const span of chart.getZr().storage.getDisplayList(true)) {
+      if (span.type !== 'tspan' || !span.style?.text || span.invisible || span.ignore || (span.style.opacity ?? 1) === 0) continue;
+      const box = span.getBoundingRect().clone();
+      if (span.transform) box.applyTransform(span.transform);
+      const owner = span.parent ?? span;
+      const text = texts.get(owner);
+      if (text) {
+        text.box.union(box);
+        text.lines.push(String(span.style.text));
+      } else {
+        texts.set(owner, { box, lines: [String(span.style.text)], on: owner.__hostTarget?.type === 'rect' ? 'bar' : 'other' });
+      }
+    }
+    return [...texts.values()].map(({ box, lines, on }) => ({ text: lines.join('\n'), x: box.x, y: box.y, width: box.width, height: box.height, on }));
+  }, id);
+}
