@@ -14,6 +14,9 @@ use([SVGRenderer]);
 
 /// Label rounds before giving up (see renderWithLabels): normally two.
 const MAX_LABEL_ROUNDS = 4;
+// Pictures this wide or narrower are a phone's (src/static_page.rs, SIZES): drawn with the phone
+// layout, whose lines' end labels wrap shorter.
+const NARROW_WIDTH = 520;
 
 /// Attributes that carry a colour the dark theme may change.
 const COLOUR_ATTRIBUTES = new Set(['fill', 'stroke', 'stop-color']);
@@ -77,16 +80,17 @@ async function renderWithLabels(jobs, formatLabels) {
   for (let round = 0; round < MAX_LABEL_ROUNDS; round++) {
     const missing = new Map();
     const rendered = jobs.map((job) => {
-      const formatterFor = (kind) => (value) => {
-        const key = labelKey(job, kind, value);
+      // `name`: the series, for a line's end label ("end").
+      const formatterFor = (kind) => (value, name = '') => {
+        const key = labelKey(job, kind, value, name);
         if (labels.has(key)) return labels.get(key);
-        missing.set(key, { lang: job.lang, unit: job.unit, kind, value });
+        missing.set(key, { lang: job.lang, unit: job.unit, kind, value, name, narrow: job.width <= NARROW_WIDTH });
         return String(value);
       };
       return {
         job,
-        light: renderSvg(prepareOption(job.light, formatterFor), job),
-        dark: renderSvg(prepareOption(job.dark, formatterFor), job),
+        light: renderSvg(prepareOption(job.light, formatterFor, job.width <= NARROW_WIDTH), job),
+        dark: renderSvg(prepareOption(job.dark, formatterFor, job.width <= NARROW_WIDTH), job),
       };
     });
     if (missing.size === 0) return rendered;
@@ -100,8 +104,8 @@ async function renderWithLabels(jobs, formatLabels) {
   throw new Error(`axis labels did not settle after ${MAX_LABEL_ROUNDS} rounds`);
 }
 
-function labelKey(job, kind, value) {
-  return JSON.stringify([job.lang, job.unit, kind, value]);
+function labelKey(job, kind, value, name) {
+  return JSON.stringify([job.lang, job.unit, kind, value, name, job.width <= NARROW_WIDTH]);
 }
 
 /// One SVG string from one option, with the job's size.
@@ -119,13 +123,14 @@ function renderSvg(option, { width, height }) {
  * A copy of the option ready for a static picture. `formatterFor(kind)` gives the axis label
  * formatter for "value" and "time" axes.
  */
-function prepareOption(source, formatterFor) {
+function prepareOption(source, formatterFor, narrow) {
   const option = withoutNulls(source); // a copy: the job's option stays as given
   option.animation = false;
   delete option.tooltip;
   matchLiveBinding(option);
   setAxisFormatters(option, formatterFor);
   setValueLabelFormatters(option, formatterFor);
+  setEndLabels(option, formatterFor, narrow);
   return option;
 }
 
@@ -168,6 +173,30 @@ function setValueLabelFormatters(option, formatterFor) {
     if (series.label?.show !== true || series.label.formatter != null) continue;
     const format = formatterFor('mark');
     series.label.formatter = (params) => (typeof params.value === 'number' ? format(params.value) : '');
+  }
+}
+
+/// Every line that reaches the right edge is named at its end with its last value, as the live binding does
+/// (`EChart::replace_option`, src/echarts.rs): the words from the label table (kind "end"), the
+/// legend's text colour, ends that would collide moved apart.
+function setEndLabels(option, formatterFor, narrow) {
+  const colour = components(option, 'legend')[0]?.textStyle?.color ?? '#1b1b1f';
+  const format = formatterFor('end');
+  const categories = components(option, 'xAxis')[0]?.data?.length ?? 0;
+  const valueOf = (item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? item.value : item);
+  for (const series of components(option, 'series')) {
+    if (series.type !== 'line') continue;
+    // Only a line that reaches the last two years (`charts::ends_at_the_right`).
+    const last = (series.data ?? []).findLastIndex((item) => valueOf(item) != null);
+    if (last < 0 || last + 2 < categories) continue;
+    series.endLabel = {
+      show: true,
+      distance: 6,
+      fontSize: narrow ? 11 : 12,
+      color: colour,
+      formatter: (params) => format(typeof params.value === 'number' ? params.value : null, params.seriesName),
+    };
+    series.labelLayout = { moveOverlap: 'shiftY' };
   }
 }
 

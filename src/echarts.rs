@@ -115,6 +115,9 @@ pub struct EChart {
     time_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     tick_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     value_label_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
+    end_label_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
+    /// Whether the page has a phone's width: end labels wrap shorter.
+    narrow: Rc<Cell<bool>>,
     /// The unit the formatters write, set with each option.
     unit: Rc<Cell<Unit>>,
     lang: Rc<Cell<Lang>>,
@@ -156,6 +159,16 @@ impl EChart {
                 JsValue::from_str(&field(&params, "value").as_f64().map(|v| format::readable(lang.get(), unit.get(), v)).unwrap_or_default())
             }
         });
+        // Each line ends with its name and its last value (`charts::end_label`).
+        let narrow = Rc::new(Cell::new(false));
+        let end_label_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
+            let (unit, lang, narrow) = (unit.clone(), lang.clone(), narrow.clone());
+            move |params: JsValue| {
+                let name = field(&params, "seriesName").as_string().unwrap_or_default();
+                let value = field(&params, "value").as_f64();
+                JsValue::from_str(&crate::charts::end_label(lang.get(), unit.get(), &name, value, narrow.get()))
+            }
+        });
         let time_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
             let lang = lang.clone();
             move |value: JsValue| {
@@ -173,6 +186,8 @@ impl EChart {
             tick_formatter,
             time_formatter,
             value_label_formatter,
+            end_label_formatter,
+            narrow,
             unit,
             lang,
         })
@@ -180,9 +195,10 @@ impl EChart {
 
     /// Replaces the whole option (`notMerge`), so series left out of `option_json` disappear.
     /// Number formatters are attached to the tooltip and to every value axis.
-    pub fn replace_option(&self, option_json: &str, unit: Unit, lang: Lang) -> Result<(), JsValue> {
+    pub fn replace_option(&self, option_json: &str, unit: Unit, lang: Lang, narrow: bool) -> Result<(), JsValue> {
         self.unit.set(unit);
         self.lang.set(lang);
+        self.narrow.set(narrow);
         let option = JSON::parse(option_json)?;
         if let Ok(tooltip) = Reflect::get(&option, &"tooltip".into()) {
             if tooltip.is_object() {
@@ -202,6 +218,37 @@ impl EChart {
         if bars >= 2 {
             let aria = JSON::parse(r#"{"enabled":true,"label":{"enabled":false},"decal":{"show":true}}"#)?;
             Reflect::set(&option, &"aria".into(), &aria)?;
+        }
+        // Every line that reaches the right edge is named at its end with its last value
+        // (`charts::end_label`), in the legend's text colour; ends that would collide are moved
+        // apart. (charming cannot say `endLabel` or `labelLayout`.)
+        let text_colour = components(&option, "legend")
+            .next()
+            .and_then(|l| Reflect::get(&l, &"textStyle".into()).ok())
+            .and_then(|s| Reflect::get(&s, &"color".into()).ok())
+            .filter(|c| c.is_string())
+            .unwrap_or_else(|| JsValue::from_str("#1b1b1f"));
+        let categories = components(&option, "xAxis")
+            .next()
+            .and_then(|axis| Reflect::get(&axis, &"data".into()).ok())
+            .filter(Array::is_array)
+            .map(|data| Array::from(&data).length() as usize)
+            .unwrap_or(0);
+        for series in components(&option, "series") {
+            if Reflect::get(&series, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() != Some("line") {
+                continue;
+            }
+            let data = Reflect::get(&series, &"data".into()).ok().filter(Array::is_array).map(|d| Array::from(&d)).unwrap_or_default();
+            let value_of = |item: JsValue| if item.is_object() { Reflect::get(&item, &"value".into()).unwrap_or(JsValue::NULL) } else { item };
+            let last = (0..data.length()).rev().find(|&i| !value_of(data.get(i)).is_null());
+            if !last.is_some_and(|i| crate::charts::ends_at_the_right(i as usize, categories)) {
+                continue;
+            }
+            let end = JSON::parse(&format!(r#"{{"show":true,"distance":6,"fontSize":{}}}"#, if narrow { 11 } else { 12 }))?;
+            Reflect::set(&end, &"color".into(), &text_colour)?;
+            Reflect::set(&end, &"formatter".into(), self.end_label_formatter.as_ref())?;
+            Reflect::set(&series, &"endLabel".into(), &end)?;
+            Reflect::set(&series, &"labelLayout".into(), &JSON::parse(r#"{"moveOverlap":"shiftY"}"#)?)?;
         }
         // Values written on the marks (the builders show the labels; the words are ours).
         for series in components(&option, "series") {

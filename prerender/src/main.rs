@@ -5,15 +5,15 @@
 //!   chart's embed page (`embed-<chart-id>.html`, `embed-<chart-id>-de.html`, ...), the text
 //!   version of each language (`text-<lang>.html`), and `prerender-jobs.json`: every chart's
 //!   default view as ECharts options, for `prerender/place-pictures.mjs` to draw.
-//! - `prerender labels`: reads axis-tick requests (`[{lang, unit, kind, value}]`) as JSON on
-//!   standard input and writes their labels, so the pictures' ticks read exactly as the live
-//!   chart's Rust formatters write them.
+//! - `prerender labels`: reads label requests (`[{lang, unit, kind, value, name, narrow}]`: axis
+//!   ticks, values on bars, lines' end labels) as JSON on standard input and writes their labels,
+//!   so the pictures' words read exactly as the live chart's Rust formatters write them.
 
 use std::io::Read;
 use std::path::Path;
 
 use car_exports::i18n::{Lang, t};
-use car_exports::charts::CHART_IDS;
+use car_exports::charts::{CHART_IDS, end_label};
 use car_exports::escape_html;
 use car_exports::static_page::{axis_label, embed, story, unit_from_id};
 use car_exports::text_version::{file_name, page_html};
@@ -134,8 +134,14 @@ fn labels() -> Result<(), String> {
         .map(|r| {
             let lang = r["lang"].as_str().and_then(Lang::from_param).ok_or_else(|| format!("unknown lang in {r}"))?;
             let unit = r["unit"].as_str().and_then(unit_from_id).ok_or_else(|| format!("unknown unit in {r}"))?;
+            let kind = r["kind"].as_str().unwrap_or("value");
+            if kind == "end" {
+                // A line's end label: its name, and its last value when it has one.
+                let name = r["name"].as_str().unwrap_or_default();
+                return Ok(end_label(lang, unit, name, r["value"].as_f64(), r["narrow"].as_bool().unwrap_or(false)));
+            }
             let value = r["value"].as_f64().ok_or_else(|| format!("no value in {r}"))?;
-            Ok(axis_label(lang, unit, r["kind"].as_str().unwrap_or("value"), value))
+            Ok(axis_label(lang, unit, kind, value))
         })
         .collect::<Result<_, String>>()?;
     println!("{}", Value::from(labels));

@@ -75,14 +75,49 @@ pub(crate) fn legend(display: Display) -> Legend {
         .text_style(TextStyle::new().color(ink(display.theme).text).font_size(if display.narrow { 11 } else { 12 }))
 }
 
+/// The words at the end of a line: its series' name over its last value ("China (CAAM)" /
+/// "7.1 million"). On a phone, where names at the ends would leave the plot no width, the value
+/// alone (the legend names the lines). The page's ECharts binding and the pictures' renderer
+/// (through `prerender labels`) label every line that reaches the last two years with this
+/// (`ends_at_the_right`); a line ending mid-chart is named by the legend only.
+pub fn end_label(lang: Lang, unit: Unit, name: &str, value: Option<f64>, narrow: bool) -> String {
+    match value {
+        Some(v) if narrow => format::readable(lang, unit, v),
+        Some(v) => format!("{name}\n{}", format::readable(lang, unit, v)),
+        None => name.to_string(),
+    }
+}
+
+/// Whether a line whose last figure is at `last_index` of `years` categories gets an end label.
+pub fn ends_at_the_right(last_index: usize, years: usize) -> bool {
+    last_index + 2 >= years
+}
+
+/// The room, in pixels, right of the plot for the lines' end labels: `ends` are each line's
+/// name and last value.
+pub(crate) fn end_label_room(ends: &[(String, Option<f64>)], unit: Unit, display: Display) -> f64 {
+    let char_px = if display.narrow { 6.8 } else { 7.4 };
+    ends.iter()
+        .flat_map(|(name, value)| end_label(display.lang, unit, name, *value, display.narrow).lines().map(text_width).collect::<Vec<_>>())
+        .fold(0.0, f64::max)
+        * char_px
+}
+
+/// A text's width in average Latin characters: a CJK character counts twice.
+fn text_width(text: &str) -> f64 {
+    text.chars().map(|c| if u32::from(c) >= 0x2E80 { 2.0 } else { 1.0 }).sum()
+}
+
 /// A line chart over years with the story's furniture: axis colours, grid, tooltip and legend.
-pub(crate) fn yearly_line_chart(years: &[u16], display: Display) -> Chart {
+/// `end_room` is the width the lines' end labels need past the plot (`end_label_room`).
+pub(crate) fn yearly_line_chart(years: &[u16], end_room: f64, display: Display) -> Chart {
     let ink = ink(display.theme);
     let categories: Vec<String> = years.iter().map(u16::to_string).collect();
     Chart::new()
         .animation(!display.reduced_motion)
-        // On a phone the legend wraps onto two or three rows, so the plot starts lower.
-        .grid(Grid::new().left(4).right(16).top(if display.narrow { 92 } else { 56 }).bottom(8).contain_label(true))
+        // On a phone the legend wraps onto two or three rows, so the plot starts lower, below a
+        // mark's label on two lines too.
+        .grid(Grid::new().left(4).right((end_room + 10.0).ceil()).top(if display.narrow { 100 } else { 56 }).bottom(8).contain_label(true))
         .tooltip(
             // ECharts' own light tooltip stays readable on both themes; charming cannot set its text colour.
             Tooltip::new().trigger(Trigger::Axis),
@@ -179,8 +214,7 @@ pub(crate) fn bar_chart(categories: &[String], horizontal: bool, value_room: f64
 /// character counts twice): the room a horizontal bar chart leaves past its bars' ends.
 pub(crate) fn value_room(values: &[Option<f64>], unit: Unit, display: Display) -> f64 {
     let char_px = if display.narrow { 6.8 } else { 7.4 };
-    let width = |v: f64| format::readable(display.lang, unit, v).chars().map(|c| if u32::from(c) >= 0x2E80 { 2.0 } else { 1.0 }).sum::<f64>();
-    values.iter().flatten().map(|&v| width(v)).fold(0.0, f64::max) * char_px
+    values.iter().flatten().map(|&v| text_width(&format::readable(display.lang, unit, v))).fold(0.0, f64::max) * char_px
 }
 
 /// Where a bar's value is written.
@@ -297,6 +331,21 @@ mod tests {
         assert_eq!(wrap_label("Russia", 16), "Russia");
         assert_eq!(wrap_label("SAIC (incl. MG) (January–September)", 16), "SAIC (incl. MG)\n(January–September)");
         assert_eq!(wrap_label("比亚迪（1–9月）", 16), "比亚迪\n（1–9月）");
+    }
+
+    #[test]
+    fn a_line_ends_with_its_name_and_last_value_wrapped_short_on_a_phone() {
+        let wide = end_label(Lang::En, Unit::Vehicles, "Germany (VDA/Destatis)", Some(3_400_000.0), false);
+        assert_eq!(wide, "Germany (VDA/Destatis)\n3.4 million");
+        let phone = end_label(Lang::De, Unit::Vehicles, "Deutschland (VDA/Destatis)", Some(3_400_000.0), true);
+        assert_eq!(phone, "3,4 Mio.");
+        assert!(ends_at_the_right(10, 11) && ends_at_the_right(9, 11) && !ends_at_the_right(6, 12));
+        assert_eq!(end_label(Lang::En, Unit::Vehicles, "Forecast", None, true), "Forecast");
+        // The chart leaves room for the widest line of them.
+        let ends = [("China (CAAM)".to_string(), Some(7_098_000.0))];
+        assert!(end_label_room(&ends, Unit::Vehicles, Display::default()) >= 12.0 * 7.0);
+        let o = option(overtaking::chart(&overtaking::OvertakingView::default(), None, Display::default()));
+        assert!(o["grid"][0]["right"].as_f64().unwrap() >= 90.0, "{}", o["grid"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use charming::Chart;
 use charming::element::{LineStyle, LineStyleType, Symbol};
 use charming::series::Line;
 
-use super::{yearly_line, yearly_line_chart};
+use super::{end_label_room, yearly_line, yearly_line_chart};
 use crate::i18n::{Lang, t};
 use crate::display::Display;
 use crate::format;
@@ -71,7 +71,10 @@ pub fn chart(view: &OutlookView, display: Display) -> Chart {
             values[i] = Some(*v);
         }
     }
-    yearly_line_chart(&years, display)
+    // Only the projection reaches the right edge: the outcome and the forecast end mid-chart,
+    // where the legend names them (`charts::ends_at_the_right`).
+    let ends = [(t::outlook_projection_series(lang).to_string(), values.iter().rev().flatten().next().copied())];
+    yearly_line_chart(&years, end_label_room(&ends, Unit::Vehicles, display), display)
         .series(yearly_line(actual, &years, false, display))
         .series(
             yearly_line(forecast, &years, false, display)

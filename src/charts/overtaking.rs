@@ -3,7 +3,7 @@
 use charming::Chart;
 use charming::element::{Label, LabelAlign, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
 
-use super::{yearly_line, yearly_line_chart};
+use super::{end_label_room, yearly_line, yearly_line_chart};
 use crate::i18n::{Lang, t};
 use crate::display::Display;
 use crate::format;
@@ -133,7 +133,14 @@ pub fn overtaking_year(china: &Series, japan: &Series) -> Option<u16> {
 pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Chart {
     let lang = display.lang;
     let shown = shown_series(view);
-    let mut chart = yearly_line_chart(&YEARS, display);
+    let ends: Vec<(String, Option<f64>)> = shown
+        .iter()
+        .filter_map(|s| {
+            let last = YEARS.iter().rposition(|&y| s.point(y).is_some())?;
+            super::ends_at_the_right(last, YEARS.len()).then(|| (s.name(lang), s.point(YEARS[last]).map(|p| p.value)))
+        })
+        .collect();
+    let mut chart = yearly_line_chart(&YEARS, end_label_room(&ends, UNIT, display), display);
     let japan = view.japan.then(|| peer_series(Country::Japan));
     for (i, s) in shown.iter().enumerate() {
         let dashed = s.id == "china-customs";
@@ -141,7 +148,7 @@ pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Cha
         // The crossing is marked on the makers' count, which compares new cars with new cars.
         let crossing = if s.id == "china-caam" { japan.and_then(|j| overtaking_year(s, j)) } else { None };
         let mut marks: Vec<(u16, Option<String>)> =
-            crossing.map(|y| (y, Some(t::overtaking_crossing_label(lang, &y.to_string())))).into_iter().collect();
+            crossing.map(|y| (y, Some(crossing_label(lang, y, display)))).into_iter().collect();
         // The step's year gets an unlabelled line: the step's text beside the chart says the
         // figure, and a label at the first or last year would be cut off or collide.
         if let Some(year) = focus.filter(|y| i == 0 && Some(*y) != crossing) {
@@ -153,6 +160,12 @@ pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Cha
         chart = chart.series(line);
     }
     chart
+}
+
+/// "2023: China passes Japan", on two lines on a phone, where one would run off the chart.
+fn crossing_label(lang: Lang, year: u16, display: Display) -> String {
+    let label = t::overtaking_crossing_label(lang, &year.to_string());
+    if display.narrow { super::wrap_label(&label, 14) } else { label.to_string() }
 }
 
 /// Dotted vertical lines at years, each with its own label or none.

@@ -44,11 +44,13 @@ pub fn ChartFrame(
     // The prerendered page draws the chart as a picture in the same place the live chart goes.
     let library_loaded = echarts::is_available() || static_page.is_some();
     let lang = use_lang();
+    let display = use_context::<Signal<crate::display::Display>>();
     let (readout, set_readout) = signal(None::<String>);
 
     Effect::new(move |_| {
         let option = option.get();
         let unit = unit.get();
+        let narrow = display.is_some_and(|d| d.get().narrow);
         let Some(element) = container.get() else { return };
         chart.update_value(|slot| {
             if slot.is_none() {
@@ -67,7 +69,7 @@ pub fn ChartFrame(
                 }
             }
             if let Some(drawn) = slot {
-                if let Err(err) = drawn.replace_option(&option, unit, lang) {
+                if let Err(err) = drawn.replace_option(&option, unit, lang, narrow) {
                     leptos::logging::error!("chart {id} rejected its option: {err:?}");
                 }
             }

@@ -315,7 +315,7 @@ export function tableOf(page, id) {
 /**
  * Every text ECharts draws in a chart, from zrender's display list (on a canvas a text is drawn
  * as one span per line): its words, its box on the canvas, and what it labels ("bar" for a value
- * written on a bar, else "other": axis labels, legend, marks).
+ * written on a bar, "line" for a line's end label, else "other": axis labels, legend, marks).
  */
 export function drawnTexts(page, id) {
   return page.evaluate((chartId) => {
@@ -332,7 +332,9 @@ export function drawnTexts(page, id) {
         text.box.union(box);
         text.lines.push(String(span.style.text));
       } else {
-        texts.set(owner, { box, lines: [String(span.style.text)], on: owner.__hostTarget?.type === 'rect' ? 'bar' : 'other' });
+        const host = owner.__hostTarget?.type;
+        const on = host === 'rect' ? 'bar' : host === 'ec-polyline' ? 'line' : 'other';
+        texts.set(owner, { box, lines: [String(span.style.text)], on });
       }
     }
     return [...texts.values()].map(({ box, lines, on }) => ({ text: lines.join('\n'), x: box.x, y: box.y, width: box.width, height: box.height, on }));

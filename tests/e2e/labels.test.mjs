@@ -1,7 +1,8 @@
 // Charts a phone reader can read without touching them: for every chart, in its default view and
 // after each of its choices and toggles, at 320, 390 and 1280 px (and at 390 px in German and
-// Chinese), zrender's display list shows every category name drawn, a value on every bar, no two
-// texts overlapping and none cut off at the chart's edge.
+// Chinese), zrender's display list shows every category name drawn, a value on every bar, a label
+// at the end of every line that reaches the last two years, no two texts overlapping and none cut
+// off at the chart's edge.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { suite, waitForChart, drawnTexts } from './harness.mjs';
@@ -18,7 +19,12 @@ async function problemsOf(page, id) {
     const pick = (axes) => (axes ?? []).map((a) => ({ type: a.type, data: (a.data ?? []).map((d) => (typeof d === 'object' ? d.value : d)) }));
     const value = (d) => (d && typeof d === 'object' && !Array.isArray(d) ? d.value : d);
     return {
-      option: { axes: [...pick(o.xAxis), ...pick(o.yAxis)], bars: o.series.filter((s) => s.type === 'bar').map((s) => s.data.map(value).filter((v) => v != null).length) },
+      option: {
+        axes: [...pick(o.xAxis), ...pick(o.yAxis)],
+        bars: o.series.filter((s) => s.type === 'bar').map((s) => s.data.map(value).filter((v) => v != null).length),
+        lineEnds: o.series.filter((s) => s.type === 'line').map((s) => s.data.map(value).findLastIndex((v) => v != null)),
+        categories: (o.xAxis?.[0]?.data ?? []).length,
+      },
       width: chart.getWidth(),
       height: chart.getHeight(),
     };
@@ -33,6 +39,9 @@ async function problemsOf(page, id) {
   const barValues = option.bars.reduce((a, b) => a + b, 0);
   const barLabels = texts.filter((t) => t.on === 'bar').length;
   if (barLabels < barValues) problems.push(`${barValues} bars but ${barLabels} values written on them`);
+  const reachingTheEnd = option.lineEnds.filter((last) => last >= 0 && last + 2 >= option.categories).length;
+  const lineLabels = texts.filter((t) => t.on === 'line').length;
+  if (lineLabels < reachingTheEnd) problems.push(`${reachingTheEnd} lines reach the right edge but ${lineLabels} are labelled at their ends`);
   for (let i = 0; i < texts.length; i++) {
     const a = texts[i];
     if (a.x < -1 || a.y < -1 || a.x + a.width > width + 1 || a.y + a.height > height + 1) problems.push(`"${a.text}" is cut off at the edge`);
