@@ -54,13 +54,18 @@ async function problemsOf(page, id) {
   return problems;
 }
 
-/** The choices and toggles of a chart, as locators to click, each with a name for messages. */
+/**
+ * The controls of a chart as actions, each with a name for messages: every choice and toggle
+ * clicked, every slider taken to its highest and its lowest value.
+ */
 async function controlsOf(page, id) {
   const frame = page.locator(`[data-chart="${id}"]`);
-  const radios = await frame.locator('.chart-controls label.segment').all();
-  const toggles = await frame.locator('.chart-controls button.toggle').all();
-  const named = async (locator) => ({ locator, name: (await locator.innerText()).trim() });
-  return [...(await Promise.all(radios.map(named))), ...(await Promise.all(toggles.map(named)))];
+  const clicks = [...(await frame.locator('.chart-controls label.segment').all()), ...(await frame.locator('.chart-controls button.toggle').all())];
+  const actions = await Promise.all(clicks.map(async (locator) => ({ name: (await locator.innerText()).trim(), run: () => locator.click() })));
+  for (const [i, slider] of (await frame.locator('.chart-controls input[type=range]').all()).entries()) {
+    for (const key of ['End', 'Home']) actions.push({ name: `slider ${i + 1} to ${key === 'End' ? 'its highest' : 'its lowest'}`, run: () => slider.press(key) });
+  }
+  return actions;
 }
 
 /** Lets ECharts draw the new option (animations are off under reduced motion). */
@@ -76,7 +81,7 @@ async function checkEveryChart(width, lang) {
     await nextFrames(page);
     for (const p of await problemsOf(page, id)) found.push(`${id} (default view): ${p}`);
     for (const control of await controlsOf(page, id)) {
-      await control.locator.click();
+      await control.run();
       await nextFrames(page);
       for (const p of await problemsOf(page, id)) found.push(`${id} after "${control.name}": ${p}`);
     }
