@@ -67,6 +67,26 @@ pub fn App(url: UrlState) -> impl IntoView {
     }
 }
 
+/// The whole data set (`dataset::package`, written into `data/` by the build), in English: the
+/// files' fields and texts are the data files' own.
+#[component]
+fn DataLinks(lang: Lang) -> impl IntoView {
+    let csv = |file: &'static str, text: &'static str| view! { <a href=format!("data/{file}") hreflang="en" download>{text}</a> };
+    let (list, clause) = (t::common_list_separator(lang), t::common_clause_separator(lang));
+    view! {
+        <p class="story-data">
+            <strong>{t::ui_data_heading(lang)}</strong>
+            {csv("figures.csv", t::ui_data_figures(lang))}{list}
+            {csv("events.csv", t::ui_data_events(lang))}{list}
+            {csv("series.csv", t::ui_data_series(lang))}{list}
+            {csv("sources.csv", t::ui_data_sources(lang))}{t::ui_data_as_csv(lang)}{clause}
+            <a href="data/all.json" hreflang="en">{t::ui_data_json(lang)}</a>{clause}
+            <a href="data/datapackage.json" hreflang="en">{t::ui_data_package(lang)}</a>" "
+            {t::ui_data_licence(lang)}
+        </p>
+    }
+}
+
 pub(crate) fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<bool>) -> AnyView {
     match embed {
         None => view! {
@@ -75,7 +95,10 @@ pub(crate) fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<boo
                 <widgets::Contents/>
                 <Chapters/>
                 <footer class="story-footer">
-                    <a href=format!("text-{}.html", lang.short_code()) hreflang=lang.code()>{t::ui_text_version_link(lang)}</a>
+                    <p>
+                        <a href=format!("text-{}.html", lang.short_code()) hreflang=lang.code()>{t::ui_text_version_link(lang)}</a>
+                    </p>
+                    <DataLinks lang=lang/>
                 </footer>
             </main>
         }

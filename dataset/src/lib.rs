@@ -9,6 +9,7 @@ pub mod codegen;
 mod error;
 mod events;
 mod observations;
+pub mod package;
 mod series;
 mod sources;
 pub mod translations;

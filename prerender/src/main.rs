@@ -5,6 +5,7 @@
 //!   chart's embed page (`embed-<chart-id>.html`, `embed-<chart-id>-de.html`, ...), the text
 //!   version of each language (`text-<lang>.html`), and `prerender-jobs.json`: every chart's
 //!   default view as ECharts options, for `prerender/place-pictures.mjs` to draw.
+//!   It also writes the whole data set into `data/` (CSV, JSON, `datapackage.json`).
 //! - `prerender labels`: reads label requests (`[{lang, unit, kind, value, name, narrow}]`: axis
 //!   ticks, values on bars, lines' end labels) as JSON on standard input and writes their labels,
 //!   so the pictures' words read exactly as the live chart's Rust formatters write them.
@@ -74,14 +75,31 @@ fn pages(dir: &Path) -> Result<(), String> {
         }
     }
     write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages }).to_string())?;
+    let package = data_package(dir)?;
     println!(
-        "prerender: {} story pages, {} embed pages, {} text versions in {}",
+        "prerender: {} story pages, {} embed pages, {} text versions, the data package ({package} files) in {}",
         Lang::ALL.len(),
         Lang::ALL.len() * CHART_IDS.len(),
         Lang::ALL.len(),
         dir.display()
     );
     Ok(())
+}
+
+/// The whole data set in `data/` (`dataset::package`): CSV, JSON and `datapackage.json`, from
+/// the same validated files the app embeds. Returns how many files it wrote.
+fn data_package(dir: &Path) -> Result<usize, String> {
+    let data = dataset::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../data"), "data").map_err(|errors| {
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    })?;
+    let folder = dir.join(dataset::package::FOLDER);
+    std::fs::create_dir_all(&folder).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;
+    let files = dataset::package::files(&data);
+    for (name, text) in &files {
+        let path = folder.join(name);
+        std::fs::write(&path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+    }
+    Ok(files.len())
 }
 
 /// Trunk's index.html with a prerendered `<main>` in place of its marker, and the page's
