@@ -8,6 +8,7 @@
 
 pub mod app_state;
 pub mod chapters;
+pub mod citation;
 pub mod charts;
 pub mod clipboard;
 pub mod display;
@@ -67,6 +68,17 @@ pub fn App(url: UrlState) -> impl IntoView {
     }
 }
 
+/// "Cite this story", at the story's foot (live from the start: `live::start`).
+#[component]
+pub fn StoryCite() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="story-cite">
+            <widgets::Cite chart=None url=Callback::new(move |_| widgets::chart_actions::story_address(lang))/>
+        </p>
+    }
+}
+
 /// The whole data set (`dataset::package`, written into `data/` by the build), in English: the
 /// files' fields and texts are the data files' own.
 #[component]
@@ -99,6 +111,7 @@ pub(crate) fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<boo
                         <a href=format!("text-{}.html", lang.short_code()) hreflang=lang.code()>{t::ui_text_version_link(lang)}</a>
                     </p>
                     <DataLinks lang=lang/>
+                    <StoryCite/>
                 </footer>
             </main>
         }

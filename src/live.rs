@@ -1,7 +1,8 @@
 //! Brings the prerendered page to life where the reader is (see `crate::static_page`).
 //!
 //! The page arrives finished: every chapter's text, every chart as a picture, every table. At
-//! start the app only takes over the header's switches and note, and the contents. A chapter goes live, with its chart
+//! start the app only takes over the header's switches and note, the story's Cite button at its
+//! foot, and the contents. A chapter goes live, with its chart
 //! library and its reactive pieces, when one of its charts nears the viewport or the reader
 //! touches one of its controls; a chart already on screen when the page opens waits for the
 //! reader's first interaction, so the first seconds carry no long task. A control used before its
@@ -102,6 +103,7 @@ pub fn start(url: UrlState, story: Element) {
                             replace_with(&header, "header.story-header .offline-note", contexts, move || {
                                 view! { <crate::OfflineNote offline_ready=offline_ready/> }.into_any()
                             });
+                            replace_with(&header, "footer.story-footer .story-cite", contexts, || view! { <crate::StoryCite/> }.into_any());
                         }) as Box<dyn FnOnce()>,
                         Box::new(move || {
                             replace_with(&contents, "nav.contents", contexts, || view! { <crate::widgets::Contents/> }.into_any())

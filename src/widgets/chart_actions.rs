@@ -14,7 +14,8 @@ use crate::clipboard;
 use crate::model::Source;
 use crate::table::Table;
 use crate::url_state::{Embed, UrlState};
-use crate::widgets::SubHeading;
+use crate::widgets::Cite;
+use crate::widgets::copy_dialog::{CopyBlock, CopyDialog};
 
 /// The address of the story in the reader's language, without query or fragment, e.g.
 /// `https://example.org/story/` or `https://example.org/story/de.html`, from any of the site's
@@ -35,6 +36,11 @@ fn site_folder() -> String {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     format!("{}{}", location.origin().unwrap_or_default(), &path[..path.rfind('/').map_or(0, |i| i + 1)])
+}
+
+/// The story's address in the reader's language, for citing the whole story.
+pub fn story_address(lang: Lang) -> String {
+    page_base(lang)
 }
 
 fn with_query(base: &str, query: &str) -> String {
@@ -103,7 +109,6 @@ pub fn ChartActions(
     };
 
     let dialog_title = format!("{id}-embed-title");
-    let dialog_labelled_by = dialog_title.clone();
     view! {
         <div class="chart-actions">
             <button type="button" class="action" on:click=move |_| copy(view_link(), t::ui_link_copied(lang))>
@@ -121,35 +126,25 @@ pub fn ChartActions(
             >
                 {t::ui_embed(lang)}
             </button>
+            <Cite chart=Some((id, title)) url=Callback::new(move |_| view_link())/>
             <button type="button" class="action" on:click=download_csv>{t::ui_download_csv(lang)}</button>
             <button type="button" class="action" on:click=download_png>{t::ui_download_png(lang)}</button>
             <p class="action-status" role="status">{move || status.get()}</p>
         </div>
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby=dialog_labelled_by>
-            <SubHeading id=dialog_title>{t::ui_embed_title(lang)}</SubHeading>
-            <p>{t::ui_embed_help(lang)}</p>
-            <label class="embed-code">
-                <span>{t::ui_embed_code(lang)}</span>
-                <textarea readonly rows="8" prop:value=move || embed_code.get()></textarea>
-            </label>
-            <div class="dialog-buttons">
-                <button type="button" class="action" on:click=move |_| copy(embed_code.get_untracked(), t::ui_embed_code_copied(lang))>
-                    {t::ui_copy_code(lang)}
-                </button>
-                <button
-                    type="button"
-                    class="action"
-                    on:click=move |_| {
-                        if let Some(d) = dialog.get() {
-                            d.close();
-                        }
-                    }
-                >
-                    {t::ui_close(lang)}
-                </button>
-            </div>
-            <p class="action-status" role="status">{move || status.get()}</p>
-        </dialog>
+        <CopyDialog
+            dialog=dialog
+            heading_id=dialog_title
+            heading=t::ui_embed_title(lang)
+            help=t::ui_embed_help(lang)
+            class="embed-dialog"
+            blocks=vec![CopyBlock {
+                label: t::ui_embed_code(lang),
+                text: embed_code.into(),
+                rows: 8,
+                copy_label: t::ui_copy_code(lang),
+                copied: t::ui_embed_code_copied(lang),
+            }]
+        />
     }
 }
 

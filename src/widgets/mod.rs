@@ -3,6 +3,8 @@
 
 pub mod chart_actions;
 pub mod chart_frame;
+pub mod cite;
+pub mod copy_dialog;
 pub mod choice_chart;
 pub mod contents;
 pub mod controls;
@@ -11,6 +13,7 @@ pub mod source_list;
 
 pub use chart_actions::ChartActions;
 pub use chart_frame::ChartFrame;
+pub use cite::Cite;
 pub use choice_chart::{ChartModule, ChoiceChart};
 pub use contents::Contents;
 pub use controls::{ChoiceGroup, PercentSlider, ToggleButtons};

@@ -158,20 +158,25 @@ test('at 320 px, every chart live, every table, source list and the embed dialog
         await waitForChart(page, id);
       }
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      await page.locator(`[data-chart="${CHART}"] .chart-actions button[aria-haspopup="dialog"]`).click();
-      await page.locator('dialog[open]').waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.equal(overflow, 0, `no sideways scrolling (${where})`);
-      const wide = await page.evaluate(() => {
-        const edge = document.documentElement.clientWidth + 1;
-        const past = [...document.querySelectorAll('main button, main label, main h1, main h2, main h3, main p, main li, main select, main summary, dialog[open], dialog[open] *')]
-          .filter((el) => el.getBoundingClientRect().right > edge && !el.closest('.table-scroll, .data-table-wrap, table'))
-          .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 40)}`);
-        const dialog = document.querySelector('dialog[open]');
-        if (dialog && dialog.scrollWidth > dialog.clientWidth) past.push(`the dialog scrolls sideways by ${dialog.scrollWidth - dialog.clientWidth}px`);
-        return past.slice(0, 5);
-      });
-      assert.deepEqual(wide, [], `elements past the edge (${where})`);
+      // Each dialog in turn: the embed code, then the citation.
+      for (const opener of await page.locator(`[data-chart="${CHART}"] .chart-actions button[aria-haspopup="dialog"]`).all()) {
+        await opener.click();
+        await page.locator('dialog[open]').waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, `no sideways scrolling (${where})`);
+        const wide = await page.evaluate(() => {
+          const edge = document.documentElement.clientWidth + 1;
+          const past = [...document.querySelectorAll('main button, main label, main h1, main h2, main h3, main p, main li, main select, main summary, dialog[open], dialog[open] *')]
+            .filter((el) => el.getBoundingClientRect().right > edge && !el.closest('.table-scroll, .data-table-wrap, table'))
+            .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 40)}`);
+          const dialog = document.querySelector('dialog[open]');
+          if (dialog && dialog.scrollWidth > dialog.clientWidth) past.push(`the dialog scrolls sideways by ${dialog.scrollWidth - dialog.clientWidth}px`);
+          return past.slice(0, 5);
+        });
+        assert.deepEqual(wide, [], `elements past the edge (${where})`);
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+      }
       await context.close();
     }
   }

@@ -1,0 +1,99 @@
+//! "Cite": a ready citation of the story or of one of its charts, as a sentence and as BibTeX, in
+//! the reader's language, with the month the newest figure runs to and the day it was read.
+
+use crate::format;
+use crate::i18n::{Lang, t};
+use crate::model::SERIES;
+
+/// The last month the newest figure covers, as "YYYY-MM": a whole-year figure runs to December,
+/// a part-year one to its last month.
+pub fn figures_up_to() -> String {
+    let end_month = |period: &str| match period {
+        "h1" => 6,
+        "jan-may" => 5,
+        "jan-aug" => 8,
+        "jan-sep" => 9,
+        "jan-oct" => 10,
+        "jan-nov" => 11,
+        _ => 12,
+    };
+    let (year, month) = SERIES.iter().flat_map(|s| s.points.iter()).map(|p| (p.year, end_month(p.period))).max().unwrap_or((0, 12));
+    format!("{year}-{month:02}")
+}
+
+/// What is cited: the story, or one chart of it ("China's car export surge, explained: China
+/// overtakes the established exporters").
+fn work(lang: Lang, chart_title: Option<&str>) -> String {
+    match chart_title {
+        Some(chart) => t::ui_cite_work_chart(lang, t::ui_title(lang), chart),
+        None => t::ui_title(lang).to_string(),
+    }
+}
+
+/// The citation as a sentence. `accessed` is the day the reader read it, "YYYY-MM-DD".
+pub fn text(lang: Lang, chart_title: Option<&str>, url: &str, accessed: &str) -> String {
+    t::ui_cite_text(lang, &work(lang, chart_title), url, &format::date(lang, &figures_up_to()), &format::date(lang, accessed))
+}
+
+/// The citation as a BibTeX entry (`@misc`, with biblatex's `urldate`).
+pub fn bibtex(lang: Lang, chart: Option<(&str, &str)>, url: &str, accessed: &str) -> String {
+    let year = accessed.get(..4).unwrap_or_default();
+    let key = format!("china-car-exports-{}{year}", chart.map(|(id, _)| format!("{id}-")).unwrap_or_default());
+    let title = escape_bibtex(&work(lang, chart.map(|(_, title)| title)));
+    let note = escape_bibtex(&t::ui_cite_note(lang, &format::date(lang, &figures_up_to())));
+    format!(
+        "@misc{{{key},\n  title = {{{title}}},\n  howpublished = {{\\url{{{url}}}}},\n  year = {{{year}}},\n  note = {{{note}}},\n  urldate = {{{accessed}}}\n}}\n"
+    )
+}
+
+/// Text safe inside a BibTeX field: its special characters escaped, braces balanced away.
+fn escape_bibtex(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '&' | '%' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '{' | '}' | '\\' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figures_run_to_the_newest_month_in_the_data() {
+        let up_to = figures_up_to();
+        assert!(up_to.as_str() >= "2025-12", "{up_to}");
+        assert_eq!(up_to.len(), 7);
+    }
+
+    #[test]
+    fn a_chart_citation_names_the_story_the_chart_the_address_and_the_dates() {
+        let url = "https://example.org/story/?count=both#overtaking";
+        let en = text(Lang::En, Some("China overtakes the established exporters"), url, "2026-11-27");
+        assert!(en.starts_with("China's car export surge, explained: China overtakes the established exporters. https://example.org/"), "{en}");
+        assert!(en.contains(&format!("Figures up to {}", format::date(Lang::En, &figures_up_to()))), "{en}");
+        assert!(en.ends_with("Accessed 27 Nov 2026."), "{en}");
+        let de = text(Lang::De, None, url, "2026-11-27");
+        assert!(de.contains("Abgerufen am 27. Nov. 2026"), "{de}");
+        let zh = text(Lang::Zh, None, url, "2026-11-27");
+        assert!(zh.contains("2026年11月27日"), "{zh}");
+    }
+
+    #[test]
+    fn the_bibtex_entry_is_well_formed() {
+        let entry = bibtex(Lang::En, Some(("exports-vs-peers", "China & Japan_100%")), "https://example.org/?a=1#x", "2026-11-27");
+        assert!(entry.starts_with("@misc{china-car-exports-exports-vs-peers-2026,\n"), "{entry}");
+        assert!(entry.contains("title = {China's car export surge, explained: China \\& Japan\\_100\\%},"), "{entry}");
+        assert!(entry.contains("howpublished = {\\url{https://example.org/?a=1#x}},"), "{entry}");
+        assert!(entry.contains("urldate = {2026-11-27}"), "{entry}");
+        assert_eq!(entry.matches('{').count(), entry.matches('}').count());
+        assert!(bibtex(Lang::En, None, "https://example.org/", "2026-11-27").starts_with("@misc{china-car-exports-2026,"));
+    }
+}
