@@ -73,14 +73,27 @@ pub fn App(url: UrlState) -> impl IntoView {
 pub fn StoryCite() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <p class="story-cite">
+        <div class="story-cite">
             <widgets::Cite chart=None url=Callback::new(move |_| widgets::chart_actions::story_address(lang))/>
-        </p>
+        </div>
+    }
+}
+
+/// The links to the whole data set, in the prerendered page only: the footer is never rendered
+/// again once the page is live (`live::start` keeps it), so the app does not carry it.
+fn data_links(lang: Lang) -> AnyView {
+    #[cfg(not(target_arch = "wasm32"))]
+    return view! { <DataLinks lang=lang/> }.into_any();
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = lang;
+        ().into_any()
     }
 }
 
 /// The whole data set (`dataset::package`, written into `data/` by the build), in English: the
 /// files' fields and texts are the data files' own.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 fn DataLinks(lang: Lang) -> impl IntoView {
     let csv = |file: &'static str, text: &'static str| view! { <a href=format!("data/{file}") hreflang="en" download>{text}</a> };
@@ -110,7 +123,7 @@ pub(crate) fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<boo
                     <p>
                         <a href=format!("text-{}.html", lang.short_code()) hreflang=lang.code()>{t::ui_text_version_link(lang)}</a>
                     </p>
-                    <DataLinks lang=lang/>
+                    {data_links(lang)}
                     <StoryCite/>
                 </footer>
             </main>

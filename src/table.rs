@@ -219,7 +219,9 @@ impl Table {
     pub fn to_csv(&self) -> String {
         let lang = self.lang;
         let header = [
-            self.row_header.to_lowercase(),
+            // ASCII-only lowercasing: the headers start with ASCII capitals in every language, and
+            // full Unicode case tables would weigh on the wasm for nothing.
+            self.row_header.to_ascii_lowercase(),
             t::ui_csv_series(lang).into(),
             t::ui_csv_value(lang).into(),
             t::ui_csv_unit(lang).into(),

@@ -80,7 +80,7 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
                 items=PEERS.iter().map(|p| (*p, p.name(lang).to_string())).collect()
                 is_on=Callback::new(move |p: Country| state.get().shows(p))
                 on_toggle=Callback::new(move |p: Country| state.update(|s| *s = s.with_peer(p, !s.shows(p))))
-                item_class=Callback::new(|p: Country| format!("country-{}", format!("{p:?}").to_lowercase()))
+                item_class=Callback::new(|p: Country| format!("country-{}", format!("{p:?}").to_ascii_lowercase()))
             />
             <p class="how-we-count">
                 <strong>{t::ui_how_we_count(lang)}" "</strong>

@@ -73,7 +73,7 @@ pub fn description(view: GermanyView, lang: Lang) -> String {
     // languages set them off with a colon and keep their capitals (German nouns, country names).
     let label = |s: &Series| {
         let label = data_text(lang, s.label);
-        if lang == Lang::En { label.to_lowercase() } else { label.to_string() }
+        if lang == Lang::En { label.to_ascii_lowercase() } else { label.to_string() }
     };
     let parts: Vec<String> = bars(view)
         .iter()
