@@ -15,7 +15,7 @@ use([SVGRenderer]);
 /// Label rounds before giving up (see renderWithLabels): normally two.
 const MAX_LABEL_ROUNDS = 4;
 // Pictures this wide or narrower are a phone's (src/static_page.rs, SIZES): drawn with the phone
-// layout, whose lines' end labels wrap shorter.
+// layout, whose lines end with their values alone.
 const NARROW_WIDTH = 520;
 
 /// Attributes that carry a colour the dark theme may change.

@@ -116,7 +116,7 @@ pub struct EChart {
     tick_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     value_label_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
     end_label_formatter: Closure<dyn Fn(JsValue) -> JsValue>,
-    /// Whether the page has a phone's width: end labels wrap shorter.
+    /// Whether the page has a phone's width: a line's end label is its value alone.
     narrow: Rc<Cell<bool>>,
     /// The unit the formatters write, set with each option.
     unit: Rc<Cell<Unit>>,

@@ -96,16 +96,15 @@ pub fn ends_at_the_right(last_index: usize, years: usize) -> bool {
 /// The room, in pixels, right of the plot for the lines' end labels: `ends` are each line's
 /// name and last value.
 pub(crate) fn end_label_room(ends: &[(String, Option<f64>)], unit: Unit, display: Display) -> f64 {
-    let char_px = if display.narrow { 6.8 } else { 7.4 };
-    ends.iter()
-        .flat_map(|(name, value)| end_label(display.lang, unit, name, *value, display.narrow).lines().map(text_width).collect::<Vec<_>>())
-        .fold(0.0, f64::max)
-        * char_px
+    widest_px(ends.iter().map(|(name, value)| end_label(display.lang, unit, name, *value, display.narrow)), display)
 }
 
-/// A text's width in average Latin characters: a CJK character counts twice.
-fn text_width(text: &str) -> f64 {
-    text.chars().map(|c| if u32::from(c) >= 0x2E80 { 2.0 } else { 1.0 }).sum()
+/// The width, in pixels, of the widest line of `texts` in a chart's label font: an estimate from
+/// their characters (a CJK character counts twice), as ECharts does not place these labels itself.
+fn widest_px(texts: impl Iterator<Item = String>, display: Display) -> f64 {
+    let char_px = if display.narrow { 6.8 } else { 7.4 };
+    let width = |line: &str| line.chars().map(|c| if u32::from(c) >= 0x2E80 { 2.0 } else { 1.0 }).sum::<f64>();
+    texts.flat_map(|text| text.lines().map(width).collect::<Vec<_>>()).fold(0.0, f64::max) * char_px
 }
 
 /// A line chart over years with the story's furniture: axis colours, grid, tooltip and legend.
@@ -213,8 +212,7 @@ pub(crate) fn bar_chart(categories: &[String], horizontal: bool, value_room: f64
 /// The width, in pixels, of the widest of `values` written as the tooltip writes them (a CJK
 /// character counts twice): the room a horizontal bar chart leaves past its bars' ends.
 pub(crate) fn value_room(values: &[Option<f64>], unit: Unit, display: Display) -> f64 {
-    let char_px = if display.narrow { 6.8 } else { 7.4 };
-    values.iter().flatten().map(|&v| text_width(&format::readable(display.lang, unit, v))).fold(0.0, f64::max) * char_px
+    widest_px(values.iter().flatten().map(|&v| format::readable(display.lang, unit, v)), display)
 }
 
 /// Where a bar's value is written.

@@ -77,15 +77,7 @@ pub fn ChartActions(
     };
     let embed_code = Memo::new(move |_| snippet(&embed_url(), title));
 
-    let copy = move |text: String, done: &'static str| {
-        leptos::task::spawn_local(async move {
-            if clipboard::copy(&text).await {
-                set_status.set(done.to_string());
-            } else {
-                set_status.set(t::ui_copy_blocked(lang, &text));
-            }
-        });
-    };
+    let copy = move |text: String, done: &'static str| clipboard::copy_and_report(text, done, set_status, lang);
     let download_csv = move |_| {
         let csv = table.with_untracked(|t| t.to_csv());
         match save_text(&format!("{id}.csv"), "text/csv;charset=utf-8", &csv) {

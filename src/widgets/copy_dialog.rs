@@ -32,15 +32,7 @@ pub fn CopyDialog(
 ) -> impl IntoView {
     let lang = use_lang();
     let (status, set_status) = signal(String::new());
-    let copy = move |text: String, done: &'static str| {
-        leptos::task::spawn_local(async move {
-            if clipboard::copy(&text).await {
-                set_status.set(done.to_string());
-            } else {
-                set_status.set(t::ui_copy_blocked(lang, &text));
-            }
-        });
-    };
+    let copy = move |text: String, done: &'static str| clipboard::copy_and_report(text, done, set_status, lang);
     let labelled_by = heading_id.clone();
     let texts: Vec<_> = blocks
         .iter()

@@ -125,6 +125,39 @@ export function headersFor(rules, path) {
 }
 
 /**
+ * A newsroom page (an extra route for `serve`) that frames `src` in an iframe with the `sandbox`
+ * given, and records the Datawrapper-style height messages in `window.heights`, sizing the frame.
+ */
+export function framingHost(src, sandbox) {
+  return {
+    type: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><title>A newsroom article</title><link rel="icon" href="data:,"></head><body>
+<h1>A newsroom article</h1>
+<iframe id="embed" title="Chart" sandbox="${sandbox}" src="${src}" style="width:100%;border:0" height="200"></iframe>
+<script>
+  window.heights = [];
+  addEventListener('message', (e) => {
+    const h = e.data && e.data['datawrapper-height'];
+    if (h) { window.heights.push(h); for (const k in h) document.getElementById('embed').height = h[k]; }
+  });
+</script></body></html>`,
+  };
+}
+
+/**
+ * Records every Content Security Policy violation a context's pages report, from before their
+ * first script runs, in `window.__violations`.
+ */
+export async function watchViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+    });
+  });
+}
+
+/**
  * Registers a suite's server and browser with node:test's before/after hooks; the returned object
  * holds them once the suite starts.
  */

@@ -6,31 +6,18 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { serve, launch, openPage, waitForChart, parseHeadersFile, headersFor } from './harness.mjs';
+import { serve, launch, openPage, waitForChart, parseHeadersFile, headersFor, framingHost, watchViolations } from './harness.mjs';
 
 const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
 const NGINX = new URL('../../deploy/nginx.conf', import.meta.url).pathname;
 const CHART = 'exports-vs-peers';
 const files = readdirSync(DIST, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
 const builtFiles = files.filter((f) => !/\.(br|gz)$/.test(f) && f !== '_headers');
-const pages = builtFiles.filter((f) => f.endsWith('.html'));
 const metaPolicy = readFileSync(join(DIST, 'index.html'), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
 const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
 
 /** A newsroom page that frames `src` in the strictest sandbox that still runs scripts. */
-const strictHost = (src) => ({
-  type: 'text/html; charset=utf-8',
-  body: `<!doctype html><html lang="en"><head><title>Strict host</title><link rel="icon" href="data:,"></head><body>
-<h1>A newsroom article</h1>
-<iframe id="embed" title="Chart" sandbox="allow-scripts" src="${src}" style="width:100%;border:0" height="200"></iframe>
-<script>
-  window.heights = [];
-  addEventListener('message', (e) => {
-    const h = e.data && e.data['datawrapper-height'];
-    if (h) { window.heights.push(h); for (const k in h) document.getElementById('embed').height = h[k]; }
-  });
-</script></body></html>`,
-});
+const strictHost = (src) => framingHost(src, 'allow-scripts');
 
 let browser;
 before(async () => {
@@ -39,14 +26,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Records every CSP violation, in the page and its frames, from before any script runs. */
-async function watchViolations(context) {
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-}
 
 test('_headers: the policy of the pages plus frame-ancestors for every file, a year for hashed files, the wasm content type', () => {
   const everywhere = headersFor(rules, '/any-file');

@@ -5,36 +5,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { suite, openPage, waitForChart, tableOf } from './harness.mjs';
+import { suite, openPage, waitForChart, tableOf, framingHost, watchViolations } from './harness.mjs';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
 const CHART = 'exports-vs-peers';
 
 const ctx = suite({ before, after }, () => ({
-  '/sandbox-host.html': {
-    type: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="en"><head><title>Sandboxed host</title></head><body>
-<h1>A newsroom article</h1>
-<iframe id="embed" title="Chart" sandbox="allow-scripts allow-same-origin" src="/?embed=${CHART}" style="width:100%;border:0" height="200"></iframe>
-<script>
-  window.heights = [];
-  addEventListener('message', (e) => {
-    const h = e.data && e.data['datawrapper-height'];
-    if (h) { window.heights.push(h); for (const k in h) document.getElementById('embed').height = h[k]; }
-  });
-</script></body></html>`,
-  },
+  '/sandbox-host.html': framingHost(`/?embed=${CHART}`, 'allow-scripts allow-same-origin'),
 }));
-
-/** Records every CSP violation the page reports, from before its first script runs. */
-async function watchViolations(context) {
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
-    });
-  });
-}
 
 test('the built pages carry the policy, and the app\'s scripts and the wasm carry their integrity', () => {
   const index = readFileSync(join(DIST, 'index.html'), 'utf8');
