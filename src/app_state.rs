@@ -7,6 +7,7 @@ use crate::charts::capacity::CapacityView;
 use crate::charts::destinations::MarketsView;
 use crate::charts::investment::InvestmentView;
 use crate::charts::makers::MakersView;
+use crate::charts::monthly::MonthlyView;
 use crate::charts::nev::NevView;
 use crate::charts::outlook::OutlookView;
 use crate::charts::overtaking::OvertakingView;
@@ -18,6 +19,7 @@ use crate::url_state::{ChoiceViews, Embed, ThemeChoice, UrlState};
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {
     pub overtaking: RwSignal<OvertakingView>,
+    pub monthly: RwSignal<MonthlyView>,
     pub nev: RwSignal<NevView>,
     pub markets: RwSignal<MarketsView>,
     pub makers: RwSignal<MakersView>,
@@ -40,6 +42,7 @@ impl AppState {
     pub fn new(url: &UrlState) -> Self {
         Self {
             overtaking: RwSignal::new(url.overtaking),
+            monthly: RwSignal::new(url.choices.monthly),
             nev: RwSignal::new(url.choices.nev),
             markets: RwSignal::new(url.choices.markets),
             makers: RwSignal::new(url.choices.makers),
@@ -64,6 +67,7 @@ impl AppState {
             chapter: self.chapter.get(),
             overtaking: self.overtaking.get(),
             choices: ChoiceViews {
+                monthly: self.monthly.get(),
                 nev: self.nev.get(),
                 markets: self.markets.get(),
                 makers: self.makers.get(),

@@ -3,22 +3,35 @@
 
 use crate::format;
 use crate::i18n::{Lang, t};
-use crate::model::SERIES;
+use crate::model::{Point, SERIES, Series};
 
-/// The last month the newest figure covers, as "YYYY-MM": a whole-year figure runs to December,
-/// a part-year one to its last month.
+/// The last month the newest figure in the data covers, as "YYYY-MM" (`newest_month`).
 pub fn figures_up_to() -> String {
-    let end_month = |period: &str| match period {
-        "h1" => 6,
-        "jan-may" => 5,
-        "jan-aug" => 8,
-        "jan-sep" => 9,
-        "jan-oct" => 10,
-        "jan-nov" => 11,
-        _ => 12,
-    };
-    let (year, month) = SERIES.iter().flat_map(|s| s.points.iter()).map(|p| (p.year, end_month(p.period))).max().unwrap_or((0, 12));
+    let (year, month) = newest_month(SERIES);
     format!("{year}-{month:02}")
+}
+
+/// The last month that the newest figure of `series` covers: a monthly figure its month, a
+/// whole-year figure December, a part-year one its last month. Forecasts (series ending in
+/// `-forecast`) are not figures of what happened, so they do not count.
+pub fn newest_month(series: &[Series]) -> (u16, u8) {
+    let end_month = |p: &Point| match (p.month, p.period) {
+        (0, "h1") => 6,
+        (0, "jan-may") => 5,
+        (0, "jan-aug") => 8,
+        (0, "jan-sep") => 9,
+        (0, "jan-oct") => 10,
+        (0, "jan-nov") => 11,
+        (0, _) => 12,
+        (month, _) => month,
+    };
+    series
+        .iter()
+        .filter(|s| !s.id.ends_with("-forecast"))
+        .flat_map(|s| s.points.iter())
+        .map(|p| (p.year, end_month(p)))
+        .max()
+        .unwrap_or((0, 12))
 }
 
 /// What is cited: the story, or one chart of it ("China's car export surge, explained: China
@@ -65,12 +78,35 @@ fn escape_bibtex(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Confidence, Unit};
 
     #[test]
     fn the_figures_run_to_the_newest_month_in_the_data() {
         let up_to = figures_up_to();
-        assert!(up_to.as_str() >= "2025-12", "{up_to}");
+        assert!(up_to.as_str() >= "2026-02", "{up_to}");
         assert_eq!(up_to.len(), 7);
+    }
+
+    fn point(year: u16, period: &'static str, month: u8) -> Point {
+        Point { year, period, month, value: 1.0, confidence: Confidence::High, source: "s", derived_from: "", note: "" }
+    }
+
+    fn fixture(id: &'static str, points: &'static [Point]) -> Series {
+        Series { id, label: "l", country: None, count: "", definition: "d", unit: Unit::Vehicles, points }
+    }
+
+    #[test]
+    fn the_newest_month_comes_from_the_newest_figure_of_any_kind_but_a_forecast() {
+        static YEARS: [Point; 2] = [Point { year: 2024, ..P }, Point { year: 2025, ..P }];
+        static PART: [Point; 1] = [Point { year: 2026, period: "jan-aug", ..P }];
+        static MONTHS: [Point; 2] = [Point { year: 2026, month: 9, ..P }, Point { year: 2026, month: 10, ..P }];
+        static AHEAD: [Point; 1] = [Point { year: 2027, ..P }];
+        const P: Point = Point { year: 0, period: "", month: 0, value: 1.0, confidence: Confidence::High, source: "s", derived_from: "", note: "" };
+        assert_eq!(newest_month(&[fixture("a", &YEARS)]), (2025, 12));
+        assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("b", &PART)]), (2026, 8));
+        assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("b", &PART), fixture("m", &MONTHS)]), (2026, 10));
+        assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("china-forecast", &AHEAD)]), (2025, 12));
+        let _ = point(2026, "", 1);
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn DataLinks(lang: Lang) -> impl IntoView {
             {csv("series.csv", t::ui_data_series(lang))}{list}
             {csv("sources.csv", t::ui_data_sources(lang))}{t::ui_data_as_csv(lang)}{clause}
             <a href="data/all.json" hreflang="en">{t::ui_data_json(lang)}</a>{clause}
-            <a href="data/datapackage.json" hreflang="en">{t::ui_data_package(lang)}</a>" "
+            <a href="data/datapackage.json" hreflang="en">{t::ui_data_package(lang)}</a>{i18n::sentence_gap(lang)}
             {t::ui_data_licence(lang)}
         </p>
     }
@@ -134,6 +134,7 @@ pub(crate) fn page(embed: Option<Embed>, lang: Lang, offline_ready: RwSignal<boo
                 <header class="story-header">
                     <h1>{t::ui_title(lang)}</h1>
                     <p class="standfirst">{t::ui_standfirst(lang)}</p>
+                    <AsOf/>
                 </header>
                 <Chapters/>
                 <Credit/>
@@ -169,9 +170,17 @@ pub fn StoryHeader(offline_ready: RwSignal<bool>) -> impl IntoView {
             </div>
             <h1>{t::ui_title(lang)}</h1>
             <p class="standfirst">{t::ui_standfirst(lang)}</p>
+            <AsOf/>
             <OfflineNote offline_ready=offline_ready/>
         </header>
     }
+}
+
+/// "Figures up to Feb 2026": the month the newest figure in the data runs to, never written by hand.
+#[component]
+pub fn AsOf() -> impl IntoView {
+    let lang = use_lang();
+    view! { <p class="as-of">{t::ui_figures_up_to(lang, &format::date(lang, &citation::figures_up_to()))}</p> }
 }
 
 /// The header's language and theme switches.

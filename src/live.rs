@@ -274,6 +274,7 @@ fn changed_charts(url: &UrlState, defaults: &UrlState) -> Vec<&'static str> {
         }
     };
     check(url.overtaking != defaults.overtaking, overtaking::CHART_ID);
+    check(url.choices.monthly != defaults.choices.monthly, monthly::CHART_ID);
     check(url.choices.nev != defaults.choices.nev, nev::CHART_ID);
     check(url.choices.markets != defaults.choices.markets, destinations::CHART_ID);
     check(url.choices.makers != defaults.choices.makers, makers::CHART_ID);

@@ -70,11 +70,16 @@ pub enum Confidence {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
     pub year: u16,
-    /// Part of the year covered, e.g. "jan-sep"; empty for the whole year.
+    /// Part of the year covered, e.g. "jan-sep"; empty for the whole year or a month.
     pub period: &'static str,
+    /// The month (1-12) of a monthly series' figure; 0 for a year or part of one.
+    pub month: u8,
     pub value: f64,
     pub confidence: Confidence,
     pub source: &'static str,
+    /// The second source of a figure computed from others (the note gives the arithmetic);
+    /// empty for a figure as published.
+    pub derived_from: &'static str,
     pub note: &'static str,
 }
 
@@ -94,7 +99,12 @@ impl Series {
     /// The name readers see in legends, tooltips and tables, e.g. "China (CAAM)".
     pub fn name(&self, lang: Lang) -> String {
         let label = data_text(lang, self.label);
-        if self.count.is_empty() { label.to_string() } else { format!("{label} ({})", data_text(lang, self.count)) }
+        match (self.count.is_empty(), lang) {
+            (true, _) => label.to_string(),
+            // Chinese text takes full-width brackets, with no space before them.
+            (false, Lang::Zh) => format!("{label}（{}）", data_text(lang, self.count)),
+            (false, _) => format!("{label} ({})", data_text(lang, self.count)),
+        }
     }
 
     /// What the series counts, in the reader's language.
@@ -109,7 +119,12 @@ impl Series {
 
     /// The figure for part of a year (`""` for the whole year).
     pub fn point_in(&self, year: u16, period: &str) -> Option<&'static Point> {
-        self.points.iter().find(|p| p.year == year && p.period == period)
+        self.points.iter().find(|p| p.year == year && p.period == period && p.month == 0)
+    }
+
+    /// A monthly series' figure for one month.
+    pub fn point_for_month(&self, year: u16, month: u8) -> Option<&'static Point> {
+        self.points.iter().find(|p| p.year == year && p.month == month)
     }
 
 }
@@ -198,7 +213,7 @@ mod tests {
         assert_eq!(caam.point_in(2025, "jan-aug").unwrap().value, 4_300_000.0);
         assert_eq!(caam.name(Lang::En), "China (CAAM)");
         assert_eq!(series("dest-russia").unwrap().name(Lang::En), "Russia");
-        assert_eq!(series("japan-jama").unwrap().name(Lang::Zh), "日本 (JAMA)");
+        assert_eq!(series("japan-jama").unwrap().name(Lang::Zh), "日本（日本汽车工业协会）");
     }
 
     #[test]

@@ -31,7 +31,16 @@ impl Cell {
             text: format::full(lang, series.unit, point.value),
             unit: Some(series.unit),
             confidence: point.confidence,
-            sources: source(point.source).into_iter().collect(),
+            // A figure computed from two releases cites both.
+            sources: [point.source, point.derived_from].into_iter().filter(|id| !id.is_empty()).filter_map(source).fold(
+                Vec::new(),
+                |mut all, s| {
+                    if !all.contains(&s) {
+                        all.push(s);
+                    }
+                    all
+                },
+            ),
             note,
         }
     }
@@ -148,7 +157,9 @@ impl Table {
             .rows
             .iter()
             .find(|r| r.label == row)
-            .or_else(|| self.rows.iter().find(|r| row.starts_with(&format!("{} ", r.label)) || row.starts_with(&format!("{}:", r.label))))?;
+            .or_else(|| {
+                self.rows.iter().find(|r| [" ", ":", "："].iter().any(|gap| row.starts_with(&format!("{}{gap}", r.label))))
+            })?;
         // A series name may be wrapped too (`charts::series_name`): compare without the breaks.
         let bare = |text: &str| text.replace(['\n', ' '], "");
         let index = self.columns.iter().position(|c| bare(c) == bare(column)).or((self.columns.len() == 1).then_some(0));
@@ -272,21 +283,21 @@ mod tests {
 
     #[test]
     fn a_yearly_table_has_gaps_and_footnotes() {
-        let table = Table::yearly(&[series("japan-jama").unwrap(), series("korea-kama").unwrap()], &[2015, 2016], Lang::En);
-        assert_eq!(table.columns, ["Japan (JAMA)", "South Korea (KAMA)"]);
+        let table = Table::yearly(&[series("china-caam").unwrap(), series("japan-jama").unwrap()], &[2015, 2016], Lang::En);
+        assert_eq!(table.columns, ["China (CAAM)", "Japan (JAMA)"]);
         assert!(table.rows[1].cells[0].is_none(), "2016 is a gap");
         let notes = table.footnotes();
         assert_eq!(notes.len(), 2);
-        assert!(notes[0].text.starts_with("Fiscal year"));
-        assert!(notes[1].text.starts_with("Low confidence. A lower bound"), "{}", notes[1].text);
-        assert_eq!(Table::footnote_number(&notes, "2015", "South Korea (KAMA)"), Some(2));
+        assert!(notes[0].text.starts_with("Other secondary sources"), "{}", notes[0].text);
+        assert!(notes[1].text.starts_with("Derived from the 1.5% rise"), "{}", notes[1].text);
+        assert_eq!(Table::footnote_number(&notes, "2016", "Japan (JAMA)"), Some(2));
     }
 
     #[test]
     fn partial_years_are_said_in_the_note() {
         let s = series("dest-belgium").unwrap();
         let cell = Cell::from_point(s, s.point_in(2025, "jan-sep").unwrap(), Lang::En);
-        assert_eq!(cell.note, "January–September 2025 only.");
+        assert_eq!(cell.note, "January–September 2025 only. CAAM's count as passed on by ECG.");
     }
 
     #[test]
@@ -303,8 +314,8 @@ mod tests {
     #[test]
     fn derived_cells_cite_every_input_and_take_the_weakest_confidence() {
         let total = series("china-caam").unwrap().point(2015).unwrap();
-        let korea = series("korea-kama").unwrap().point(2015).unwrap();
-        let cell = Cell::derived(1.0, Unit::Vehicles, &[total, korea], "Derived.", Lang::En);
+        let vw = series("vw-bev-china").unwrap().point(2024).unwrap();
+        let cell = Cell::derived(1.0, Unit::Vehicles, &[total, vw], "Derived.", Lang::En);
         assert_eq!(cell.sources.len(), 2);
         assert_eq!(cell.confidence, Confidence::Low);
     }

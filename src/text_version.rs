@@ -30,6 +30,7 @@ pub fn story_html(lang: Lang) -> String {
                     <p class="kicker">{t::ui_kicker(lang)}</p>
                     <h1>{t::ui_title(lang)}</h1>
                     <p class="standfirst">{t::ui_standfirst(lang)}</p>
+                    <crate::AsOf/>
                     <p class="text-version-note" role="note">
                         {t::page_text_version_note(lang)}
                         " "

@@ -10,6 +10,7 @@ use crate::charts::capacity::CapacityView;
 use crate::charts::destinations::MarketsView;
 use crate::charts::investment::InvestmentView;
 use crate::charts::makers::MakersView;
+use crate::charts::monthly::MonthlyView;
 use crate::charts::nev::NevView;
 use crate::charts::outlook::OutlookView;
 use crate::charts::overtaking::{ChinaCount, OvertakingView, PEERS};
@@ -22,6 +23,7 @@ use crate::model::Country;
 /// The one-of views of the later chapters' charts, each under its own URL key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ChoiceViews {
+    pub monthly: MonthlyView,
     pub nev: NevView,
     pub markets: MarketsView,
     pub makers: MakersView,
@@ -99,6 +101,7 @@ impl UrlState {
                     state.overtaking.germany = peers[1];
                     state.overtaking.korea = peers[2];
                 }
+                "monthly" => state.choices.monthly = Choice::from_id(&value).unwrap_or_default(),
                 "nev" => state.choices.nev = Choice::from_id(&value).unwrap_or_default(),
                 "markets" => state.choices.markets = Choice::from_id(&value).unwrap_or_default(),
                 "makers" => state.choices.makers = Choice::from_id(&value).unwrap_or_default(),
@@ -166,6 +169,7 @@ impl UrlState {
         }
         let choices = self.choices;
         let defaults = ChoiceViews::default();
+        append_choice(query, "monthly", choices.monthly, defaults.monthly);
         append_choice(query, "nev", choices.nev, defaults.nev);
         append_choice(query, "markets", choices.markets, defaults.markets);
         append_choice(query, "makers", choices.makers, defaults.makers);
@@ -348,7 +352,7 @@ mod tests {
         let child = proptest::option::of("[A-Za-z0-9_-]{1,64}");
         let lang = proptest::option::of(proptest::sample::select(Lang::ALL.to_vec()));
         let choices = (
-            proptest::sample::select(NevView::ALL).prop_map(|c| c.0),
+            (proptest::sample::select(NevView::ALL).prop_map(|c| c.0), proptest::sample::select(MonthlyView::ALL).prop_map(|c| c.0)),
             proptest::sample::select(MarketsView::ALL).prop_map(|c| c.0),
             proptest::sample::select(MakersView::ALL).prop_map(|c| c.0),
             proptest::sample::select(CapacityView::ALL).prop_map(|c| c.0),
@@ -356,7 +360,8 @@ mod tests {
             proptest::sample::select(InvestmentView::ALL).prop_map(|c| c.0),
             proptest::sample::select(GermanyView::ALL).prop_map(|c| c.0),
         )
-            .prop_map(|(nev, markets, makers, capacity, prices, investment, germany)| ChoiceViews {
+            .prop_map(|((nev, monthly), markets, makers, capacity, prices, investment, germany)| ChoiceViews {
+                monthly,
                 nev,
                 markets,
                 makers,

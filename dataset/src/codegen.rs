@@ -32,16 +32,18 @@ pub fn to_rust(data: &Dataset) -> String {
         )
         .unwrap();
         let mut points: Vec<_> = data.observations.iter().filter(|o| o.series == s.id).collect();
-        points.sort_by(|a, b| (a.year, &a.period).cmp(&(b.year, &b.period)));
+        points.sort_by(|a, b| (a.year, a.month, &a.period).cmp(&(b.year, b.month, &b.period)));
         for o in points {
             writeln!(
                 out,
-                "        Point {{ year: {}, period: {:?}, value: {:?}, confidence: Confidence::{}, source: {:?}, note: {:?} }},",
+                "        Point {{ year: {}, period: {:?}, month: {}, value: {:?}, confidence: Confidence::{}, source: {:?}, derived_from: {:?}, note: {:?} }},",
                 o.year,
                 o.period,
+                o.month,
                 o.value,
                 confidence_variant(o.confidence),
                 o.source,
+                o.derived_from,
                 o.note
             )
             .unwrap();
@@ -123,6 +125,8 @@ mod tests {
                     series: "china-caam".into(),
                     year,
                     period: String::new(),
+                    month: 0,
+                    derived_from: String::new(),
                     value: 1.0,
                     confidence: Confidence::Low,
                     source: "s".into(),

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod codegen;
 mod error;
 mod events;
+mod monthly;
 mod observations;
 pub mod package;
 mod series;
@@ -27,6 +28,7 @@ pub const SOURCES_FILE: &str = "sources.toml";
 pub const SERIES_FILE: &str = "series.toml";
 pub const OBSERVATIONS_FILE: &str = "figures.csv";
 pub const EVENTS_FILE: &str = "events.csv";
+pub const MONTHLY_FILE: &str = "monthly.csv";
 
 /// Everything the story shows, validated: every observation belongs to a known series and cites
 /// a known source.
@@ -34,6 +36,7 @@ pub const EVENTS_FILE: &str = "events.csv";
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub series: Vec<Series>,
+    /// Yearly figures (`figures.csv`) followed by monthly ones (`monthly.csv`).
     pub observations: Vec<Observation>,
     pub events: Vec<Event>,
 }
@@ -49,11 +52,13 @@ pub fn load(dir: &Path, label: &str) -> Result<Dataset, Vec<DataError>> {
     let series_text = read(SERIES_FILE)?;
     let observations_text = read(OBSERVATIONS_FILE)?;
     let events_text = read(EVENTS_FILE)?;
+    let monthly_text = read(MONTHLY_FILE)?;
     parse(
         (&format!("{label}/{SOURCES_FILE}"), &sources_text),
         (&format!("{label}/{SERIES_FILE}"), &series_text),
         (&format!("{label}/{OBSERVATIONS_FILE}"), &observations_text),
         (&format!("{label}/{EVENTS_FILE}"), &events_text),
+        (&format!("{label}/{MONTHLY_FILE}"), &monthly_text),
     )
 }
 
@@ -63,6 +68,7 @@ pub fn parse(
     series: (&str, &str),
     observations: (&str, &str),
     events: (&str, &str),
+    monthly: (&str, &str),
 ) -> Result<Dataset, Vec<DataError>> {
     let mut errors = Vec::new();
     let sources = sources::parse(sources.0, sources.1).unwrap_or_else(|mut e| {
@@ -76,11 +82,33 @@ pub fn parse(
     // Observations are checked even when the other files failed, so that one build run reports as
     // many problems as it can; unknown-id errors are only meaningful when both lists parsed.
     let ids_known = errors.is_empty();
-    let observations = observations::parse(observations.0, observations.1, &sources, &series, ids_known)
+    let yearly_file = observations.0;
+    let mut observations = observations::parse(observations.0, observations.1, &sources, &series, ids_known)
         .unwrap_or_else(|mut e| {
             errors.append(&mut e);
             Vec::new()
         });
+    let months = monthly::parse(monthly.0, monthly.1, &sources, &series, ids_known).unwrap_or_else(|mut e| {
+        errors.append(&mut e);
+        Vec::new()
+    });
+    for month in &months {
+        if observations.iter().any(|o| o.series == month.series) {
+            errors.push(DataError::new(
+                monthly.0,
+                month.line,
+                format!("series '{}' has yearly figures in {}; a monthly series needs its own id", month.series, yearly_file),
+            ));
+        }
+    }
+    let yearly_count = observations.len();
+    observations.extend(months);
+    for (i, o) in observations.iter().enumerate() {
+        let file = if i < yearly_count { yearly_file } else { monthly.0 };
+        if let Some(problem) = published_too_early(o, &sources, &series) {
+            errors.push(DataError::new(file, o.line, problem));
+        }
+    }
     let events = events::parse(events.0, events.1, &sources, ids_known).unwrap_or_else(|mut e| {
         errors.append(&mut e);
         Vec::new()
@@ -91,6 +119,41 @@ pub fn parse(
         errors.sort_by(|a, b| (a.file.as_str(), a.line).cmp(&(b.file.as_str(), b.line)));
         Err(errors)
     }
+}
+
+/// A figure for a period that ends after its source was published cannot be an outcome: it is a
+/// forecast (allowed only in a series whose id ends in `-forecast`) or a typo in a date.
+fn published_too_early(o: &Observation, sources: &[Source], series: &[Series]) -> Option<String> {
+    if o.series.ends_with("-forecast") || !series.iter().any(|s| s.id == o.series) {
+        return None;
+    }
+    let source = sources.iter().find(|s| s.id == o.source)?;
+    if source.date.is_empty() {
+        return None;
+    }
+    let end_month = match (o.month, o.period.as_str()) {
+        (0, "h1") => 6,
+        (0, "jan-may") => 5,
+        (0, "jan-aug") => 8,
+        (0, "jan-sep") => 9,
+        (0, "jan-oct") => 10,
+        (0, "jan-nov") => 11,
+        (0, _) => 12,
+        (month, _) => month,
+    };
+    // The latest day the source's date can mean: `2026-03` may be the 31st.
+    let mut parts = source.date.split('-').map(|p| p.parse::<u16>().unwrap_or(0));
+    let published = (parts.next().unwrap_or(0), parts.next().unwrap_or(12) as u8);
+    let ends = (o.year, end_month);
+    // A period ends on the last day of its last month, so a source of that month or before cannot
+    // report it.
+    (ends >= published).then(|| {
+        let period = if o.month > 0 { format!("{}-{:02}", o.year, o.month) } else if o.period.is_empty() { o.year.to_string() } else { format!("{} {}", o.year, o.period) };
+        format!(
+            "the figure for {period} ends after its source '{}' was published ({}); a forecast belongs in a '-forecast' series",
+            source.id, source.date
+        )
+    })
 }
 
 #[cfg(test)]
@@ -108,11 +171,52 @@ mod tests {
         // Every source is cited by at least one figure: an unused source is a sign of a typo.
         for source in &data.sources {
             assert!(
-                data.observations.iter().any(|o| o.source == source.id) || data.events.iter().any(|e| e.source == source.id),
+                data.observations.iter().any(|o| o.source == source.id || o.derived_from == source.id)
+                    || data.events.iter().any(|e| e.source == source.id),
                 "source {} is never cited",
                 source.id
             );
         }
+    }
+
+    fn check(figures: &str, monthly: &str) -> Vec<String> {
+        let sources = "[[source]]\nid = \"caam-2026-03\"\npublisher = \"SteelOrbis\"\ntitle = \"t\"\nurl = \"https://example.org\"\ndate = \"2026-03-12\"\n";
+        let series = "[[series]]\nid = \"china-caam\"\nlabel = \"China\"\ndefinition = \"d\"\nunit = \"vehicles\"\n\
+            [[series]]\nid = \"china-caam-monthly\"\nlabel = \"China\"\ndefinition = \"d\"\nunit = \"vehicles\"\n\
+            [[series]]\nid = \"china-forecast\"\nlabel = \"Forecast\"\ndefinition = \"d\"\nunit = \"vehicles\"\n";
+        let events = "date,topic,actor,kind,title,detail,source,confidence\n";
+        match parse(
+            ("sources.toml", sources),
+            ("series.toml", series),
+            ("figures.csv", &format!("series,year,period,value,confidence,source,note\n{figures}")),
+            ("events.csv", events),
+            ("monthly.csv", &format!("series,month,value,confidence,source,derived_from,note\n{monthly}")),
+        ) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_figure_for_a_period_ending_after_its_source_was_published_stops_the_build() {
+        let ok = check("china-caam,2025,,1,H,caam-2026-03,\n", "china-caam-monthly,2026-02,1,H,caam-2026-03,,\n");
+        assert!(ok.iter().all(|e| !e.contains("ends after")), "{ok:?}");
+        assert_eq!(
+            check("china-caam,2025,,1,H,caam-2026-03,\n", "china-caam-monthly,2026-03,1,H,caam-2026-03,,\n")
+                .into_iter()
+                .filter(|e| e.contains("ends after"))
+                .collect::<Vec<_>>(),
+            ["monthly.csv:2: the figure for 2026-03 ends after its source 'caam-2026-03' was published (2026-03-12); a forecast belongs in a '-forecast' series"]
+        );
+        let early = check("china-caam,2026,jan-aug,1,H,caam-2026-03,\nchina-forecast,2026,,1,M,caam-2026-03,\n", "");
+        assert_eq!(early.iter().filter(|e| e.contains("ends after")).count(), 1, "{early:?}");
+        assert!(early.iter().any(|e| e.starts_with("figures.csv:2: the figure for 2026 jan-aug ends after")), "{early:?}");
+    }
+
+    #[test]
+    fn a_monthly_series_keeps_to_monthly_figures() {
+        let errors = check("china-caam,2024,,1,H,caam-2026-03,\n", "china-caam,2025-01,1,H,caam-2026-03,,\n");
+        assert!(errors.contains(&"monthly.csv:2: series 'china-caam' has yearly figures in figures.csv; a monthly series needs its own id".to_string()), "{errors:?}");
     }
 
     #[test]

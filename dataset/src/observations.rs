@@ -15,13 +15,19 @@ pub enum Confidence {
     Low,
 }
 
-/// One figure: one series, one year.
+/// One figure: one series, one year (or part of it, or one month).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Observation {
     pub series: String,
     pub year: u16,
-    /// Part of the year the figure covers, e.g. "jan-sep"; empty for the whole year.
+    /// Part of the year the figure covers, e.g. "jan-sep"; empty for the whole year or a month.
     pub period: String,
+    /// The month (1-12) of a monthly figure (`monthly.csv`); 0 for a year or part of one.
+    pub month: u8,
+    /// For a figure computed from others (e.g. a month as a year-to-date total minus the one
+    /// before): the id of the second source it rests on; the note gives the arithmetic. Empty for
+    /// a figure as published.
+    pub derived_from: String,
     pub value: f64,
     pub confidence: Confidence,
     pub source: String,
@@ -78,36 +84,7 @@ pub(crate) fn parse(
         if !PERIODS.contains(&row.period.as_str()) {
             problems.push(format!("period '{}' is not one of: {}", row.period, PERIODS[1..].join(", ")));
         }
-        let unit = series.iter().find(|s| s.id == row.series).map(|s| s.unit.as_str());
-        let value = match row.value.replace('_', "").parse::<f64>() {
-            Ok(v) if v.is_finite() && v > 100.0 && unit == Some("percent") => {
-                problems.push(format!("value '{}' is above 100 for a percent series", row.value));
-                None
-            }
-            Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
-            Ok(v) if v < 0.0 => {
-                problems.push(format!("value '{}' is negative", row.value));
-                None
-            }
-            _ => {
-                problems.push(format!("value '{}' is not a number", row.value));
-                None
-            }
-        };
-        let confidence = match row.confidence.as_str() {
-            "H" => Some(Confidence::High),
-            "M" => Some(Confidence::Medium),
-            "L" => Some(Confidence::Low),
-            other => {
-                problems.push(format!("confidence '{other}' must be H, M or L"));
-                None
-            }
-        };
-        if row.source.is_empty() {
-            problems.push("value has no source".to_string());
-        } else if ids_known && !sources.iter().any(|s| s.id == row.source) {
-            problems.push(format!("unknown source '{}' (not in sources.toml)", row.source));
-        }
+        let (value, confidence) = check_figure(&row.value, &row.confidence, &row.source, &row.series, sources, series, ids_known, &mut problems);
         if let Some(year) = year {
             let key = (row.series.clone(), year, row.period.clone());
             if let Some(first) = first_line_of.get(&key) {
@@ -122,6 +99,8 @@ pub(crate) fn parse(
                 series: row.series,
                 year,
                 period: row.period,
+                month: 0,
+                derived_from: String::new(),
                 value,
                 confidence,
                 source: row.source,
@@ -135,6 +114,53 @@ pub(crate) fn parse(
         errors.push(DataError::new(file, 0, "has no rows"));
     }
     if errors.is_empty() { Ok(observations) } else { Err(errors) }
+}
+
+
+/// The checks every figure gets, yearly or monthly: a number in range for its unit, a confidence,
+/// a known source. Problems go to `problems`; the parsed value and confidence are returned.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn check_figure(
+    value: &str,
+    confidence: &str,
+    source: &str,
+    series_id: &str,
+    sources: &[Source],
+    series: &[Series],
+    ids_known: bool,
+    problems: &mut Vec<String>,
+) -> (Option<f64>, Option<Confidence>) {
+    let unit = series.iter().find(|s| s.id == series_id).map(|s| s.unit.as_str());
+    let value = match value.replace('_', "").parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 100.0 && unit == Some("percent") => {
+            problems.push(format!("value '{}' is above 100 for a percent series", value));
+            None
+        }
+        Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+        Ok(v) if v < 0.0 => {
+            problems.push(format!("value '{}' is negative", value));
+            None
+        }
+        _ => {
+            problems.push(format!("value '{}' is not a number", value));
+            None
+        }
+    };
+    let confidence = match confidence {
+        "H" => Some(Confidence::High),
+        "M" => Some(Confidence::Medium),
+        "L" => Some(Confidence::Low),
+        other => {
+            problems.push(format!("confidence '{other}' must be H, M or L"));
+            None
+        }
+    };
+    if source.is_empty() {
+        problems.push("value has no source".to_string());
+    } else if ids_known && !sources.iter().any(|s| s.id == source) {
+        problems.push(format!("unknown source '{}' (not in sources.toml)", source));
+    }
+    (value, confidence)
 }
 
 #[cfg(test)]

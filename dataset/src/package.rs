@@ -52,11 +52,13 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
         field("count", "string", "Who counts (CAAM, customs, JAMA, ...)."),
         field("unit", "string", "vehicles, usd-bn (US$ billion), percent or models."),
         field("year", "integer", "The year of the figure."),
-        field("period", "string", "Empty for the whole year, else the part of it: h1, jan-may, jan-aug, jan-sep, jan-oct, jan-nov."),
+        field("period", "string", "Empty for the whole year or a month, else the part of the year: h1, jan-may, jan-aug, jan-sep, jan-oct, jan-nov."),
+        field("month", "integer", "The month (1-12) of a monthly figure; empty for a year or part of one."),
         field("value", "number", "The figure, in the unit."),
         field("confidence", "string", "H (high), M (medium) or L (low): how sure the figure is, given its sources."),
         field("note", "string", "What a reader should know about the figure: derivation, other counts."),
         field("source", "string", "The cited source's id (see sources.csv)."),
+        field("derived_from", "string", "For a figure computed from others (the note gives the arithmetic), the second source's id; empty for a figure as published."),
     ]
     .into_iter()
     .chain(SOURCE_FIELDS)
@@ -74,10 +76,12 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
                 s.unit.clone(),
                 o.year.to_string(),
                 o.period.clone(),
+                if o.month == 0 { String::new() } else { o.month.to_string() },
                 number(o.value),
                 confidence_letter(o.confidence).to_string(),
                 o.note.clone(),
                 o.source.clone(),
+                o.derived_from.clone(),
             ];
             row.extend(cited(&o.source));
             row
@@ -159,7 +163,7 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
             schema["primaryKey"] = json!("id");
         }
         let references: Vec<Value> = match name {
-            "figures" => vec![reference("series", "series"), reference("source", "sources")],
+            "figures" => vec![reference("series", "series"), reference("source", "sources"), reference("derived_from", "sources")],
             "events" => vec![reference("source", "sources")],
             _ => vec![],
         };
@@ -269,14 +273,14 @@ mod tests {
     #[test]
     fn the_figures_csv_opens_as_utf8_with_every_figure_and_its_source() {
         let text = file("figures.csv");
-        assert!(text.starts_with("\u{feff}series,series_label,country,count,unit,year,period,value,confidence,note,source,"));
+        assert!(text.starts_with("\u{feff}series,series_label,country,count,unit,year,period,month,value,confidence,note,source,derived_from,"));
         let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let data = crate::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../data"), "data").unwrap();
         assert_eq!(rows.len(), data.observations.len());
         let china_2023 = rows.iter().find(|r| &r[0] == "china-caam" && &r[5] == "2023" && r[6].is_empty()).unwrap();
-        assert_eq!(&china_2023[7], "4910000");
-        assert!(!china_2023[11].is_empty(), "the publisher is named");
+        assert_eq!(&china_2023[8], "4910000");
+        assert!(!china_2023[13].is_empty(), "the publisher is named");
     }
 
     #[test]

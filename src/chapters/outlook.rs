@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure, figure_in};
 use crate::charts::outlook::{self, CHART_ID, GROWTH_RANGE, LOSS_RANGE, OutlookView};
@@ -44,10 +44,29 @@ pub fn OutlookChart() -> impl IntoView {
                 on_change=Callback::new(move |v: i32| state.update(|s| *s = OutlookView { loss: v.clamp(0, 255) as u8, ..*s }.clamped()))
             />
             <p class="how-we-count">
-                <strong>{t::outlook_not_a_forecast(lang)}" "</strong>
+                <strong>{t::outlook_not_a_forecast(lang)}{crate::i18n::sentence_gap(lang)}</strong>
                 {t::outlook_not_a_forecast_text(lang)}
             </p>
         </ChartFrame>
+    }
+}
+
+/// The rise of CAAM's count from one period to another, e.g. January–August 2024 to 2025.
+fn growth(lang: Lang, from: (u16, &str), to: (u16, &str)) -> String {
+    let caam = crate::model::series_or_panic("china-caam");
+    match (caam.point_in(from.0, from.1), caam.point_in(to.0, to.1)) {
+        (Some(a), Some(b)) => crate::format::readable(lang, crate::model::Unit::Percent, ((b.value / a.value - 1.0) * 1000.0).round() / 10.0),
+        _ => t::common_no_figure(lang).to_string(),
+    }
+}
+
+/// The 2026 forecast against the 2025 outcome.
+fn forecast_growth(lang: Lang) -> String {
+    let forecast = crate::model::series_or_panic("china-forecast").point(2026);
+    let outcome = crate::model::series_or_panic("china-caam").point(2025);
+    match (forecast, outcome) {
+        (Some(f), Some(o)) => crate::format::readable(lang, crate::model::Unit::Percent, ((f.value / o.value - 1.0) * 1000.0).round() / 10.0),
+        _ => t::common_no_figure(lang).to_string(),
     }
 }
 
@@ -61,8 +80,17 @@ pub fn OutlookChapter() -> impl IntoView {
                 {t::outlook_forecast_and_outcome(
                     lang,
                     &figure_in(lang, "china-caam", 2025, "jan-aug"),
+                    &growth(lang, (2024, "jan-aug"), (2025, "jan-aug")),
                     &figure(lang, "china-forecast", 2025),
                     &figure(lang, "china-caam", 2025),
+                )}
+            </p>
+            <p>
+                {t::outlook_forecast_2026(
+                    lang,
+                    &figure(lang, "china-forecast", 2026),
+                    &forecast_growth(lang),
+                    &crate::format::date(lang, &crate::citation::figures_up_to()),
                 )}
             </p>
             <p>

@@ -11,7 +11,8 @@ use crate::chapters::{ChapterHeading, figure};
 use crate::model::Country;
 use crate::scroll_watch::{Observer, watch};
 use wasm_bindgen::JsCast;
-use crate::widgets::{ChartFrame, ChoiceGroup, DataTable, SourceList, ToggleButtons};
+use crate::charts::monthly::{self, MonthlyView};
+use crate::widgets::{ChartFrame, ChartModule, ChoiceChart, ChoiceGroup, DataTable, SourceList, ToggleButtons};
 
 
 /// The "how we count" note for the count on screen.
@@ -83,11 +84,59 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
                 item_class=Callback::new(|p: Country| format!("country-{}", format!("{p:?}").to_ascii_lowercase()))
             />
             <p class="how-we-count">
-                <strong>{t::ui_how_we_count(lang)}" "</strong>
+                <strong>{t::ui_how_we_count(lang)}{crate::i18n::sentence_gap(lang)}</strong>
                 {move || how_we_count(count.get(), lang)}
             </p>
         </ChartFrame>
     }
+}
+
+/// How many times a series' figure of `from` its figure of `to` is, to one decimal ("5.9").
+fn multiple(lang: Lang, series_id: &str, from: u16, to: u16) -> String {
+    let series = crate::model::series_or_panic(series_id);
+    match (series.point(from), series.point(to)) {
+        (Some(a), Some(b)) => crate::format::decimal(lang, b.value / a.value, 1),
+        _ => t::common_no_figure(lang).to_string(),
+    }
+}
+
+/// Chapter 1's second chart: exports month by month, on its own in `?embed=exports-by-month`.
+#[component]
+pub fn MonthlyChart() -> impl IntoView {
+    let module = ChartModule {
+        id: monthly::CHART_ID,
+        title: t::monthly_title,
+        subtitle: t::monthly_subtitle,
+        question: t::monthly_question,
+        chart: monthly::chart,
+        table: monthly::table,
+        description: monthly::description,
+        unit: monthly::unit,
+        note: |view, lang| match view {
+            MonthlyView::Vehicles => t::monthly_note(lang).to_string(),
+            MonthlyView::Change => t::monthly_note_change(lang, t::monthly_note(lang)),
+        },
+    };
+    view! { <ChoiceChart module=module state=use_app_state().monthly/> }
+}
+
+/// Where the newest year stands: its months so far against the same months a year earlier.
+pub fn so_far(lang: Lang) -> Option<String> {
+    let all = crate::model::series_or_panic(monthly::ALL_ID);
+    let nev = crate::model::series_or_panic(monthly::NEV_ID);
+    let (year, _) = monthly::latest_month();
+    let (months, ytd, before) = monthly::year_to_date(all)?;
+    let (_, nev_ytd, nev_before) = monthly::year_to_date(nev)?;
+    let percent = |v: f64| crate::format::readable(lang, crate::model::Unit::Percent, (v * 1000.0).round() / 10.0);
+    Some(t::monthly_so_far(
+        lang,
+        &monthly::month_span(lang, year, months),
+        &crate::format::count(lang, ytd),
+        &percent(ytd / before - 1.0),
+        &crate::format::count(lang, before),
+        &percent(nev_ytd / ytd),
+        &percent(nev_before / before),
+    ))
 }
 
 /// The story's steps: the year each is about, and its text.
@@ -102,6 +151,16 @@ fn steps(lang: Lang) -> Vec<(u16, String)> {
                 &figure(lang, "china-caam", 2022),
                 &figure(lang, "china-caam", 2023),
                 &figure(lang, "japan-jama", 2023),
+            ),
+        ),
+        (
+            2024,
+            t::overtaking_step_2024(
+                lang,
+                &figure(lang, "china-caam", 2024),
+                &multiple(lang, "china-caam", 2020, 2024),
+                &figure(lang, "china-customs", 2024),
+                &figure(lang, "china-customs", 2020),
             ),
         ),
         (2025, t::overtaking_step_2025(lang, &figure(lang, "china-caam", 2025), &figure(lang, "japan-jama", 2025))),
@@ -163,6 +222,11 @@ pub fn OvertakingChapter() -> impl IntoView {
                 <DataTable table=counts caption=t::overtaking_counts_caption(lang) id="counts-2023"/>
                 <SourceList table=counts/>
             </figure>
+            <h3 class="chapter-subheading" id="by-month">
+                {t::monthly_heading(lang, &crate::format::date(lang, &crate::citation::figures_up_to()))}
+            </h3>
+            {so_far(lang).map(|text| view! { <p>{text}</p> })}
+            <MonthlyChart/>
         </section>
     }
 }
@@ -195,7 +259,7 @@ mod tests {
     #[test]
     fn the_english_steps_keep_their_wording() {
         let english = steps(Lang::En);
-        assert_eq!(english.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [2015, 2020, 2023, 2025]);
+        assert_eq!(english.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [2015, 2020, 2023, 2024, 2025]);
         assert!(english[0].1.starts_with("For years China was a minor exporter of cars. In 2015 its makers sent 728,200 vehicles abroad"), "{}", english[0].1);
         assert!(english[2].1.ends_with("to become the world's largest exporter of vehicles."), "{}", english[2].1);
     }

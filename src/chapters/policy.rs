@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
 use crate::charts::policy::{self, ACTORS, CHART_ID, KINDS};
@@ -45,11 +45,31 @@ pub fn PolicyChart() -> impl IntoView {
                 item_class=Callback::new(|i: usize| format!("kind-{}", KINDS[i].0))
             />
             <p class="how-we-count">
-                <strong>{t::ui_how_we_count(lang)}" "</strong>
+                <strong>{t::ui_how_we_count(lang)}{crate::i18n::sentence_gap(lang)}</strong>
                 {t::policy_how_we_count(lang)}
             </p>
         </ChartFrame>
     }
+}
+
+/// What the export licences have and have not done so far, from the monthly figures since they
+/// took effect.
+pub fn licences_so_far(lang: Lang) -> Option<String> {
+    use crate::charts::monthly;
+    let all = crate::model::series_or_panic(monthly::ALL_ID);
+    let nev = crate::model::series_or_panic(monthly::NEV_ID);
+    let (year, _) = monthly::latest_month();
+    let (months, ytd, before) = monthly::year_to_date(all)?;
+    let (_, nev_ytd, nev_before) = monthly::year_to_date(nev)?;
+    let percent = |v: f64| crate::format::readable(lang, crate::model::Unit::Percent, (v * 1000.0).round() / 10.0);
+    Some(t::policy_licences_so_far(
+        lang,
+        &monthly::month_span(lang, year, months),
+        &crate::format::count(lang, nev_ytd),
+        &percent(nev_ytd / nev_before - 1.0),
+        &percent(ytd / before - 1.0),
+        &months.to_string(),
+    ))
 }
 
 #[component]
@@ -68,6 +88,7 @@ pub fn PolicyChapter() -> impl IntoView {
             <p>
                 {t::policy_licences(lang)}
             </p>
+            {licences_so_far(lang).map(|text| view! { <p>{text}</p> })}
             <p>
                 {t::policy_abroad(lang)}
             </p>

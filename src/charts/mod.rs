@@ -5,6 +5,7 @@ pub mod capacity;
 pub mod destinations;
 pub mod investment;
 pub mod makers;
+pub mod monthly;
 pub mod nev;
 pub mod outlook;
 pub mod overtaking;
@@ -16,6 +17,7 @@ pub mod volkswagen;
 /// Every chart's public id, as used by `?embed=` and `data-chart`.
 pub const CHART_IDS: &[&str] = &[
     overtaking::CHART_ID,
+    monthly::CHART_ID,
     nev::CHART_ID,
     destinations::CHART_ID,
     makers::CHART_ID,
@@ -110,8 +112,17 @@ fn widest_px(texts: impl Iterator<Item = String>, display: Display) -> f64 {
 /// A line chart over years with the story's furniture: axis colours, grid, tooltip and legend.
 /// `end_room` is the width the lines' end labels need past the plot (`end_label_room`).
 pub(crate) fn yearly_line_chart(years: &[u16], end_room: f64, display: Display) -> Chart {
+    line_chart(years.iter().map(u16::to_string).collect(), None, end_room, display)
+}
+
+/// A line chart over any categories (years, months); `label_interval` draws every n+1-th
+/// category's name only (months), `None` draws them all.
+pub(crate) fn line_chart(categories: Vec<String>, label_interval: Option<f64>, end_room: f64, display: Display) -> Chart {
     let ink = ink(display.theme);
-    let categories: Vec<String> = years.iter().map(u16::to_string).collect();
+    let mut axis_label = AxisLabel::new().color(ink.muted);
+    if let Some(interval) = label_interval {
+        axis_label = axis_label.interval(interval);
+    }
     Chart::new()
         .animation(!display.reduced_motion)
         // On a phone the legend wraps onto two or three rows, so the plot starts lower, below a
@@ -122,13 +133,7 @@ pub(crate) fn yearly_line_chart(years: &[u16], end_room: f64, display: Display) 
             Tooltip::new().trigger(Trigger::Axis),
         )
         .legend(legend(display))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .boundary_gap(false)
-                .data(categories)
-                .axis_label(AxisLabel::new().color(ink.muted)),
-        )
+        .x_axis(Axis::new().type_(AxisType::Category).boundary_gap(false).data(categories).axis_label(axis_label))
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)

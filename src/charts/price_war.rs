@@ -100,7 +100,7 @@ mod tests {
     fn other_languages_get_their_own_words_and_numbers() {
         let zh: serde_json::Value =
             serde_json::from_str(&to_json(&chart(PriceWarView::PriceCuts, Display { lang: Lang::Zh, ..Display::default() }))).unwrap();
-        assert_eq!(zh["xAxis"]["data"][2], "2024\n（1–9月）");
+        assert_eq!(zh["xAxis"]["data"][2], "2024年1–9月");
         let de = description(PriceWarView::Margin, Lang::De);
         assert!(de.starts_with("Balkendiagramm zum chinesischen Automarkt"), "{de}");
         assert!(de.contains("2023: 5 %"), "{de}");

@@ -149,7 +149,7 @@ mod tests {
     fn the_image_source_line_names_each_publisher_once() {
         let table = Table::yearly(&[series("china-caam").unwrap(), series("japan-jama").unwrap()], &[2015, 2019], Lang::En);
         let line = source_line(&table.sources(), Lang::En);
-        assert!(line.starts_with("Sources: Automotive News via eWorks (Jan 2016); Juntsu, citing JAMA (18 May 2016);"), "{line}");
+        assert!(line.starts_with("Sources: Automotive News via eWorks (Jan 2016); Response.jp, citing JAMA (29 Jan 2016);"), "{line}");
         assert_eq!(line.matches("Xinhua via People's Daily").count(), 1);
         assert!(line.ends_with('.'));
     }

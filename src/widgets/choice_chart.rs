@@ -87,7 +87,7 @@ fn ChoiceChartFrame(
             <ChoiceGroup label=question name=id options=options selected=selected on_select=on_select/>
             <Show when=move || !note.get().is_empty()>
                 <p class="how-we-count">
-                    <strong>{t::ui_how_we_count(use_lang())}" "</strong>
+                    <strong>{t::ui_how_we_count(use_lang())}{crate::i18n::sentence_gap(use_lang())}</strong>
                     {move || note.get()}
                 </p>
             </Show>

@@ -1,0 +1,320 @@
+//! Chapter 1's second chart: China's vehicle exports month by month, to the newest month in the
+//! data, as vehicles or as the change on the same month a year earlier, with the dates of the
+//! measures that were expected to slow them.
+
+use charming::Chart;
+use charming::element::{Label, LabelAlign, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
+use charming::series::Line;
+
+use super::{Choice, end_label_room, series_name};
+use crate::display::Display;
+use crate::format;
+use crate::i18n::{Lang, t};
+use crate::model::{Confidence, Point, Series, Unit, series_or_panic};
+use crate::palette::{category_colour, country_colour, ink};
+use crate::model::Country;
+use crate::table::{Cell, Row, Table};
+
+pub const CHART_ID: &str = "exports-by-month";
+/// The first month shown.
+pub const FIRST: (u16, u8) = (2023, 1);
+pub const ALL_ID: &str = "china-caam-monthly";
+pub const NEV_ID: &str = "china-nev-monthly";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MonthlyView {
+    #[default]
+    Vehicles,
+    Change,
+}
+
+impl Choice for MonthlyView {
+    const ALL: &'static [(Self, &'static str)] = &[(MonthlyView::Vehicles, "vehicles"), (MonthlyView::Change, "change")];
+
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            MonthlyView::Vehicles => t::monthly_view_vehicles(lang),
+            MonthlyView::Change => t::monthly_view_change(lang),
+        }
+    }
+}
+
+pub fn unit(view: MonthlyView) -> Unit {
+    if view == MonthlyView::Change { Unit::Percent } else { Unit::Vehicles }
+}
+
+/// The newest month with a figure for all exports: what "Figures up to" and the text quote.
+pub fn latest_month() -> (u16, u8) {
+    series_or_panic(ALL_ID).points.iter().map(|p| (p.year, p.month)).max().unwrap_or(FIRST)
+}
+
+/// Every month from [`FIRST`] to the newest in the data, gaps included.
+pub fn months() -> Vec<(u16, u8)> {
+    let last = latest_month();
+    let mut out = Vec::new();
+    let (mut year, mut month) = FIRST;
+    while (year, month) <= last {
+        out.push((year, month));
+        (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    }
+    out
+}
+
+/// "Jan 2023", "Jan. 2023", "2023年1月".
+pub fn month_name(lang: Lang, (year, month): (u16, u8)) -> String {
+    format::date(lang, &format!("{year}-{month:02}"))
+}
+
+/// The months from January to `last` of `year`: "Jan–Feb 2026", "Jan.–Feb. 2026", "2026年1–2月";
+/// one month alone as `month_name`.
+pub fn month_span(lang: Lang, year: u16, last: u8) -> String {
+    let to = month_name(lang, (year, last));
+    if last <= 1 {
+        return to;
+    }
+    match lang {
+        Lang::Zh => format!("{year}年1–{last}月"),
+        _ => format!("{}–{to}", month_name(lang, (year, 1)).trim_end_matches(&format!(" {year}"))),
+    }
+}
+
+/// The change on the same month a year earlier, in percent (one decimal), where both are known.
+pub fn change(series: &Series, (year, month): (u16, u8)) -> Option<(f64, &'static Point, &'static Point)> {
+    let now = series.point_for_month(year, month)?;
+    let before = series.point_for_month(year - 1, month)?;
+    Some((((now.value / before.value - 1.0) * 1000.0).round() / 10.0, now, before))
+}
+
+fn shown(series: &Series, view: MonthlyView, month: (u16, u8)) -> Option<f64> {
+    match view {
+        MonthlyView::Vehicles => series.point_for_month(month.0, month.1).map(|p| p.value),
+        MonthlyView::Change => change(series, month).map(|(v, _, _)| v),
+    }
+}
+
+/// The dated measures marked on the chart: the month they took effect and their label. Both are
+/// in `data/events.csv` (a test checks that they still are).
+pub fn measures(lang: Lang) -> [((u16, u8), &'static str); 2] {
+    [((2024, 10), t::monthly_mark_eu_duties(lang)), ((2026, 1), t::monthly_mark_licences(lang))]
+}
+
+fn series_pair() -> [&'static Series; 2] {
+    [series_or_panic(ALL_ID), series_or_panic(NEV_ID)]
+}
+
+pub fn chart(view: MonthlyView, display: Display) -> Chart {
+    let lang = display.lang;
+    let months = months();
+    let categories: Vec<String> = months.iter().map(|&m| month_name(lang, m)).collect();
+    let ink = ink(display.theme);
+    let colours = [country_colour(Country::China, display.theme), category_colour(3, display.theme)];
+    let ends: Vec<(String, Option<f64>)> = series_pair()
+        .iter()
+        .filter_map(|s| {
+            let last = months.iter().rposition(|&m| shown(s, view, m).is_some())?;
+            super::ends_at_the_right(last, months.len()).then(|| (s.name(lang), shown(s, view, months[last])))
+        })
+        .collect();
+    // A year's labels at most: January of each year on a phone, January and July on a screen.
+    let interval = if display.narrow { 11.0 } else { 5.0 };
+    let mut chart = super::line_chart(categories, Some(interval), end_label_room(&ends, unit(view), display), display);
+    for (i, series) in series_pair().into_iter().enumerate() {
+        let colour = colours[i];
+        // A month computed from other figures is drawn hollow, like a low-confidence one: the
+        // table's note gives its arithmetic.
+        let values: Vec<charming::datatype::DataPoint> = months
+            .iter()
+            .map(|&m| {
+                let hollow = series
+                    .point_for_month(m.0, m.1)
+                    .is_some_and(|p| !p.derived_from.is_empty() || p.confidence == Confidence::Low)
+                    || (view == MonthlyView::Change
+                        && change(series, m).is_some_and(|(_, a, b)| [a, b].iter().any(|p| !p.derived_from.is_empty())));
+                match shown(series, view, m) {
+                    Some(v) if hollow => charming::datatype::DataPointItem::new(v)
+                        .item_style(charming::element::ItemStyle::new().color(ink.background).border_color(colour).border_width(2))
+                        .into(),
+                    Some(v) => v.into(),
+                    None => None::<f64>.into(),
+                }
+            })
+            .collect();
+        let mut line = Line::new()
+            .id(series.id)
+            .name(series_name(&series.name(lang), display))
+            .data(values)
+            .connect_nulls(false)
+            .show_symbol(true)
+            .symbol(Symbol::Custom("circle".into()))
+            .symbol_size(if display.narrow { 5 } else { 6 })
+            .item_style(charming::element::ItemStyle::new().color(colour))
+            .line_style(LineStyle::new().color(colour).width(if i == 0 { 3 } else { 2 }));
+        if i == 0 {
+            line = line.mark_line(measure_marks(lang, &months, display));
+        }
+        chart = chart.series(line);
+    }
+    chart
+}
+
+/// Dotted vertical lines at the months the measures took effect, each with its label.
+fn measure_marks(lang: Lang, months: &[(u16, u8)], display: Display) -> MarkLine {
+    let ink = ink(display.theme);
+    MarkLine::new()
+        .silent(true)
+        .symbol(vec![Symbol::None, Symbol::None])
+        .line_style(LineStyle::new().color(ink.muted).type_(LineStyleType::Dotted))
+        .data(
+            measures(lang)
+                .into_iter()
+                .filter(|(m, _)| months.contains(m))
+                .map(|(m, text)| {
+                    // A label in the right half ends at its line, so it never runs off the chart.
+                    let late = months.iter().position(|x| *x == m).is_some_and(|i| 2 * i >= months.len());
+                    let text = if display.narrow { super::wrap_label(text, 12) } else { text.to_string() };
+                    let label = Label::new()
+                        .formatter(text.as_str())
+                        .color(ink.text)
+                        .align(if late { LabelAlign::Right } else { LabelAlign::Left });
+                    MarkLineVariant::Simple(MarkLineData::new().x_axis(month_name(lang, m)).label(label))
+                })
+                .collect(),
+        )
+}
+
+pub fn table(view: MonthlyView, lang: Lang) -> Table {
+    let [all, nev] = series_pair();
+    let how = t::monthly_change_note(lang);
+    let cell = |series: &'static Series, m: (u16, u8)| match view {
+        MonthlyView::Vehicles => series.point_for_month(m.0, m.1).map(|p| Cell::from_point(series, p, lang)),
+        MonthlyView::Change => change(series, m).map(|(v, a, b)| Cell::derived(v, Unit::Percent, &[a, b], &how, lang)),
+    };
+    let columns = match view {
+        MonthlyView::Vehicles => vec![all.name(lang), nev.name(lang)],
+        MonthlyView::Change => vec![t::monthly_change_column(lang, &all.name(lang)), t::monthly_change_column(lang, &nev.name(lang))],
+    };
+    Table {
+        lang,
+        row_header: t::monthly_month(lang),
+        columns,
+        rows: months()
+            .into_iter()
+            .map(|m| Row { label: month_name(lang, m), cells: vec![cell(all, m), cell(nev, m)] })
+            .collect(),
+        series: vec![all, nev],
+    }
+}
+
+/// The year to date of the newest year: (months covered, total, the same months a year
+/// earlier), where every month of both is in the data.
+pub fn year_to_date(series: &Series) -> Option<(u8, f64, f64)> {
+    let (year, last) = latest_month();
+    let sum = |y: u16| (1..=last).map(|m| series.point_for_month(y, m).map(|p| p.value)).sum::<Option<f64>>();
+    Some((last, sum(year)?, sum(year - 1)?))
+}
+
+pub fn description(view: MonthlyView, lang: Lang) -> String {
+    let months = months();
+    let [all, _] = series_pair();
+    let first = month_name(lang, months[0]);
+    let last_month = *months.last().unwrap_or(&FIRST);
+    let last = month_name(lang, last_month);
+    match view {
+        MonthlyView::Vehicles => {
+            let highest = all.points.iter().max_by(|a, b| a.value.total_cmp(&b.value));
+            t::monthly_describe_vehicles(
+                lang,
+                &first,
+                &last,
+                &highest.map(|p| month_name(lang, (p.year, p.month))).unwrap_or_default(),
+                &highest.map(|p| format::count(lang, p.value)).unwrap_or_default(),
+                &all.point_for_month(last_month.0, last_month.1).map(|p| format::count(lang, p.value)).unwrap_or_default(),
+            )
+        }
+        MonthlyView::Change => t::monthly_describe_change(
+            lang,
+            &first,
+            &last,
+            &change(all, last_month).map(|(v, _, _)| format::readable(lang, Unit::Percent, v)).unwrap_or_default(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::to_json;
+    use crate::model::EVENTS;
+
+    fn option(view: MonthlyView, display: Display) -> serde_json::Value {
+        serde_json::from_str(&to_json(&chart(view, display))).unwrap()
+    }
+
+    #[test]
+    fn the_months_run_from_january_2023_to_the_newest_figure_with_gaps_not_zeros() {
+        let months = months();
+        assert_eq!(months[0], (2023, 1));
+        assert_eq!(*months.last().unwrap(), latest_month());
+        assert!(latest_month() >= (2026, 2));
+        let option = option(MonthlyView::Vehicles, Display::default());
+        assert_eq!(option["xAxis"]["data"][0], "Jan 2023");
+        let all = &option["series"][0]["data"];
+        assert_eq!(all.as_array().unwrap().len(), months.len());
+        // Every month without a figure is a gap (null), never a zero.
+        for (i, m) in months.iter().enumerate() {
+            let known = series_or_panic(ALL_ID).point_for_month(m.0, m.1).is_some();
+            assert_eq!(!all[i].is_null(), known, "{m:?}");
+            assert_ne!(all[i], 0.0);
+        }
+    }
+
+    #[test]
+    fn a_derived_month_is_drawn_hollow_and_its_table_note_gives_the_arithmetic() {
+        let all = series_or_panic(ALL_ID);
+        let derived = all.points.iter().find(|p| !p.derived_from.is_empty()).expect("a derived month");
+        let months = months();
+        let i = months.iter().position(|m| *m == (derived.year, derived.month)).unwrap();
+        let option = option(MonthlyView::Vehicles, Display::default());
+        assert!(option["series"][0]["data"][i]["itemStyle"]["borderWidth"].is_number(), "hollow marker");
+        let table = table(MonthlyView::Vehicles, Lang::En);
+        let cell = table.rows[i].cells[0].as_ref().unwrap();
+        assert!(!cell.note.is_empty());
+        assert_eq!(cell.sources.len(), 2, "both sources are cited");
+    }
+
+    #[test]
+    fn the_change_view_compares_each_month_with_the_same_month_a_year_before() {
+        let all = series_or_panic(ALL_ID);
+        let (v, now, before) = change(all, (2026, 1)).unwrap();
+        assert_eq!((now.year, before.year), (2026, 2025));
+        assert!((v - (now.value / before.value - 1.0) * 100.0).abs() < 0.06);
+        let option = option(MonthlyView::Change, Display::default());
+        let months = months();
+        // 2023 has no year before it in the data: its months are gaps.
+        assert!(option["series"][0]["data"][0].is_null());
+        let jan_2026 = months.iter().position(|m| *m == (2026, 1)).unwrap();
+        assert_eq!(option["series"][0]["data"][jan_2026], v);
+        let table = table(MonthlyView::Change, Lang::En);
+        assert_eq!(table.readout("Jan 2026", &table.columns[0]).map(|r| r.contains(&format::readable(Lang::En, Unit::Percent, v))), Some(true));
+    }
+
+    #[test]
+    fn the_marked_measures_are_dated_in_the_events_file() {
+        let eu = EVENTS.iter().find(|e| e.actor == "EU" && e.title.contains("definitive")).unwrap();
+        assert!(eu.date.starts_with("2024-10"));
+        let licences = EVENTS.iter().find(|e| e.kind == "licence" && e.title.contains("pure EVs")).unwrap();
+        assert!(licences.detail.contains("1 January 2026"));
+        let option = option(MonthlyView::Vehicles, Display::default());
+        let marks = option["series"][0]["markLine"]["data"].as_array().unwrap();
+        assert_eq!(marks.len(), 2);
+        assert_eq!(marks[0]["xAxis"], "Oct 2024");
+        assert_eq!(marks[1]["xAxis"], "Jan 2026");
+    }
+
+    #[test]
+    fn the_year_to_date_adds_the_same_months_of_both_years() {
+        let (months, now, before) = year_to_date(series_or_panic(ALL_ID)).unwrap();
+        assert_eq!(months, latest_month().1);
+        assert!(now > before);
+    }
+}
