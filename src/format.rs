@@ -57,6 +57,8 @@ pub fn count(lang: Lang, value: f64) -> String {
                 _ => format!("{millions} million"),
             }
         }
+        // Chinese prose writes a count under 10,000 without a separator: 4300辆.
+        Lang::Zh => decimal(lang, value, 0),
         _ => thousands(lang, value),
     }
 }
@@ -84,9 +86,13 @@ pub fn readable(lang: Lang, unit: Unit, value: f64) -> String {
         Unit::Percent => percent(lang, value, 1),
         Unit::Models => {
             let n = thousands(lang, value);
+            let one = value == 1.0;
             match lang {
+                Lang::En if one => format!("{n} model"),
                 Lang::En => format!("{n} models"),
+                Lang::De if one => format!("{n} Modell"),
                 Lang::De => format!("{n} Modelle"),
+                Lang::Nl if one => format!("{n} model"),
                 Lang::Nl => format!("{n} modellen"),
                 Lang::Zh => format!("{n}款车型"),
             }
@@ -157,6 +163,7 @@ pub fn date(lang: Lang, iso: &str) -> String {
     const DE: [&str; 12] = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
     const NL: [&str; 12] = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
     match (month, day) {
+        (None, _) if lang == Lang::Zh => format!("{year}年"),
         (None, _) => year.to_string(),
         (Some(m), None) => match lang {
             Lang::En => format!("{} {year}", EN[m - 1]),
@@ -204,7 +211,9 @@ mod tests {
         assert_eq!(count(En, 1_027_000.0), "1.03 million");
         assert_eq!(count(En, 995_000.0), "995,000");
         assert_eq!(count(De, 995_000.0), "995.000");
-        assert_eq!(count(Zh, 4_300.0), "4,300");
+        assert_eq!(count(Zh, 4_300.0), "4300");
+        assert_eq!(date(Zh, "2023"), "2023年");
+        assert_eq!(date(En, "2023"), "2023");
     }
 
     #[test]
@@ -217,6 +226,10 @@ mod tests {
         assert_eq!(readable(De, Unit::Percent, 35.3), "35,3 %");
         assert_eq!(readable(En, Unit::Models, 195.0), "195 models");
         assert_eq!(readable(Zh, Unit::Models, 195.0), "195款车型");
+        // One and many.
+        assert_eq!(readable(En, Unit::Models, 1.0), "1 model");
+        assert_eq!(readable(De, Unit::Models, 1.0), "1 Modell");
+        assert_eq!(readable(Nl, Unit::Models, 1.0), "1 model");
         assert_eq!(full(En, Unit::Vehicles, 4_910_000.0), "4,910,000");
         assert_eq!(full(Nl, Unit::Percent, 4.4), "4,4");
         assert_eq!(tick(En, Unit::UsdBn, 20.0), "$20bn");

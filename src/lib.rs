@@ -9,6 +9,8 @@
 pub mod app_state;
 pub mod chapters;
 pub mod citation;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod claims;
 pub mod charts;
 pub mod clipboard;
 pub mod display;

@@ -367,4 +367,59 @@ mod tests {
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
     }
+
+    /// The amount a text means, from its number and its unit word: "59.3亿美元" is 5.93e9,
+    /// "(十亿美元)" over "5.93" is 5.93e9, "US$5.93 billion" too.
+    fn amount(number_text: &str, unit_text: &str) -> f64 {
+        let digits: String = number_text
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .collect();
+        let digits = digits.trim_end_matches(['.', ',']);
+        // German and Dutch write a decimal comma; the money here never reaches thousands.
+        let number: f64 = digits.replace(',', ".").parse().unwrap_or_else(|_| panic!("no number in {number_text}"));
+        let scale = if unit_text.contains("十亿") {
+            1e9
+        } else if unit_text.contains('亿') {
+            1e8
+        } else if ["billion", "Mrd.", "miljard"].iter().any(|w| unit_text.contains(w)) {
+            1e9
+        } else {
+            panic!("no money unit in {unit_text}")
+        };
+        number * scale
+    }
+
+    #[test]
+    fn a_money_cell_means_what_its_tooltip_says_in_every_language() {
+        use crate::charts::{destinations, investment};
+        for lang in Lang::ALL {
+            let tables = [
+                destinations::table(destinations::MarketsView::Value2023, lang),
+                investment::table(investment::InvestmentView::AbroadVsHome, lang),
+            ];
+            let mut checked = 0;
+            for table in tables {
+                for row in &table.rows {
+                    for (column, cell) in table.columns.iter().zip(&row.cells) {
+                        let Some(cell) = cell else { continue };
+                        let (Some(value), Some(Unit::UsdBn)) = (cell.value, cell.unit) else { continue };
+                        // The tooltip and the bar's label say the value as `format::readable` does.
+                        let tooltip = format::readable(lang, Unit::UsdBn, value);
+                        let in_cell = amount(&cell.text, column);
+                        let in_tooltip = amount(&tooltip, &tooltip);
+                        assert!(
+                            (in_cell - in_tooltip).abs() < in_tooltip * 0.01,
+                            "{lang:?}: '{}' under '{column}' against the tooltip's '{tooltip}'",
+                            cell.text
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+            assert!(checked >= 5, "{lang:?}: {checked} money cells");
+        }
+    }
+
 }

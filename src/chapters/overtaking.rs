@@ -15,8 +15,17 @@ use crate::charts::monthly::{self, MonthlyView};
 use crate::widgets::{ChartFrame, ChartModule, ChoiceChart, ChoiceGroup, DataTable, SourceList, ToggleButtons};
 
 
-/// The "how we count" note for the count on screen.
-fn how_we_count(count: ChinaCount, lang: Lang) -> String {
+/// The "how we count" note for the view on screen: the count, and the years that are gaps.
+fn how_we_count(view: &overtaking::OvertakingView, lang: Lang) -> String {
+    let note = count_note(view.count, lang);
+    match overtaking::gaps(view, lang) {
+        Some(gaps) => format!("{note}{}{gaps}", crate::i18n::sentence_gap(lang)),
+        None => note,
+    }
+}
+
+/// What the count on screen counts.
+fn count_note(count: ChinaCount, lang: Lang) -> String {
     let caam = t::overtaking_note_caam(lang);
     let customs = t::overtaking_note_customs(
         lang,
@@ -85,7 +94,7 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
             />
             <p class="how-we-count">
                 <strong>{t::ui_how_we_count(lang)}{crate::i18n::sentence_gap(lang)}</strong>
-                {move || how_we_count(count.get(), lang)}
+                {move || how_we_count(&state.get(), lang)}
             </p>
         </ChartFrame>
     }
@@ -237,17 +246,17 @@ mod tests {
 
     #[test]
     fn the_count_note_quotes_both_counts_from_the_data() {
-        let note = how_we_count(ChinaCount::Customs, Lang::En);
+        let note = count_note(ChinaCount::Customs, Lang::En);
         assert!(note.contains("5.22 million in 2023 against CAAM's 4.91 million"), "{note}");
-        assert!(how_we_count(ChinaCount::Caam, Lang::En).starts_with("CAAM"));
-        assert!(how_we_count(ChinaCount::Both, Lang::En).contains("CAAM") && how_we_count(ChinaCount::Both, Lang::En).contains("customs"));
+        assert!(count_note(ChinaCount::Caam, Lang::En).starts_with("CAAM"));
+        assert!(count_note(ChinaCount::Both, Lang::En).contains("CAAM") && count_note(ChinaCount::Both, Lang::En).contains("customs"));
     }
 
     #[test]
     fn the_count_note_and_steps_speak_the_readers_language() {
-        let german = how_we_count(ChinaCount::Customs, Lang::De);
+        let german = count_note(ChinaCount::Customs, Lang::De);
         assert!(german.contains("5,22 Mio. im Jahr 2023 gegenüber 4,91 Mio. beim CAAM"), "{german}");
-        let chinese = how_we_count(ChinaCount::Both, Lang::Zh);
+        let chinese = count_note(ChinaCount::Both, Lang::Zh);
         assert!(chinese.starts_with("中国汽车工业协会（中汽协）") && chinese.contains("522万辆"), "{chinese}");
         assert!(!chinese.contains(' '), "{chinese}");
         let dutch = steps(Lang::Nl);

@@ -128,6 +128,6 @@ mod tests {
         assert_eq!(zh.columns[0], "出口量（辆），2023年1–5月");
         let display = Display { lang: Lang::Nl, ..Display::default() };
         let o: Value = serde_json::from_str(&to_json(&chart(MarketsView::Value2023, display))).unwrap();
-        assert_eq!(o["series"][0]["name"], "US$ miljard, 2023 (US$)");
+        assert_eq!(o["series"][0]["name"], "miljard US$, 2023 (US$)");
     }
 }

@@ -98,6 +98,34 @@ pub fn table(view: &OvertakingView, lang: Lang) -> Table {
 
 pub const UNIT: Unit = Unit::Vehicles;
 
+/// The years a shown line has no whole-year figure for, as a sentence ("No full-year figure was
+/// found for China (CAAM) 2016–2018: ..."), or `None` when no line has a gap. Computed from the
+/// data, so the note changes as soon as a gap is filled.
+pub fn gaps(view: &OvertakingView, lang: Lang) -> Option<String> {
+    let runs: Vec<String> = shown_series(view)
+        .iter()
+        .filter_map(|s| {
+            let missing: Vec<u16> = YEARS.iter().copied().filter(|y| s.point(*y).is_none()).collect();
+            if missing.is_empty() {
+                return None;
+            }
+            // Consecutive years as one span: 2016–2018.
+            let mut spans: Vec<(u16, u16)> = Vec::new();
+            for y in missing {
+                match spans.last_mut() {
+                    Some((_, end)) if *end + 1 == y => *end = y,
+                    _ => spans.push((y, y)),
+                }
+            }
+            let years: Vec<String> =
+                spans.iter().map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+            let gap = if lang == Lang::Zh { "" } else { " " };
+            Some(format!("{}{gap}{}", s.name(lang), years.join(t::common_list_separator(lang))))
+        })
+        .collect();
+    (!runs.is_empty()).then(|| t::overtaking_gaps(lang, &runs.join(t::common_clause_separator(lang))))
+}
+
 /// The year for which every count of China and of Japan was found.
 pub const COMPARED_YEAR: u16 = 2023;
 const COMPARED: [&str; 5] = ["china-caam", "china-customs", "china-cpca", "japan-jama", "japan-customs"];
@@ -402,4 +430,16 @@ mod tests {
         let table = counts_compared(Lang::En);
         assert_eq!((table.row_header, table.columns[0].as_str()), ("Count", "Vehicles exported, 2023"));
     }
+
+    #[test]
+    fn every_gap_of_the_lines_on_screen_is_named_in_the_note() {
+        let default = gaps(&OvertakingView::default(), Lang::En).unwrap();
+        assert!(default.starts_with("No full-year figure was found for China (CAAM) 2016–2018"), "{default}");
+        assert!(!default.contains("Japan"), "Japan's calendar years are complete: {default}");
+        let customs = gaps(&OvertakingView { count: ChinaCount::Customs, ..Default::default() }, Lang::En).unwrap();
+        assert!(customs.contains("China (customs) 2015–2019, 2021, 2025"), "{customs}");
+        let zh = gaps(&OvertakingView::default(), Lang::Zh).unwrap();
+        assert!(zh.contains("中国（中汽协）2016–2018"), "{zh}");
+    }
+
 }

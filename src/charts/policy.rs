@@ -175,6 +175,10 @@ pub fn table(view: &PolicyView, lang: Lang) -> Table {
 pub fn description(view: &PolicyView, lang: Lang) -> String {
     let events = shown_events(view);
     match (events.first(), events.last()) {
+        // One measure reads as one, not as "1 trade measures".
+        (Some(only), _) if events.len() == 1 => {
+            t::policy_description_one(lang, &format::date(lang, only.date), data_text(lang, only.title))
+        }
         (Some(first), Some(last)) => t::policy_description(
             lang,
             &events.len().to_string(),
@@ -274,6 +278,15 @@ mod tests {
         assert!(described.starts_with("涉及中国汽车的贸易措施时间线，共"), "{described}");
         assert!(described.contains("2026年1月16日（"), "{described}");
         assert_eq!(description(&PolicyView { actors: 0, kinds: ALL_KINDS }, Lang::Nl), t::policy_description_none(Lang::Nl));
+        // Brazil's measures only: one, said as one.
+        let brazil = ACTORS.iter().position(|(id, _, _)| *id == "brazil").unwrap();
+        let one = PolicyView { actors: 1 << brazil, kinds: ALL_KINDS };
+        assert_eq!(shown_events(&one).len(), 1);
+        let en = description(&one, Lang::En);
+        assert!(en.starts_with("Timeline of one trade measure on Chinese cars: "), "{en}");
+        assert!(!en.contains("1 trade measures"));
+        let many = description(&PolicyView::default(), Lang::En);
+        assert!(many.starts_with("Timeline of ") && many.contains(" trade measures on Chinese cars, from "), "{many}");
     }
 
     #[test]
