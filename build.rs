@@ -15,8 +15,11 @@ fn main() {
         dataset::catalogue::load(Path::new("locales"), "locales").unwrap_or_else(|errors| stop("message catalogue", &errors));
     let write = |name: &str, code: String| std::fs::write(out.join(name), code).expect("OUT_DIR is writable");
     write("dataset.rs", dataset::codegen::to_rust(&data));
-    write("data_text.rs", dataset::translations::to_rust(&translations));
-    write("catalogue.rs", dataset::catalogue::to_rust(&messages));
+    // The web build compiles in English only; the other languages come as packs (dataset::packs).
+    let packed = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    write("data_text.rs", dataset::translations::to_rust(&translations, packed));
+    write("catalogue.rs", dataset::catalogue::to_rust(&messages, packed));
+    write("packs.rs", dataset::packs::to_rust(&messages, &translations));
 }
 
 fn stop(what: &str, errors: &[dataset::DataError]) -> ! {

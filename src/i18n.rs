@@ -136,11 +136,15 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
 #[allow(clippy::all)]
 pub mod t {
     use super::{Lang, fill};
+    #[allow(unused_imports)]
+    use crate::language_pack::text as pack_text;
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
 mod data {
     use super::Lang;
+    #[allow(unused_imports)]
+    use crate::language_pack::{PACK_DATA_OFFSET, text as pack_text};
     include!(concat!(env!("OUT_DIR"), "/data_text.rs"));
 }
 

@@ -21,6 +21,7 @@ pub mod failure;
 pub mod format;
 pub mod frame_messages;
 pub mod i18n;
+pub mod language_pack;
 pub mod live;
 pub mod model;
 pub mod offline;
@@ -53,7 +54,22 @@ pub fn App(url: UrlState) -> impl IntoView {
     // The page's own language: postbuild/first-paint.js has already opened the page the address
     // or the browser's languages ask for.
     let page_lang = live::page_lang();
-    let lang = Memo::new(move |_| state.lang.get().unwrap_or(page_lang));
+    // A language whose pack has not come yet keeps the page in the language it shows until it
+    // has (`language_pack`); `packs_in` ticks when one arrives.
+    let packs_in = RwSignal::new(0u32);
+    let lang = Memo::new(move |shown: Option<&Lang>| {
+        packs_in.track();
+        let chosen = state.lang.get().unwrap_or(page_lang);
+        if language_pack::is_ready(chosen) {
+            return chosen;
+        }
+        leptos::task::spawn_local(async move {
+            if language_pack::load(chosen).await {
+                packs_in.update(|n| *n += 1);
+            }
+        });
+        shown.copied().unwrap_or(Lang::En)
+    });
     apply_lang(lang);
     // Once for the page's life: it listens to the system's colour scheme and motion settings.
     provide_display(state.theme.into(), lang.into());
@@ -346,9 +362,22 @@ pub fn start() {
         _ => "story".to_string(),
     };
     frame_messages::report_height(frame_key, url.child_id.clone());
+    let page_lang = live::page_lang();
     match document.query_selector("main[data-prerendered]").ok().flatten() {
-        Some(story) => live::start(url, story),
+        Some(story) if language_pack::is_ready(page_lang) => live::start(url, story),
+        // The page's texts come first: without them the live chapters would speak English.
+        Some(story) => leptos::task::spawn_local(async move {
+            if language_pack::load(page_lang).await {
+                live::start(url, story);
+            } else {
+                // The prerendered page stays, complete and readable (postbuild/first-paint.js).
+                if let Ok(event) = web_sys::Event::new("static-page") {
+                    let _ = window().dispatch_event(&event);
+                }
+            }
+        }),
         None => leptos::task::spawn_local(async move {
+            language_pack::load(url.lang.unwrap_or(page_lang)).await;
             echarts::load().await;
             let chapter = url.chapter;
             leptos::mount::mount_to_body(move || view! { <App url=url.clone()/> });

@@ -217,11 +217,21 @@ pub fn placeholders_of(text: &str) -> Vec<String> {
 
 /// One function per message. The generated code names `Lang` (with variants in the order of
 /// [`LANGS`]) and `fill`, which the app's i18n module defines.
-pub fn to_rust(messages: &[Message]) -> String {
+/// The catalogue as Rust functions. `packed` (the web build): only English is compiled in, and the
+/// other languages' texts come from the page's language pack (`crate::packs`) through
+/// `pack_text(lang, position, english)`, which the app defines; messages that must always be
+/// readable (`packs::ALWAYS_EMBEDDED`) keep every language.
+pub fn to_rust(messages: &[Message], packed: bool) -> String {
     let mut out = String::from("// Generated from locales/ by the build script. Edit the catalogue, not this.\n\n");
     let variants = ["En", "De", "Nl", "Zh"];
+    let mut position = 0;
     for m in messages {
-        let arms: String = variants.iter().zip(&m.texts).map(|(v, t)| format!("Lang::{v} => {t:?}, ")).collect();
+        let arms: String = if packed && crate::packs::in_pack(m) {
+            position += 1;
+            format!("Lang::En => {:?}, _ => pack_text(lang, {}, {:?}), ", m.texts[0], position - 1, m.texts[0])
+        } else {
+            variants.iter().zip(&m.texts).map(|(v, t)| format!("Lang::{v} => {t:?}, ")).collect()
+        };
         if m.placeholders.is_empty() {
             writeln!(out, "pub fn {}(lang: Lang) -> &'static str {{ match lang {{ {arms}}} }}", m.name).unwrap();
         } else {
@@ -262,8 +272,11 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(ok.len(), 2);
-        let code = to_rust(&ok);
+        let code = to_rust(&ok, false);
         assert!(code.contains("pub fn nev_title(lang: Lang) -> &'static str"));
+        let packed = to_rust(&ok, true);
+        assert!(packed.contains(r#"Lang::En => "Electric cars", _ => pack_text(lang, 1, "Electric cars")"#), "{packed}");
+        assert!(!packed.contains("电动汽车"));
         assert!(code.contains("pub fn nev_grew(lang: Lang, first: &str, last: &str) -> String"));
         assert!(code.contains("\"电动汽车\""));
     }

@@ -11,6 +11,7 @@ mod events;
 mod monthly;
 mod observations;
 pub mod package;
+pub mod packs;
 mod series;
 mod sources;
 pub mod translations;

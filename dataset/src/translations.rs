@@ -105,9 +105,25 @@ pub fn parse(label: &str, files: &[&str], data: &Dataset) -> Result<Translations
 }
 
 /// A sorted English -> translation table per language and a lookup the app calls with the
-/// English text from the model. The generated code names `Lang`.
-pub fn to_rust(translations: &Translations) -> String {
+/// English text from the model. The generated code names `Lang`. `packed` (the web build): only
+/// the sorted English keys are compiled in, and a translation is the page's language pack's text
+/// at `PACK_DATA_OFFSET` + the key's position (`crate::packs`).
+pub fn to_rust(translations: &Translations, packed: bool) -> String {
     let mut out = String::from("// Generated from data/translations/ by the build script.\n\n");
+    if packed {
+        out.push_str("static DATA_KEYS: &[&str] = &[\n");
+        for english in crate::packs::data_keys(translations) {
+            writeln!(out, "    {english:?},").unwrap();
+        }
+        out.push_str(
+            "];\n\n/// A text from the data files in `lang`; English texts are the keys.\n\
+             pub fn data_text(lang: Lang, english: &'static str) -> &'static str {\n\
+             \x20   if lang == Lang::En { return english; }\n\
+             \x20   DATA_KEYS.binary_search(&english).map_or(english, |i| pack_text(lang, PACK_DATA_OFFSET + i, english))\n\
+             }\n",
+        );
+        return out;
+    }
     let names = ["DE", "NL", "ZH"];
     for (name, map) in names.iter().zip(translations) {
         writeln!(out, "static DATA_{name}: &[(&str, &str)] = &[").unwrap();

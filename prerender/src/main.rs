@@ -76,6 +76,9 @@ fn pages(dir: &Path) -> Result<(), String> {
     }
     write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages }).to_string())?;
     let package = data_package(dir)?;
+    for (name, text) in language_packs()? {
+        write(&name, &text)?;
+    }
     println!(
         "prerender: {} story pages, {} embed pages, {} text versions, the data package ({package} files) in {}",
         Lang::ALL.len(),
@@ -102,6 +105,24 @@ fn data_package(dir: &Path) -> Result<usize, String> {
     Ok(files.len())
 }
 
+/// The German, Dutch and Chinese texts for the web app, which compiles in English only
+/// (`dataset::packs`): the same files and names the app's build script computed.
+fn language_packs() -> Result<Vec<(String, String)>, String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let problems = |errors: Vec<dataset::DataError>| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    let data = dataset::load(&root.join("data"), "data").map_err(problems)?;
+    let translations = dataset::translations::load(&root.join("data"), "data", &data).map_err(problems)?;
+    let messages = dataset::catalogue::load(&root.join("locales"), "locales").map_err(problems)?;
+    let files = dataset::packs::files(&messages, &translations);
+    // The app names the same files (its build script ran the same function on the same files).
+    for (lang, (name, _)) in Lang::ALL.iter().skip(1).zip(&files) {
+        if car_exports::language_pack::file(*lang) != Some(name.as_str()) {
+            return Err(format!("the app expects another language pack than {name}: rebuild the app"));
+        }
+    }
+    Ok(files)
+}
+
 /// Trunk's index.html with a prerendered `<main>` in place of its marker, and the page's
 /// language, title and description; an embed page also names its chart on `<html>`, which the
 /// first-paint script reads.
@@ -114,7 +135,12 @@ fn page_from(template: &str, lang: Lang, chart: Option<&str>, main: &str) -> Res
         Some(id) => format!("<html lang=\"{}\" data-chart-page=\"{id}\">", lang.code()),
         None => format!("<html lang=\"{}\">", lang.code()),
     };
+    // A page in another language fetches its texts before it goes live: start that early.
+    let preload = car_exports::language_pack::file(lang)
+        .map(|file| format!("<link rel=\"preload\" href=\"{file}\" as=\"fetch\" crossorigin=\"anonymous\" />\n  </head>"))
+        .unwrap_or_else(|| "</head>".to_string());
     let page = template
+        .replacen("</head>", &preload, 1)
         .replacen("<html lang=\"en\">", &root, 1)
         .replacen(
             "<title>China's car export surge, explained</title>",

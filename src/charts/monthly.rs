@@ -115,8 +115,9 @@ pub fn chart(view: MonthlyView, display: Display) -> Chart {
             super::ends_at_the_right(last, months.len()).then(|| (s.name(lang), shown(s, view, months[last])))
         })
         .collect();
-    // A year's labels at most: January of each year on a phone, January and July on a screen.
-    let interval = if display.narrow { 11.0 } else { 5.0 };
+    // January and July on a screen; every other January on a phone, where a year's width is
+    // narrower than "Jan 2024".
+    let interval = if display.narrow { 23.0 } else { 5.0 };
     let mut chart = super::line_chart(categories, Some(interval), end_label_room(&ends, unit(view), display), display);
     for (i, series) in series_pair().into_iter().enumerate() {
         let colour = colours[i];
@@ -160,23 +161,32 @@ pub fn chart(view: MonthlyView, display: Display) -> Chart {
 /// Dotted vertical lines at the months the measures took effect, each with its label.
 fn measure_marks(lang: Lang, months: &[(u16, u8)], display: Display) -> MarkLine {
     let ink = ink(display.theme);
+    let marks: Vec<((u16, u8), String)> = measures(lang)
+        .into_iter()
+        .filter(|(m, _)| months.contains(m))
+        .map(|(m, text)| (m, if display.narrow { super::wrap_label(text, 12) } else { text.to_string() }))
+        .collect();
     MarkLine::new()
         .silent(true)
         .symbol(vec![Symbol::None, Symbol::None])
         .line_style(LineStyle::new().color(ink.muted).type_(LineStyleType::Dotted))
         .data(
-            measures(lang)
-                .into_iter()
-                .filter(|(m, _)| months.contains(m))
-                .map(|(m, text)| {
+            marks
+                .iter()
+                .enumerate()
+                .map(|(i, (m, text))| {
                     // A label in the right half ends at its line, so it never runs off the chart.
-                    let late = months.iter().position(|x| *x == m).is_some_and(|i| 2 * i >= months.len());
-                    let text = if display.narrow { super::wrap_label(text, 12) } else { text.to_string() };
-                    let label = Label::new()
+                    let late = months.iter().position(|x| x == m).is_some_and(|i| 2 * i >= months.len());
+                    let mut label = Label::new()
                         .formatter(text.as_str())
                         .color(ink.text)
                         .align(if late { LabelAlign::Right } else { LabelAlign::Left });
-                    MarkLineVariant::Simple(MarkLineData::new().x_axis(month_name(lang, m)).label(label))
+                    // On a phone the marks are close: an earlier label stands above the later
+                    // one's lines rather than beside them.
+                    if let Some((_, next)) = marks.get(i + 1).filter(|_| display.narrow) {
+                        label = label.distance(5.0 + 15.0 * next.lines().count() as f64);
+                    }
+                    MarkLineVariant::Simple(MarkLineData::new().x_axis(month_name(lang, *m)).label(label))
                 })
                 .collect(),
         )

@@ -16,7 +16,7 @@ async function problemsOf(page, id) {
     const el = document.querySelector(`[data-chart="${chartId}"] .chart-canvas`);
     const chart = window.echarts.getInstanceByDom(el);
     const o = chart.getOption();
-    const pick = (axes) => (axes ?? []).map((a) => ({ type: a.type, data: (a.data ?? []).map((d) => (typeof d === 'object' ? d.value : d)) }));
+    const pick = (axes) => (axes ?? []).map((a) => ({ type: a.type, interval: a.axisLabel?.interval, data: (a.data ?? []).map((d) => (typeof d === 'object' ? d.value : d)) }));
     const value = (d) => (d && typeof d === 'object' && !Array.isArray(d) ? d.value : d);
     return {
       option: {
@@ -34,6 +34,12 @@ async function problemsOf(page, id) {
   for (const axis of option.axes.filter((a) => a.type === 'category')) {
     // A run of plain years may label every other year; any other name must be drawn.
     if (axis.data.every((d) => /^\d{4}$/.test(String(d)))) continue;
+    // A run of months names only some of them (axisLabel.interval), and at least two.
+    if (typeof axis.interval === 'number') {
+      const named = axis.data.filter((name) => shown.has(String(name)));
+      if (named.length < 2) problems.push(`only ${named.length} of the months is named`);
+      continue;
+    }
     for (const name of axis.data) if (!shown.has(String(name))) problems.push(`category "${name}" is not drawn`);
   }
   const barValues = option.bars.reduce((a, b) => a + b, 0);

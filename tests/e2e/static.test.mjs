@@ -123,7 +123,16 @@ test('nothing loads the chart library at start, and only the reader language is 
   await page.waitForLoadState('networkidle');
   assert.equal(requests.filter((r) => r.includes('echarts')).length, 0, 'ECharts waits for the first live chart');
   assert.equal(requests.filter((r) => /^\/(de|nl|zh)\.html|^\/text-/.test(r)).length, 0, 'no other language');
+  assert.equal(requests.filter((r) => r.startsWith('/messages-')).length, 0, 'English is compiled into the app: no language pack');
   await context.close();
+  // A German page fetches the German texts, and no other language's.
+  const german = await staticPage('/de.html', { javaScript: true, width: 412, app: true });
+  await german.page.waitForFunction(() => document.querySelectorAll('.island').length > 0, null, { timeout: 20000 });
+  await german.page.waitForLoadState('networkidle');
+  const packs = german.requests.filter((r) => r.startsWith('/messages-'));
+  assert.equal(packs.length, 1, `one language pack: ${packs}`);
+  assert.match(packs[0], /^\/messages-de-[0-9a-f]{16}\.json$/);
+  await german.context.close();
 });
 
 test('dark mode at first paint: the pictures are dark, with no light flash', async () => {
@@ -264,4 +273,18 @@ test('the build wrote a page per language and an embed page per chart and langua
   for (const page of ['index.html', 'de.html', 'nl.html', 'zh.html']) assert.ok(files.includes(page), page);
   for (const id of CHARTS) for (const suffix of ['', '-de', '-nl', '-zh']) assert.ok(files.includes(`embed-${id}${suffix}.html`), `embed-${id}${suffix}.html`);
   assert.ok(!files.includes('prerender-jobs.json'), 'the build inputs are not published');
+});
+
+test('a page whose language pack cannot be fetched keeps its prerendered page, in its language', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 412, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route(/\/messages-[a-z]+-[0-9a-f]+\.json$/, (route) => route.abort());
+  await page.goto(`${ctx.server.origin}/de.html`);
+  await page.waitForFunction(() => document.documentElement.classList.contains('static-only'), null, { timeout: 20000 });
+  assert.equal(await page.locator('.island').count(), 0, 'no chapter went live in English');
+  assert.match(await page.locator('section#overtaking h2').innerText(), /Der Aufstieg|Überhol/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -9,6 +9,7 @@ import {
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 use([
@@ -20,6 +21,8 @@ use([
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
+  // Lines' end labels that would collide are moved apart (`labelLayout.moveOverlap`).
+  LabelLayout,
   CanvasRenderer,
 ]);
 
