@@ -30,7 +30,7 @@ export const FRAME_ANCESTORS = 'frame-ancestors *';
 /// A file whose name carries its content's hash (Trunk's `name-<hex>`, a 64-bit hash written
 /// without leading zeros, so 12 to 16 digits; the build's own boot-, first-paint- and
 /// static-charts- files): it never changes, so it may be cached for good.
-export const HASHED_FILE = /-[0-9a-f]{12,16}(?:_bg)?\.(?:js|css|wasm|svg)$/;
+export const HASHED_FILE = /-[0-9a-f]{12,16}(?:_bg)?\.(?:js|css|wasm|svg|json)$/;
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 

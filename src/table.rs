@@ -211,7 +211,10 @@ impl Table {
                 let Some(cell) = cell else { continue };
                 let low = if cell.confidence == Confidence::Low { t::common_low_confidence(self.lang) } else { "" };
                 let text = join(self.lang, low, &cell.note);
-                if !text.is_empty() {
+                // A row of words (a measure of the policy timeline) is one fact: its caveat is
+                // said once, not once per column.
+                let repeated = cell.value.is_none() && out.last().is_some_and(|f: &Footnote| f.row == row.label && f.text == text);
+                if !text.is_empty() && !repeated {
                     out.push(Footnote { row: row.label.clone(), column: column.clone(), text });
                 }
             }
@@ -420,6 +423,17 @@ mod tests {
             }
             assert!(checked >= 5, "{lang:?}: {checked} money cells");
         }
+    }
+
+
+    #[test]
+    fn a_row_of_words_says_its_caveat_once() {
+        let table = crate::charts::policy::table(&crate::charts::policy::PolicyView::default(), Lang::En);
+        let notes = table.footnotes();
+        for (i, note) in notes.iter().enumerate() {
+            assert!(!notes[..i].iter().any(|n| n.row == note.row && n.text == note.text), "{} repeats '{}'", note.row, note.text);
+        }
+        assert!(notes.iter().any(|n| n.text.starts_with("Low confidence")), "the low-confidence measure keeps one note");
     }
 
 }

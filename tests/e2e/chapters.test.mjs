@@ -167,3 +167,13 @@ test('every chart embeds on its own', async () => {
     await context.close();
   }
 });
+
+test('the header says how recent the figures are: the newest month of the monthly chart', async () => {
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`, { reducedMotion: 'reduce' });
+  const months = await page.locator('[data-chart="exports-by-month"] .data-table tbody th').allInnerTexts();
+  const newest = months[months.length - 1].trim();
+  assert.match(newest, /^[A-Z][a-z]{2} 20\d\d$/);
+  assert.equal((await page.locator('header.story-header .as-of').innerText()).trim(), `Figures up to ${newest}`);
+  assert.match(await page.locator('#by-month').innerText(), new RegExp(`to ${newest}$`));
+  await context.close();
+});
