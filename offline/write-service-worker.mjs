@@ -1,6 +1,7 @@
 // Writes sw.js into a build folder (Trunk's post-build hook passes its staging folder): it lists
 // every file of the build for precaching (not _headers, which hosts read and do not serve, nor
-// precompressed copies) and names the cache after a hash of their contents.
+// precompressed copies, nor the share cards and pages of link previews) and names the cache after
+// a hash of their contents.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
@@ -22,7 +23,8 @@ function files(folder) {
 
 const list = files(dir)
   .map((path) => relative(dir, path).split('\\').join('/'))
-  .filter((path) => path !== 'sw.js' && !/^[._]/.test(path) && !/\.(?:br|gz)$/.test(path))
+  // Share cards and the charts' share pages are for link previews, not for reading offline.
+  .filter((path) => path !== 'sw.js' && !/^[._]/.test(path) && !/\.(?:br|gz)$/.test(path) && !/^(?:cards|charts)\//.test(path))
   .sort();
 const hash = createHash('sha256');
 for (const path of list) {

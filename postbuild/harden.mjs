@@ -8,7 +8,7 @@
 // - stops the build if any inline script, inline style or script without integrity is left
 //   (but for the first-paint script, see `firstPaintScript`).
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -107,7 +107,12 @@ function withBootScript(dir, html) {
 function main() {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) fail('usage: node postbuild/harden.mjs <build folder> (or set TRUNK_STAGING_DIR)');
-  const pages = readdirSync(dir).filter((f) => isAppPage(f) || /^text-[a-z]+\.html$/.test(f));
+  // The charts' share pages (charts/<id>/*.html, prerender/src/share.rs) carry no script, but the
+  // same policy.
+  const sharePages = existsSync(join(dir, 'charts'))
+    ? readdirSync(join(dir, 'charts')).flatMap((id) => readdirSync(join(dir, 'charts', id)).filter((f) => f.endsWith('.html')).map((f) => `charts/${id}/${f}`))
+    : [];
+  const pages = [...readdirSync(dir).filter((f) => isAppPage(f) || /^text-[a-z]+\.html$/.test(f)), ...sharePages];
   for (const page of STORY_PAGES) if (!pages.includes(page)) fail(`${page} is missing: the prerender step writes it`);
   const charts = embedCharts(pages);
   if (charts.length === 0) fail('no embed pages: the prerender step writes them');
@@ -126,7 +131,7 @@ function main() {
     if (problems.length) fail(`${page} would break the Content Security Policy:\n  ${problems.join('\n  ')}`);
     writeFileSync(path, text);
   }
-  console.log(`harden: policy and integrity in ${pages.length} pages (${pages.filter((p) => !p.startsWith('embed-')).join(', ')} and the embed pages)`);
+  console.log(`harden: policy and integrity in ${pages.length} pages (${pages.filter((p) => !p.startsWith('embed-') && !p.startsWith('charts/')).join(', ')}, the embed pages and the charts' share pages)`);
 }
 
 main();

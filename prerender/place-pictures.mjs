@@ -5,13 +5,15 @@
 //   builders produced for the default view (draw-charts.mjs); axis labels are written by the same
 //   Rust formatters as the live chart's (`prerender labels`);
 // - their dark colours go into one stylesheet, `static-charts-<hash>.css`, linked from every page
-//   with its integrity.
+//   with its integrity;
+// - the share cards (draw-cards.mjs) are drawn from the same options at their own size.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { drawCharts, placeSvgs } from './draw-charts.mjs';
+import { cardChartJobs, drawCards } from './draw-cards.mjs';
 
 // Time axes place their ticks in the local time zone; the Rust labels read them in UTC.
 process.env.TZ = 'UTC';
@@ -36,7 +38,7 @@ async function formatLabels(requests) {
 }
 
 const jobsPath = join(dir, 'prerender-jobs.json');
-const { pictures: jobs, pages } = JSON.parse(readFileSync(jobsPath, 'utf8'));
+const { pictures: jobs, pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
 const { svgs, css } = await drawCharts(jobs, formatLabels);
 
 const sheet = `/* Written by the build (prerender/place-pictures.mjs): the charts' pictures in dark mode. */\n${css}\n`;
@@ -56,6 +58,10 @@ for (const page of pages) {
   bytes += own.reduce((sum, j) => sum + svgs.get(j.key).length, 0);
 }
 console.log(`prerender: ${Math.round(bytes / 1024)} KiB of SVG in ${pages.length} pages`);
+// The share cards: the same options drawn at the card's size, under the chart's words.
+const cardJobs = cardChartJobs(cards, jobs);
+const { svgs: cardSvgs } = await drawCharts(cardJobs, formatLabels);
+drawCards(cards, cardSvgs, dir);
 // The options were only for drawing: they are not part of the site.
 rmSync(jobsPath);
 console.log(`prerender: ${jobs.length} pictures drawn, ${sheetName}`);

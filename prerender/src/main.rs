@@ -10,6 +10,8 @@
 //!   ticks, values on bars, lines' end labels) as JSON on standard input and writes their labels,
 //!   so the pictures' words read exactly as the live chart's Rust formatters write them.
 
+mod share;
+
 use std::io::Read;
 use std::path::Path;
 
@@ -49,11 +51,32 @@ fn pages(dir: &Path) -> Result<(), String> {
         write(&file_name(lang), &page_html(lang, &head))?;
     }
 
+    let site = share::site_url();
+    if site.is_none() {
+        println!(
+            "prerender: {} is not set, so share cards carry addresses relative to their page; most crawlers then show no picture (see the README's \"Deploy\")",
+            share::SITE_URL_SETTING
+        );
+    }
     let mut pictures = Vec::new();
     let mut pages = Vec::new();
+    let mut cards = Vec::new();
     for lang in Lang::ALL {
         let (main, drawn) = story(lang);
-        write(lang.page_file(), &page_from(&template, lang, None, &main)?)?;
+        let story_page = page_from(&template, lang, None, &main)?
+            .replacen("</head>", &format!("  {}\n  </head>", share::story_tags(lang, site.as_deref())), 1);
+        write(lang.page_file(), &story_page)?;
+        // The story's card shows its first chart.
+        cards.push(share::card_job(lang, None, t::ui_title(lang), t::ui_standfirst(lang), &format!("{}/{}/desktop", lang.short_code(), CHART_IDS[0])));
+        for id in CHART_IDS {
+            let heading = share::chart_heading(&main, id).ok_or_else(|| format!("the {} story has no chart {id} to share", lang.short_code()))?;
+            let path = share::share_path(id, lang);
+            if let Some(folder) = Path::new(&path).parent() {
+                std::fs::create_dir_all(dir.join(folder)).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;
+            }
+            write(&path, &share::share_page(lang, id, &heading, site.as_deref()))?;
+            cards.push(share::card_job(lang, Some(id), &heading.0, &heading.1, &format!("{}/{id}/desktop", lang.short_code())));
+        }
         let charts: Vec<&str> = drawn.iter().map(|p| p.chart).collect();
         pages.push(json!({ "page": lang.page_file(), "lang": lang.short_code(), "charts": charts }));
         for id in CHART_IDS {
@@ -74,7 +97,7 @@ fn pages(dir: &Path) -> Result<(), String> {
             }));
         }
     }
-    write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages }).to_string())?;
+    write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages, "cards": cards }).to_string())?;
     let package = data_package(dir)?;
     for (name, text) in language_packs()? {
         write(&name, &text)?;

@@ -31,6 +31,13 @@ fn embed_base(lang: Lang, chart_id: &str) -> String {
     format!("{}{}", site_folder(), lang.embed_file(chart_id))
 }
 
+/// A chart's share page (`charts/<chart-id>/`, written by the prerender step): a link to it
+/// unfurls in chat apps and social networks with the chart's card, and leads on into the story.
+fn share_address(lang: Lang, chart_id: &str) -> String {
+    let file = if lang == Lang::En { String::new() } else { format!("{}.html", lang.short_code()) };
+    format!("{}charts/{chart_id}/{file}", site_folder())
+}
+
 /// The folder the site's pages are in, e.g. `https://example.org/story/`.
 fn site_folder() -> String {
     let location = window().location();
@@ -71,6 +78,13 @@ pub fn ChartActions(
         let url = UrlState { embed: None, child_id: None, chapter: chapter_of(id), ..state.to_url_state() };
         format!("{}#{}", with_query(&page_base(lang), &url.story_query()), chapter_of(id).unwrap_or(id))
     };
+    // "Copy link" gives the chart's share page when the reader sees its default view, since that
+    // page's preview shows exactly this; any other view keeps its own address.
+    let copy_link = move || {
+        let url = UrlState { embed: None, child_id: None, chapter: chapter_of(id), ..state.to_url_state() };
+        let default = UrlState { embed: None, child_id: None, chapter: chapter_of(id), ..UrlState::default() };
+        if url.story_query() == default.story_query() { share_address(lang, id) } else { view_link() }
+    };
     let embed_url = move || {
         let url = UrlState { embed: Some(Embed::Chart(id)), child_id: None, chapter: None, ..state.to_url_state() };
         with_query(&embed_base(lang, id), &url.to_query())
@@ -103,7 +117,7 @@ pub fn ChartActions(
     let dialog_title = format!("{id}-embed-title");
     view! {
         <div class="chart-actions">
-            <button type="button" class="action" on:click=move |_| copy(view_link(), t::ui_link_copied(lang))>
+            <button type="button" class="action" on:click=move |_| copy(copy_link(), t::ui_link_copied(lang))>
                 {t::ui_copy_link(lang)}
             </button>
             <button

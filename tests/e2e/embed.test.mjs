@@ -241,3 +241,29 @@ test('printing shows the text, the chart and its sources, and no controls', asyn
   assert.equal(await page.locator('.source-list').first().isVisible(), true);
   await context.close();
 });
+
+test('the monthly chart exports its numbers as CSV and its picture as PNG, in its change view too', async () => {
+  const id = 'exports-by-month';
+  const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/?embed=${id}&monthly=change`, { reducedMotion: 'reduce' });
+  await waitForChart(page, id);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-chart="${id}"] .chart-actions button`, { hasText: 'Download data (CSV)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `${id}.csv`);
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+  assert.equal(lines[0], 'month,series,value,unit,confidence,source,source_url,note');
+  const rows = lines.slice(1).map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
+  const table = await tableOf(page, id);
+  const fromTable = [];
+  for (const row of table.rows) row.values.forEach((value, i) => { if (value !== null) fromTable.push([row.year, table.columns[i], value]); });
+  assert.deepEqual(rows.map((r) => [r[0], r[1], Number(r[2])]), fromTable);
+  assert.ok(rows.length > 20 && rows.every((r) => r[3] === 'percent'), 'changes in percent');
+  const [image] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-chart="${id}"] .chart-actions button`, { hasText: 'Download image (PNG)' }).click(),
+  ]);
+  const png = await readFile(await image.path());
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'PNG signature');
+  await context.close();
+});

@@ -8,7 +8,7 @@ import { basename, extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
+export const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const TYPES = {

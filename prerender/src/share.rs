@@ -1,0 +1,208 @@
+//! Share cards: what a chat app or a social network shows when a link to the story or to one of
+//! its charts is pasted. Crawlers run no script and treat `?query` as the same page, so each chart
+//! gets a static address of its own (`charts/<chart-id>/`, and `de.html`, `nl.html`, `zh.html`
+//! there) whose Open Graph and Twitter card tags name the chart's title, a description and a
+//! 1200x630 picture (`cards/<chart-id>-<lang>.png`, drawn by `postbuild/share-cards.mjs`), and
+//! which leads a reader on into the story at that chart.
+//!
+//! Absolute addresses in the tags need the site's public address: the `SITE_URL` setting (see the
+//! README's "Deploy"). Without it the tags carry addresses relative to the page, which the build
+//! says, since most crawlers then show no picture.
+
+use car_exports::citation::figures_up_to;
+use car_exports::format;
+use car_exports::i18n::{Lang, t};
+use car_exports::escape_html;
+use serde_json::{Value, json};
+
+/// The setting that names the site's public address.
+pub const SITE_URL_SETTING: &str = "SITE_URL";
+
+/// The card's size: what Open Graph and Twitter's large card expect.
+pub const CARD: (u32, u32) = (1200, 630);
+
+/// The site's public address with a trailing slash, from `SITE_URL`; `None` when unset or not an
+/// http(s) address.
+pub fn site_url() -> Option<String> {
+    let value = std::env::var(SITE_URL_SETTING).ok()?;
+    let value = value.trim();
+    if !(value.starts_with("https://") || value.starts_with("http://")) || value.contains([' ', '"', '<', '>']) {
+        return None;
+    }
+    Some(if value.ends_with('/') { value.to_string() } else { format!("{value}/") })
+}
+
+/// A chart's title, subtitle and text alternative, as the prerendered story shows them.
+pub fn chart_heading(main: &str, id: &str) -> Option<(String, String, String)> {
+    let frame = &main[main.find(&format!("data-chart=\"{id}\""))?..];
+    let inner = |open: &str, close: &str| -> Option<String> {
+        let start = frame.find(open)?;
+        let text_start = start + frame[start..].find('>')? + 1;
+        let end = text_start + frame[text_start..].find(close)?;
+        Some(unescape(&frame[text_start..end]))
+    };
+    let title = inner("class=\"chart-title\"", "</h")?;
+    let subtitle = inner("class=\"chart-subtitle\"", "</p>")?;
+    // The drawing area's text alternative (a control group before it has a label of its own).
+    let label = frame.find("role=\"img\" aria-label=\"").map(|i| i + 23)?;
+    let description = unescape(&frame[label..label + frame[label..].find('"')?]);
+    Some((title, subtitle, description))
+}
+
+/// Undoes the escapes Leptos writes in text and attributes.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// Where a page's card lives, relative to the site's root.
+pub fn card_path(chart: Option<&str>, lang: Lang) -> String {
+    format!("cards/{}-{}.png", chart.unwrap_or("story"), lang.short_code())
+}
+
+/// A chart's share page, relative to the site's root.
+pub fn share_path(chart: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("charts/{chart}/index.html"),
+        other => format!("charts/{chart}/{}.html", other.short_code()),
+    }
+}
+
+/// The address of a page as the tags give it: absolute with `site`, else relative to `from` (the
+/// folder of the page that carries the tag, as a prefix such as `../../`).
+fn address(site: Option<&str>, from: &str, path: &str) -> String {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    match site {
+        Some(site) => format!("{site}{path}"),
+        None if from.is_empty() && path.is_empty() => "./".to_string(),
+        None => format!("{from}{path}"),
+    }
+}
+
+fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en_GB",
+        Lang::De => "de_DE",
+        Lang::Nl => "nl_NL",
+        Lang::Zh => "zh_CN",
+    }
+}
+
+/// The Open Graph and Twitter card tags of a page.
+fn tags(lang: Lang, title: &str, description: &str, image: &str, image_alt: &str, url: &str) -> String {
+    let attr = escape_html;
+    format!(
+        "<meta property=\"og:type\" content=\"article\" />\n    \
+         <meta property=\"og:site_name\" content=\"{site}\" />\n    \
+         <meta property=\"og:locale\" content=\"{locale}\" />\n    \
+         <meta property=\"og:title\" content=\"{title}\" />\n    \
+         <meta property=\"og:description\" content=\"{description}\" />\n    \
+         <meta property=\"og:url\" content=\"{url}\" />\n    \
+         <meta property=\"og:image\" content=\"{image}\" />\n    \
+         <meta property=\"og:image:type\" content=\"image/png\" />\n    \
+         <meta property=\"og:image:width\" content=\"{w}\" />\n    \
+         <meta property=\"og:image:height\" content=\"{h}\" />\n    \
+         <meta property=\"og:image:alt\" content=\"{alt}\" />\n    \
+         <meta name=\"twitter:card\" content=\"summary_large_image\" />\n    \
+         <meta name=\"twitter:title\" content=\"{title}\" />\n    \
+         <meta name=\"twitter:description\" content=\"{description}\" />\n    \
+         <meta name=\"twitter:image\" content=\"{image}\" />\n    \
+         <meta name=\"twitter:image:alt\" content=\"{alt}\" />",
+        site = attr(t::ui_title(lang)),
+        locale = og_locale(lang),
+        title = attr(title),
+        description = attr(description),
+        url = attr(url),
+        image = attr(image),
+        alt = attr(image_alt),
+        w = CARD.0,
+        h = CARD.1,
+    )
+}
+
+/// The tags of a story page (`index.html`, `de.html`, ...), which sits at the site's root.
+pub fn story_tags(lang: Lang, site: Option<&str>) -> String {
+    tags(
+        lang,
+        t::ui_title(lang),
+        t::ui_standfirst(lang),
+        &address(site, "", &card_path(None, lang)),
+        t::ui_title(lang),
+        &address(site, "", lang.page_file()),
+    )
+}
+
+/// A chart's share page: its tags, the card, and the way on into the story at the chart.
+pub fn share_page(lang: Lang, chart: &str, heading: &(String, String, String), site: Option<&str>) -> String {
+    let (title, subtitle, description) = heading;
+    let up = "../../";
+    let story = format!("{up}{}#{chart}-title", if lang == Lang::En { "" } else { lang.page_file() });
+    let summary = format!("{subtitle}. {}", t::ui_figures_up_to(lang, &format::date(lang, &figures_up_to())));
+    let page_title = t::ui_cite_work_chart(lang, t::ui_title(lang), title);
+    let tags = tags(lang, title, &summary, &address(site, up, &card_path(Some(chart), lang)), description, &address(site, up, &share_path(chart, lang)));
+    let (w, h) = (CARD.0 / 2, CARD.1 / 2);
+    format!(
+        "<!doctype html>\n<html lang=\"{code}\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    \
+         <title>{page_title}</title>\n    <meta name=\"description\" content=\"{summary}\" />\n    \
+         <link rel=\"canonical\" href=\"{canonical}\" />\n    {tags}\n    \
+         <meta http-equiv=\"refresh\" content=\"0; url={story}\" />\n  </head>\n  <body>\n    <main>\n      \
+         <h1>{title}</h1>\n      <p>{subtitle_html}</p>\n      \
+         <p><img src=\"{up}{card}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\" /></p>\n      \
+         <p><a href=\"{story}\">{open}</a></p>\n    </main>\n  </body>\n</html>\n",
+        code = lang.code(),
+        page_title = escape_html(&page_title),
+        summary = escape_html(&summary),
+        canonical = escape_html(&address(site, up, &share_path(chart, lang))),
+        story = escape_html(&story),
+        title = escape_html(title),
+        subtitle_html = escape_html(subtitle),
+        card = card_path(Some(chart), lang),
+        alt = escape_html(description),
+        open = escape_html(t::ui_share_open(lang)),
+    )
+}
+
+/// The card for the share step to draw: its file, its words and the picture of the chart.
+pub fn card_job(lang: Lang, chart: Option<&str>, title: &str, subtitle: &str, picture_key: &str) -> Value {
+    json!({
+        "png": card_path(chart, lang),
+        "lang": lang.short_code(),
+        "title": title,
+        "subtitle": subtitle,
+        "footer": format!("{} · {}", t::ui_title(lang), t::ui_figures_up_to(lang, &format::date(lang, &figures_up_to()))),
+        "picture": picture_key,
+        "width": CARD.0,
+        "height": CARD.1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_share_page_carries_every_tag_and_leads_into_the_story() {
+        let heading = ("China & Japan".to_string(), "Per year".to_string(), "Line chart \"of\" exports".to_string());
+        let page = share_page(Lang::De, "exports-vs-peers", &heading, Some("https://example.org/story/"));
+        for tag in ["og:title", "og:description", "og:image", "og:url", "twitter:card"] {
+            assert!(page.contains(tag), "{tag}");
+        }
+        assert!(page.contains("content=\"https://example.org/story/cards/exports-vs-peers-de.png\""), "{page}");
+        assert!(page.contains("content=\"https://example.org/story/charts/exports-vs-peers/de.html\""), "{page}");
+        assert!(page.contains("content=\"China &amp; Japan\""), "{page}");
+        assert!(page.contains("url=../../de.html#exports-vs-peers-title"), "{page}");
+        let relative = share_page(Lang::En, "nev-share", &heading, None);
+        assert!(relative.contains("content=\"../../cards/nev-share-en.png\""), "{relative}");
+        assert!(relative.contains("content=\"../../charts/nev-share/\""), "{relative}");
+    }
+
+    #[test]
+    fn the_heading_is_read_from_the_prerendered_chart() {
+        let main = r#"<figure data-chart="x" class="chart-frame"><figcaption><h3 id="x-title" class="chart-title">China&#x27;s lead</h3><p class="chart-subtitle">A &amp; B</p></figcaption><div aria-label="Compare with"></div><div role="img" aria-label="Line chart of it." class="chart-canvas"></div></figure>"#;
+        assert_eq!(
+            chart_heading(main, "x"),
+            Some(("China's lead".to_string(), "A & B".to_string(), "Line chart of it.".to_string()))
+        );
+        assert_eq!(chart_heading(main, "y"), None);
+    }
+}
