@@ -170,7 +170,7 @@ test('every chart embeds on its own', async () => {
 
 test('the header says how recent the figures are: the newest month of the monthly chart', async () => {
   const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`, { reducedMotion: 'reduce' });
-  const months = await page.locator('[data-chart="exports-by-month"] .data-table tbody th').allInnerTexts();
+  const months = await page.locator('[data-chart="exports-by-month"] .data-table tbody th').allTextContents();
   const newest = months[months.length - 1].trim();
   assert.match(newest, /^[A-Z][a-z]{2} 20\d\d$/);
   assert.equal((await page.locator('header.story-header .as-of').innerText()).trim(), `Figures up to ${newest}`);

@@ -1,5 +1,5 @@
-// Every page the build writes is valid HTML: each language's story, every embed page and the text
-// versions, checked by the Nu HTML Checker (npm's vnu-jar, run with Java).
+// Every page the build writes is valid HTML: each language's story, every embed page, the text
+// versions and the charts' share pages, checked by the Nu HTML Checker (npm's vnu-jar, run with Java).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,8 +11,9 @@ const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname
 const VNU = createRequire(import.meta.url)('vnu-jar');
 
 test('every page the build writes is valid HTML (Nu HTML Checker: no error)', () => {
-  const pages = readdirSync(DIST).filter((f) => f.endsWith('.html'));
-  assert.ok(pages.length >= 48, `the story, embed and text pages (${pages.length})`);
+  const share = readdirSync(join(DIST, 'charts')).flatMap((id) => readdirSync(join(DIST, 'charts', id)).map((f) => join('charts', id, f)));
+  const pages = [...readdirSync(DIST).filter((f) => f.endsWith('.html')), ...share.filter((f) => f.endsWith('.html'))];
+  assert.ok(pages.length >= 52 + 44, `the story, embed, text and share pages (${pages.length})`);
   let report;
   try {
     report = execFileSync('java', ['-jar', String(VNU), '--errors-only', '--format', 'json', ...pages.map((p) => join(DIST, p))], {
