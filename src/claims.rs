@@ -84,7 +84,7 @@ fn expected(carrier: &Carrier) -> Result<String, String> {
         Carrier::Change(id, from, to) => {
             let (_, a) = point(id, from.0, from.1)?;
             let (_, b) = point(id, to.0, to.1)?;
-            Ok(format::readable(Lang::En, Unit::Percent, ((b / a - 1.0) * 1000.0).round() / 10.0))
+            Ok(format::fraction(Lang::En, b / a - 1.0))
         }
         Carrier::Month(id, year, month) => series_or_panic(id)
             .point_for_month(year, month)

@@ -104,7 +104,8 @@ fn usd_bn(lang: Lang, value: f64, places: usize) -> String {
     match lang {
         Lang::En => format!("US${} billion", decimal(lang, value, places)),
         Lang::De => format!("{} Mrd. US$", decimal(lang, value, places)),
-        Lang::Nl => format!("US$ {} miljard", decimal(lang, value, places)),
+        // As Dutch papers write it: "16 miljard dollar".
+        Lang::Nl => format!("{} miljard dollar", decimal(lang, value, places)),
         // 1 billion = 10 亿.
         Lang::Zh => format!("{}亿美元", decimal(lang, value * 10.0, places.saturating_sub(1))),
     }
@@ -115,6 +116,12 @@ fn percent(lang: Lang, value: f64, places: usize) -> String {
         Lang::De => format!("{} %", decimal(lang, value, places)),
         _ => format!("{}%", decimal(lang, value, places)),
     }
+}
+
+/// A fraction as a percentage to one decimal, e.g. 0.485 as "48.5%" (a share, or a change when
+/// given `new / old - 1`).
+pub fn fraction(lang: Lang, fraction: f64) -> String {
+    readable(lang, Unit::Percent, (fraction * 1000.0).round() / 10.0)
 }
 
 /// A value in a table cell: whole vehicles with separators, otherwise as given.
@@ -213,6 +220,8 @@ mod tests {
         assert_eq!(count(De, 995_000.0), "995.000");
         assert_eq!(count(Zh, 4_300.0), "4300");
         assert_eq!(date(Zh, "2023"), "2023年");
+        assert_eq!(fraction(En, 0.4852), "48.5%");
+        assert_eq!(fraction(De, 1.1), "110 %");
         assert_eq!(date(En, "2023"), "2023");
     }
 
@@ -220,7 +229,7 @@ mod tests {
     fn every_unit_reads_naturally() {
         assert_eq!(readable(En, Unit::UsdBn, 5.93), "US$5.93 billion");
         assert_eq!(readable(De, Unit::UsdBn, 5.93), "5,93 Mrd. US$");
-        assert_eq!(readable(Nl, Unit::UsdBn, 5.93), "US$ 5,93 miljard");
+        assert_eq!(readable(Nl, Unit::UsdBn, 5.93), "5,93 miljard dollar");
         assert_eq!(readable(Zh, Unit::UsdBn, 5.93), "59.3亿美元");
         assert_eq!(readable(En, Unit::Percent, 74.0), "74%");
         assert_eq!(readable(De, Unit::Percent, 35.3), "35,3 %");

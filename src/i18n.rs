@@ -116,11 +116,19 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
         match after.find('}') {
             Some(end) => {
                 let name = &after[..end];
-                match values.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(value),
-                    None => out.push_str(&rest[start..start + end + 2]),
-                }
+                let placeholder = &rest[start..start + end + 2];
                 rest = &after[end + 1..];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => {
+                        out.push_str(value);
+                        // A value that ends in an abbreviation's full stop ("4,91 Mio.") at the
+                        // end of a sentence takes the sentence's stop: one dot, not two.
+                        if value.ends_with('.') && rest.starts_with('.') {
+                            rest = &rest[1..];
+                        }
+                    }
+                    None => out.push_str(placeholder),
+                }
             }
             None => {
                 out.push_str(&rest[start..]);
@@ -175,6 +183,10 @@ mod tests {
         assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
         assert_eq!(fill("no braces", &[]), "no braces");
         assert_eq!(fill("open {", &[]), "open {");
+        assert_eq!(fill("{missing} stays", &[]), "{missing} stays");
+        // An abbreviation at the end of a sentence: one full stop.
+        assert_eq!(fill("Japan dagegen {n}.", &[("n", "4,58 Mio.")]), "Japan dagegen 4,58 Mio.");
+        assert_eq!(fill("{n}, mehr", &[("n", "4,58 Mio.")]), "4,58 Mio., mehr");
     }
 
     #[test]

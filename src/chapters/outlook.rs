@@ -55,7 +55,7 @@ pub fn OutlookChart() -> impl IntoView {
 fn growth(lang: Lang, from: (u16, &str), to: (u16, &str)) -> String {
     let caam = crate::model::series_or_panic("china-caam");
     match (caam.point_in(from.0, from.1), caam.point_in(to.0, to.1)) {
-        (Some(a), Some(b)) => crate::format::readable(lang, crate::model::Unit::Percent, ((b.value / a.value - 1.0) * 1000.0).round() / 10.0),
+        (Some(a), Some(b)) => crate::format::fraction(lang, b.value / a.value - 1.0),
         _ => t::common_no_figure(lang).to_string(),
     }
 }
@@ -65,7 +65,7 @@ fn forecast_growth(lang: Lang) -> String {
     let forecast = crate::model::series_or_panic("china-forecast").point(2026);
     let outcome = crate::model::series_or_panic("china-caam").point(2025);
     match (forecast, outcome) {
-        (Some(f), Some(o)) => crate::format::readable(lang, crate::model::Unit::Percent, ((f.value / o.value - 1.0) * 1000.0).round() / 10.0),
+        (Some(f), Some(o)) => crate::format::fraction(lang, f.value / o.value - 1.0),
         _ => t::common_no_figure(lang).to_string(),
     }
 }

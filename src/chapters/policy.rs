@@ -61,7 +61,7 @@ pub fn licences_so_far(lang: Lang) -> Option<String> {
     let (year, _) = monthly::latest_month();
     let (months, ytd, before) = monthly::year_to_date(all)?;
     let (_, nev_ytd, nev_before) = monthly::year_to_date(nev)?;
-    let percent = |v: f64| crate::format::readable(lang, crate::model::Unit::Percent, (v * 1000.0).round() / 10.0);
+    let percent = |v: f64| crate::format::fraction(lang, v);
     Some(t::policy_licences_so_far(
         lang,
         &monthly::month_span(lang, year, months),
