@@ -158,12 +158,7 @@ fn page_from(template: &str, lang: Lang, chart: Option<&str>, main: &str) -> Res
         Some(id) => format!("<html lang=\"{}\" data-chart-page=\"{id}\">", lang.code()),
         None => format!("<html lang=\"{}\">", lang.code()),
     };
-    // A page in another language fetches its texts before it goes live: start that early.
-    let preload = car_exports::language_pack::file(lang)
-        .map(|file| format!("<link rel=\"preload\" href=\"{file}\" as=\"fetch\" crossorigin=\"anonymous\" />\n  </head>"))
-        .unwrap_or_else(|| "</head>".to_string());
     let page = template
-        .replacen("</head>", &preload, 1)
         .replacen("<html lang=\"en\">", &root, 1)
         .replacen(
             "<title>China's car export surge, explained</title>",
