@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::charts::capacity::CapacityView;
 use crate::charts::destinations::MarketsView;
 use crate::charts::investment::InvestmentView;
+use crate::charts::guess::GuessView;
 use crate::charts::makers::MakersView;
 use crate::charts::monthly::MonthlyView;
 use crate::charts::nev::NevView;
@@ -29,6 +30,7 @@ pub struct AppState {
     pub germany: RwSignal<GermanyView>,
     pub policy: RwSignal<PolicyView>,
     pub outlook: RwSignal<OutlookView>,
+    pub guess: RwSignal<GuessView>,
     pub theme: RwSignal<ThemeChoice>,
     /// The language the reader picked (from the URL or the switch); `None` follows the browser.
     pub lang: RwSignal<Option<Lang>>,
@@ -52,6 +54,7 @@ impl AppState {
             germany: RwSignal::new(url.choices.germany),
             policy: RwSignal::new(url.policy),
             outlook: RwSignal::new(url.outlook),
+            guess: RwSignal::new(url.guess),
             theme: RwSignal::new(url.theme),
             lang: RwSignal::new(url.lang),
             chapter: RwSignal::new(url.chapter),
@@ -78,6 +81,7 @@ impl AppState {
             },
             policy: self.policy.get(),
             outlook: self.outlook.get(),
+            guess: self.guess.get(),
             theme: self.theme.get(),
             lang: self.lang.get(),
             child_id: self.child_id.get_value(),

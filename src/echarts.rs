@@ -56,6 +56,21 @@ pub fn is_available() -> bool {
         .is_some_and(|init| init.is_function())
 }
 
+/// The data under a point of a live chart's drawing area (`x`, `y` in pixels from its top left):
+/// the category index and the value of its first grid, as ECharts' `convertFromPixel` gives them;
+/// `None` where no live chart is, or the point is outside the grid.
+pub fn data_at(canvas: &web_sys::Element, x: f64, y: f64) -> Option<(f64, f64)> {
+    let echarts = Reflect::get(&js_sys::global(), &"echarts".into()).ok()?;
+    let by_dom: Function = Reflect::get(&echarts, &"getInstanceByDom".into()).ok()?.dyn_into().ok()?;
+    let instance = by_dom.call1(&echarts, canvas).ok().filter(|i| i.is_object())?;
+    let convert: Function = Reflect::get(&instance, &"convertFromPixel".into()).ok()?.dyn_into().ok()?;
+    let finder = js_sys::Object::new();
+    Reflect::set(&finder, &"gridIndex".into(), &0.into()).ok()?;
+    let point = js_sys::Array::of2(&x.into(), &y.into());
+    let data = js_sys::Array::from(&convert.call2(&instance, &finder, &point).ok()?);
+    Some((data.get(0).as_f64()?, data.get(1).as_f64()?))
+}
+
 /// Loads the chart library when the first chart goes live, rather than with the page: the page
 /// names its hashed file and integrity in `<meta name="chart-library">` (written by the build,
 /// `postbuild/harden.mjs`). Resolves to whether the library is there; a library that fails to

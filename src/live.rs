@@ -284,6 +284,7 @@ fn changed_charts(url: &UrlState, defaults: &UrlState) -> Vec<&'static str> {
     check(url.choices.germany != defaults.choices.germany, volkswagen::CHART_ID);
     check(url.policy != defaults.policy, policy::CHART_ID);
     check(url.outlook != defaults.outlook, outlook::CHART_ID);
+    check(url.guess != defaults.guess, guess::CHART_ID);
     changed
 }
 

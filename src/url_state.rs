@@ -12,6 +12,7 @@ use crate::charts::investment::InvestmentView;
 use crate::charts::makers::MakersView;
 use crate::charts::monthly::MonthlyView;
 use crate::charts::nev::NevView;
+use crate::charts::guess::GuessView;
 use crate::charts::outlook::OutlookView;
 use crate::charts::overtaking::{ChinaCount, OvertakingView, PEERS};
 use crate::charts::policy::{PolicyView, actor_ids, filter_param, kind_ids, parse_filter};
@@ -71,6 +72,8 @@ pub struct UrlState {
     pub choices: ChoiceViews,
     pub policy: PolicyView,
     pub outlook: OutlookView,
+    /// The reader's guess in chapter 1, once revealed (`guess=`).
+    pub guess: GuessView,
     pub theme: ThemeChoice,
     /// The language asked for in the URL; `None` follows the browser.
     pub lang: Option<Lang>,
@@ -111,6 +114,7 @@ impl UrlState {
                 "germany" => state.choices.germany = Choice::from_id(&value).unwrap_or_default(),
                 "actors" => state.policy.actors = parse_filter(&value, &actor_ids()).unwrap_or(PolicyView::default().actors),
                 "kinds" => state.policy.kinds = parse_filter(&value, &kind_ids()).unwrap_or(PolicyView::default().kinds),
+                "guess" => state.guess = GuessView::parse(&value).unwrap_or_default(),
                 "growth" => state.outlook.growth = parse_in_range(&value, crate::charts::outlook::GROWTH_RANGE)
                     .unwrap_or(OutlookView::default().growth),
                 "loss" => state.outlook.loss = parse_in_range(&value, crate::charts::outlook::LOSS_RANGE)
@@ -183,6 +187,9 @@ impl UrlState {
         }
         if self.policy.kinds != policy.kinds {
             query.append_pair("kinds", &filter_param(self.policy.kinds, &kind_ids()));
+        }
+        if let Some(guess) = self.guess.param() {
+            query.append_pair("guess", &guess);
         }
         let outlook = OutlookView::default();
         if self.outlook.growth != outlook.growth {
@@ -373,14 +380,17 @@ mod tests {
         let policy = (0..=crate::charts::policy::ALL_ACTORS, 0..=crate::charts::policy::ALL_KINDS)
             .prop_map(|(actors, kinds)| PolicyView { actors, kinds });
         let outlook = (-15i8..=25, 0u8..=50).prop_map(|(growth, loss)| OutlookView { growth, loss });
-        (embed, chapter, count, any::<[bool; 3]>(), theme, child, choices, (policy, outlook, lang)).prop_map(
-            |(embed, chapter, count, peers, theme, child_id, choices, (policy, outlook, lang))| UrlState {
+        let guess = proptest::option::of(proptest::array::uniform6(proptest::option::of(0u8..=100)))
+            .prop_map(|g| g.map(|guesses| GuessView { guesses, revealed: true }).unwrap_or_default());
+        (embed, chapter, count, any::<[bool; 3]>(), theme, child, choices, (policy, outlook, lang, guess)).prop_map(
+            |(embed, chapter, count, peers, theme, child_id, choices, (policy, outlook, lang, guess))| UrlState {
                 embed,
                 chapter,
                 overtaking: OvertakingView { count, japan: peers[0], germany: peers[1], korea: peers[2] },
                 choices,
                 policy,
                 outlook,
+                guess,
                 theme,
                 lang,
                 child_id,

@@ -23,7 +23,7 @@ pub type ChapterTitle = fn(Lang) -> &'static str;
 
 /// Each chapter: its section id (also its `?chapter=` value), its title, its charts' public ids.
 pub const CHAPTERS: &[(&str, ChapterTitle, &[&str])] = &[
-    ("overtaking", t::chapters_overtaking, &[charts::overtaking::CHART_ID, charts::monthly::CHART_ID]),
+    ("overtaking", t::chapters_overtaking, &[charts::guess::CHART_ID, charts::overtaking::CHART_ID, charts::monthly::CHART_ID]),
     ("in-the-boxes", t::chapters_in_the_boxes, &[charts::nev::CHART_ID]),
     ("destinations", t::chapters_destinations, &[charts::destinations::CHART_ID]),
     ("makers", t::chapters_makers, &[charts::makers::CHART_ID]),
@@ -65,6 +65,7 @@ pub fn figure_in(lang: Lang, series_id: &str, year: u16, period: &str) -> String
 pub fn chart_view(chart_id: &str) -> Option<AnyView> {
     Some(match chart_id {
         charts::overtaking::CHART_ID => view! { <overtaking::OvertakingChart/> }.into_any(),
+        charts::guess::CHART_ID => view! { <overtaking::GuessChart/> }.into_any(),
         charts::monthly::CHART_ID => view! { <overtaking::MonthlyChart/> }.into_any(),
         charts::nev::CHART_ID => view! { <nev::NevChart/> }.into_any(),
         charts::destinations::CHART_ID => view! { <destinations::DestinationsChart/> }.into_any(),

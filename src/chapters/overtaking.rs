@@ -11,6 +11,7 @@ use crate::chapters::{ChapterHeading, figure};
 use crate::model::Country;
 use crate::scroll_watch::{Observer, watch};
 use wasm_bindgen::JsCast;
+use crate::charts::guess::{self, GuessView};
 use crate::charts::monthly::{self, MonthlyView};
 use crate::widgets::{ChartFrame, ChartModule, ChoiceChart, ChoiceGroup, DataTable, SourceList, ToggleButtons};
 
@@ -109,6 +110,124 @@ fn multiple(lang: Lang, series_id: &str, from: u16, to: u16) -> String {
     }
 }
 
+/// One year's guess as a native slider, for the keyboard and screen readers: 0 to 10 million in
+/// steps of 0.1 million; "not set" until the reader moves it or draws on the chart.
+#[component]
+fn GuessSlider(year: u16, state: RwSignal<GuessView>) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("guess-{year}");
+    let value = move || state.with(|s| s.guess(year));
+    let readable = move || value().map(|v| crate::format::count(lang, v)).unwrap_or_else(|| t::guess_not_set(lang).to_string());
+    view! {
+        <div class="slider">
+            <label for=id.clone()>{year}</label>
+            <input
+                id=id.clone()
+                type="range"
+                min="0"
+                max=guess::MAX_TENTHS
+                step="1"
+                value=move || value().map_or(10, |v| (v / 100_000.0).round() as u8).to_string()
+                prop:value=move || value().map_or(10, |v| (v / 100_000.0).round() as u8).to_string()
+                aria-valuetext=readable
+                on:input=move |ev| {
+                    if let Ok(tenths) = event_target_value(&ev).parse::<u8>() {
+                        state.update(|s| *s = s.with_guess(year, tenths));
+                    }
+                }
+            />
+            <output for=id>{readable}</output>
+        </div>
+    }
+}
+
+/// The year and guess under the pointer on the guess chart's drawing area, if the chart is live.
+fn guess_at(ev: &web_sys::PointerEvent) -> Option<(u16, u8)> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let canvas = target.closest(".chart-canvas").ok()??;
+    let rect = canvas.get_bounding_client_rect();
+    let (index, value) = crate::echarts::data_at(&canvas, f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top())?;
+    let year = *guess::YEARS.get(index.round().max(0.0) as usize)?;
+    let tenths = (value / 100_000.0).round().clamp(0.0, f64::from(guess::MAX_TENTHS)) as u8;
+    Some((year, tenths))
+}
+
+/// Chapter 1's first chart, before the story: the reader guesses first. On its own in
+/// `?embed=guess-exports`.
+#[component]
+pub fn GuessChart() -> impl IntoView {
+    let display = use_display();
+    let lang = use_lang();
+    let state = use_app_state().guess;
+    let option = Memo::new(move |_| to_json(&guess::chart(&state.get(), display.get())));
+    let table = Memo::new(move |_| guess::table(&state.get(), lang));
+    let description = Memo::new(move |_| guess::description(&state.get(), lang));
+    // Drawing: a press, then a drag, sets each year the pointer passes over.
+    let draw = move |ev: web_sys::PointerEvent, pressed: bool| {
+        if state.get_untracked().revealed || !pressed {
+            return;
+        }
+        if let Some((year, tenths)) = guess_at(&ev) {
+            state.update(|s| *s = s.with_guess(year, tenths));
+        }
+    };
+    view! {
+        <div
+            class="guess"
+            class:guessing=move || !state.get().revealed
+            on:pointerdown=move |ev: web_sys::PointerEvent| {
+                if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    if target.closest(".chart-canvas").ok().flatten().is_some() {
+                        let _ = target.set_pointer_capture(ev.pointer_id());
+                        draw(ev, true);
+                    }
+                }
+            }
+            on:pointermove=move |ev: web_sys::PointerEvent| {
+                let pressed = ev.buttons() & 1 == 1;
+                draw(ev, pressed)
+            }
+        >
+            <ChartFrame
+                id=guess::CHART_ID
+                title=t::guess_title(lang)
+                subtitle=t::guess_subtitle(lang)
+                option=option
+                description=description
+                table=table
+                unit=Signal::stored(guess::UNIT)
+            >
+                <p class="guess-question">{t::guess_question(lang)}</p>
+                <fieldset class="guess-sliders" prop:disabled=move || state.get().revealed>
+                    <legend>{t::guess_sliders(lang)}</legend>
+                    {guess::GUESSED.iter().map(|&year| view! { <GuessSlider year=year state=state/> }).collect_view()}
+                </fieldset>
+                <div class="guess-actions">
+                    <Show
+                        when=move || !state.get().revealed
+                        fallback=move || {
+                            view! {
+                                <button type="button" class="action" on:click=move |_| state.set(GuessView::default())>
+                                    {t::guess_again(lang)}
+                                </button>
+                            }
+                        }
+                    >
+                        <button type="button" class="action primary" on:click=move |_| state.update(|s| s.revealed = true)>
+                            {t::guess_reveal(lang)}
+                        </button>
+                        <button type="button" class="action" on:click=move |_| state.set(GuessView { revealed: true, ..GuessView::default() })>
+                            {t::guess_skip(lang)}
+                        </button>
+                    </Show>
+                </div>
+                <p class="guess-verdict" role="status" aria-live="polite">{move || guess::verdict(&state.get(), lang).unwrap_or_default()}</p>
+                <p class="how-we-count">{t::guess_how(lang)}</p>
+            </ChartFrame>
+        </div>
+    }
+}
+
 /// Chapter 1's second chart: exports month by month, on its own in `?embed=exports-by-month`.
 #[component]
 pub fn MonthlyChart() -> impl IntoView {
@@ -200,6 +319,7 @@ pub fn OvertakingChapter() -> impl IntoView {
     view! {
         <section id="overtaking" class="chapter" aria-labelledby="overtaking-heading">
             <ChapterHeading id="overtaking"/>
+            <GuessChart/>
             <div class="scrolly">
                 <div class="scrolly-steps" node_ref=steps_ref>
                     {steps

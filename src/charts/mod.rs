@@ -3,6 +3,7 @@
 
 pub mod capacity;
 pub mod destinations;
+pub mod guess;
 pub mod investment;
 pub mod makers;
 pub mod monthly;
@@ -16,6 +17,7 @@ pub mod volkswagen;
 
 /// Every chart's public id, as used by `?embed=` and `data-chart`.
 pub const CHART_IDS: &[&str] = &[
+    guess::CHART_ID,
     overtaking::CHART_ID,
     monthly::CHART_ID,
     nev::CHART_ID,
@@ -118,6 +120,18 @@ pub(crate) fn yearly_line_chart(years: &[u16], end_room: f64, display: Display) 
 /// A line chart over any categories (years, months); `label_interval` draws every n+1-th
 /// category's name only (months), `None` draws them all.
 pub(crate) fn line_chart(categories: Vec<String>, label_interval: Option<f64>, end_room: f64, display: Display) -> Chart {
+    line_chart_to(categories, label_interval, None, end_room, display)
+}
+
+/// A line chart whose value axis runs to `value_max` when given (a scale that must not move, as
+/// the one the reader draws a guess on).
+pub(crate) fn line_chart_to(
+    categories: Vec<String>,
+    label_interval: Option<f64>,
+    value_max: Option<f64>,
+    end_room: f64,
+    display: Display,
+) -> Chart {
     let ink = ink(display.theme);
     let mut axis_label = AxisLabel::new().color(ink.muted);
     if let Some(interval) = label_interval {
@@ -134,12 +148,16 @@ pub(crate) fn line_chart(categories: Vec<String>, label_interval: Option<f64>, e
         )
         .legend(legend(display))
         .x_axis(Axis::new().type_(AxisType::Category).boundary_gap(false).data(categories).axis_label(axis_label))
-        .y_axis(
-            Axis::new()
+        .y_axis({
+            let axis = Axis::new()
                 .type_(AxisType::Value)
                 .axis_label(AxisLabel::new().color(ink.muted))
-                .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid))),
-        )
+                .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid)));
+            match value_max {
+                Some(max) => axis.min(0).max(max),
+                None => axis,
+            }
+        })
 }
 
 /// One series as a line over `years`, with a gap (not a zero) where a year has no figure.

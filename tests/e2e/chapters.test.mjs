@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { suite, openPage, waitForChart, canvasPixels } from './harness.mjs';
 
 const CHARTS = [
-  'exports-vs-peers', 'exports-by-month', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
+  'guess-exports', 'exports-vs-peers', 'exports-by-month', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
   'price-war', 'investment-abroad', 'germany-in-china', 'policy-timeline', 'outlook-explorer',
 ];
 const CHAPTERS = ['overtaking', 'in-the-boxes', 'destinations', 'makers', 'why', 'money', 'germany', 'policy', 'outlook'];

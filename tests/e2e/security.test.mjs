@@ -103,8 +103,8 @@ test('without WebAssembly the reader keeps the prerendered page: every chapter, 
   await page.waitForFunction(() => document.documentElement.classList.contains('static-only'));
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
   assert.equal(await page.locator('section.chapter').count(), 9);
-  assert.equal(await page.locator('[data-chart] .static-picture svg').filter({ visible: true }).count(), 11);
-  assert.equal(await page.locator('[data-chart] details.chart-table table').count(), 11);
+  assert.equal(await page.locator('[data-chart] .static-picture svg').filter({ visible: true }).count(), 12);
+  assert.equal(await page.locator('[data-chart] details.chart-table table').count(), 12);
   const table = await tableOf(page, CHART);
   assert.ok(table.rows.some((row) => row.text.some((cell) => cell.startsWith('4.910.000'))), 'Dutch figures in the table');
   assert.ok(warnings.some((w) => w.includes('could not start')), 'the reason is logged');
@@ -135,6 +135,6 @@ test('when the chart library fails to load, every chart shows its table instead 
     await page.locator(`[data-chart="${id}"] .chart-fallback`).waitFor({ timeout: 20000 });
   }
   assert.equal(await page.locator('.chart-canvas').count(), 0);
-  assert.equal(await page.locator('[data-chart] details.chart-table[open] table').count(), 11);
+  assert.equal(await page.locator('[data-chart] details.chart-table[open] table').count(), 12);
   await context.close();
 });

@@ -11,7 +11,7 @@ import { suite, openPage, waitForChart, DIST } from './harness.mjs';
 const ctx = suite({ before, after });
 const LANGS = [['en', '/', 'index.html'], ['de', '/de.html', 'de.html'], ['nl', '/nl.html', 'nl.html'], ['zh', '/zh.html', 'zh.html']];
 const CHARTS = [
-  'exports-vs-peers', 'exports-by-month', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
+  'guess-exports', 'exports-vs-peers', 'exports-by-month', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
   'price-war', 'investment-abroad', 'germany-in-china', 'policy-timeline', 'outlook-explorer',
 ];
 

@@ -9,7 +9,7 @@ import { suite, waitForChart } from './harness.mjs';
 const DIST = new URL('../../dist', import.meta.url).pathname;
 const ctx = suite({ before, after });
 const CHARTS = [
-  'exports-vs-peers', 'exports-by-month', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
+  'guess-exports', 'exports-vs-peers', 'exports-by-month', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
   'price-war', 'investment-abroad', 'germany-in-china', 'policy-timeline', 'outlook-explorer',
 ];
 const LANG_PAGES = [['en', '/'], ['de', '/de.html'], ['nl', '/nl.html'], ['zh', '/zh.html']];
