@@ -303,6 +303,8 @@ function dropInteractionAttributes(el) {
   for (const name of [...el.attrs.keys()]) {
     if (name.startsWith('ecmeta_')) el.attrs.delete(name);
   }
+  // A picture is never pointed at: ECharts' hit-testing hint only weighs on the page.
+  if (el.attrs.get('pointer-events') === 'visible') el.attrs.delete('pointer-events');
   const classes = (el.attrs.get('class') ?? '').split(/\s+/).filter((c) => c && !/^zr\d+-cls-\d+$/.test(c));
   if (classes.length) el.attrs.set('class', classes.join(' '));
   else el.attrs.delete('class');
