@@ -116,8 +116,8 @@ fn multiple(lang: Lang, series_id: &str, from: u16, to: u16) -> String {
 fn GuessSlider(year: u16, state: RwSignal<GuessView>) -> impl IntoView {
     let lang = use_lang();
     let id = format!("guess-{year}");
-    let value = move || state.with(|s| s.guess(year));
-    let readable = move || value().map(|v| crate::format::count(lang, v)).unwrap_or_else(|| t::guess_not_set(lang).to_string());
+    let tenths = move || state.with(|s| s.guess(year)).map_or(10, |v| (v / 100_000.0).round() as u8).to_string();
+    let readable = move || state.with(|s| s.guess(year)).map_or_else(|| t::guess_not_set(lang).to_string(), |v| crate::format::count(lang, v));
     view! {
         <div class="slider">
             <label for=id.clone()>{year}</label>
@@ -127,9 +127,9 @@ fn GuessSlider(year: u16, state: RwSignal<GuessView>) -> impl IntoView {
                 min="0"
                 max=guess::MAX_TENTHS
                 step="1"
-                value=move || value().map_or(10, |v| (v / 100_000.0).round() as u8).to_string()
-                prop:value=move || value().map_or(10, |v| (v / 100_000.0).round() as u8).to_string()
-                aria-valuetext=readable
+                // The attribute for the prerendered page, the property once live.
+                value=tenths()
+                prop:value=tenths
                 on:input=move |ev| {
                     if let Ok(tenths) = event_target_value(&ev).parse::<u8>() {
                         state.update(|s| *s = s.with_guess(year, tenths));
@@ -162,6 +162,7 @@ pub fn GuessChart() -> impl IntoView {
     let option = Memo::new(move |_| to_json(&guess::chart(&state.get(), display.get())));
     let table = Memo::new(move |_| guess::table(&state.get(), lang));
     let description = Memo::new(move |_| guess::description(&state.get(), lang));
+    let revealed = move || state.with(|s| s.revealed);
     // Drawing: a press, then a drag, sets each year the pointer passes over.
     let draw = move |ev: web_sys::PointerEvent, pressed: bool| {
         if state.get_untracked().revealed || !pressed {
@@ -174,7 +175,7 @@ pub fn GuessChart() -> impl IntoView {
     view! {
         <div
             class="guess"
-            class:guessing=move || !state.get().revealed
+            class:guessing=move || !revealed()
             on:pointerdown=move |ev: web_sys::PointerEvent| {
                 if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                     if target.closest(".chart-canvas").ok().flatten().is_some() {
@@ -198,28 +199,20 @@ pub fn GuessChart() -> impl IntoView {
                 unit=Signal::stored(guess::UNIT)
             >
                 <p class="guess-question">{t::guess_question(lang)}</p>
-                <fieldset class="guess-sliders" prop:disabled=move || state.get().revealed>
+                <fieldset class="guess-sliders" prop:disabled=revealed>
                     <legend>{t::guess_sliders(lang)}</legend>
                     {guess::GUESSED.iter().map(|&year| view! { <GuessSlider year=year state=state/> }).collect_view()}
                 </fieldset>
                 <div class="guess-actions">
-                    <Show
-                        when=move || !state.get().revealed
-                        fallback=move || {
-                            view! {
-                                <button type="button" class="action" on:click=move |_| state.set(GuessView::default())>
-                                    {t::guess_again(lang)}
-                                </button>
-                            }
-                        }
-                    >
-                        <button type="button" class="action primary" on:click=move |_| state.update(|s| s.revealed = true)>
-                            {t::guess_reveal(lang)}
-                        </button>
-                        <button type="button" class="action" on:click=move |_| state.set(GuessView { revealed: true, ..GuessView::default() })>
-                            {t::guess_skip(lang)}
-                        </button>
-                    </Show>
+                    <button type="button" class="action primary" hidden=revealed on:click=move |_| state.update(|s| s.revealed = true)>
+                        {t::guess_reveal(lang)}
+                    </button>
+                    <button type="button" class="action" hidden=revealed on:click=move |_| state.set(GuessView { revealed: true, ..GuessView::default() })>
+                        {t::guess_skip(lang)}
+                    </button>
+                    <button type="button" class="action" hidden=move || !revealed() on:click=move |_| state.set(GuessView::default())>
+                        {t::guess_again(lang)}
+                    </button>
                 </div>
                 <p class="guess-verdict" role="status" aria-live="polite">{move || guess::verdict(&state.get(), lang).unwrap_or_default()}</p>
                 <p class="how-we-count">{t::guess_how(lang)}</p>
