@@ -105,7 +105,7 @@ async fn the_count_choice_swaps_china_series_and_the_note() {
     customs.click();
     settle().await;
     assert_eq!(drawn_series(&host)[0], "China (customs)");
-    let note = host.query_selector(".how-we-count").unwrap().unwrap().text_content().unwrap();
+    let note = host.query_selector("[data-chart='exports-vs-peers'] .how-we-count").unwrap().unwrap().text_content().unwrap();
     assert!(note.contains("5.22 million in 2023"), "{note}");
 
     let both: HtmlInputElement = radios.item(2).unwrap().unchecked_into();
