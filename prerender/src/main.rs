@@ -66,8 +66,9 @@ fn pages(dir: &Path) -> Result<(), String> {
         let story_page = page_from(&template, lang, None, &main)?
             .replacen("</head>", &format!("  {}\n  </head>", share::story_tags(lang, site.as_deref())), 1);
         write(lang.page_file(), &story_page)?;
-        // The story's card shows its first chart.
-        cards.push(share::card_job(lang, None, t::ui_title(lang), t::ui_standfirst(lang), &format!("{}/{}/desktop", lang.short_code(), CHART_IDS[0])));
+        // The story's card shows its main chart, China against the established exporters.
+        let main_chart = car_exports::charts::overtaking::CHART_ID;
+        cards.push(share::card_job(lang, None, t::ui_title(lang), t::ui_standfirst(lang), &format!("{}/{main_chart}/desktop", lang.short_code())));
         for id in CHART_IDS {
             let heading = share::chart_heading(&main, id).ok_or_else(|| format!("the {} story has no chart {id} to share", lang.short_code()))?;
             let path = share::share_path(id, lang);
