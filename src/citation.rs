@@ -3,7 +3,7 @@
 
 use crate::format;
 use crate::i18n::{Lang, t};
-use crate::model::{Point, SERIES, Series};
+use crate::model::{SERIES, Series};
 
 /// The last month the newest figure in the data covers, as "YYYY-MM" (`newest_month`).
 pub fn figures_up_to() -> String {
@@ -15,21 +15,11 @@ pub fn figures_up_to() -> String {
 /// whole-year figure December, a part-year one its last month. Forecasts (series ending in
 /// `-forecast`) are not figures of what happened, so they do not count.
 pub fn newest_month(series: &[Series]) -> (u16, u8) {
-    let end_month = |p: &Point| match (p.month, p.period) {
-        (0, "h1") => 6,
-        (0, "jan-may") => 5,
-        (0, "jan-aug") => 8,
-        (0, "jan-sep") => 9,
-        (0, "jan-oct") => 10,
-        (0, "jan-nov") => 11,
-        (0, _) => 12,
-        (month, _) => month,
-    };
     series
         .iter()
         .filter(|s| !s.id.ends_with("-forecast"))
         .flat_map(|s| s.points.iter())
-        .map(|p| (p.year, end_month(p)))
+        .map(|p| (p.year, p.last_month))
         .max()
         .unwrap_or((0, 12))
 }
@@ -78,17 +68,13 @@ fn escape_bibtex(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Confidence, Unit};
+    use crate::model::{Confidence, Point, Unit};
 
     #[test]
     fn the_figures_run_to_the_newest_month_in_the_data() {
         let up_to = figures_up_to();
         assert!(up_to.as_str() >= "2026-02", "{up_to}");
         assert_eq!(up_to.len(), 7);
-    }
-
-    fn point(year: u16, period: &'static str, month: u8) -> Point {
-        Point { year, period, month, value: 1.0, confidence: Confidence::High, source: "s", derived_from: "", note: "" }
     }
 
     fn fixture(id: &'static str, points: &'static [Point]) -> Series {
@@ -98,15 +84,14 @@ mod tests {
     #[test]
     fn the_newest_month_comes_from_the_newest_figure_of_any_kind_but_a_forecast() {
         static YEARS: [Point; 2] = [Point { year: 2024, ..P }, Point { year: 2025, ..P }];
-        static PART: [Point; 1] = [Point { year: 2026, period: "jan-aug", ..P }];
-        static MONTHS: [Point; 2] = [Point { year: 2026, month: 9, ..P }, Point { year: 2026, month: 10, ..P }];
+        static PART: [Point; 1] = [Point { year: 2026, period: "jan-aug", last_month: 8, ..P }];
+        static MONTHS: [Point; 2] = [Point { year: 2026, month: 9, last_month: 9, ..P }, Point { year: 2026, month: 10, last_month: 10, ..P }];
         static AHEAD: [Point; 1] = [Point { year: 2027, ..P }];
-        const P: Point = Point { year: 0, period: "", month: 0, value: 1.0, confidence: Confidence::High, source: "s", derived_from: "", note: "" };
+        const P: Point = Point { year: 0, period: "", month: 0, last_month: 12, value: 1.0, confidence: Confidence::High, source: "s", derived_from: "", note: "" };
         assert_eq!(newest_month(&[fixture("a", &YEARS)]), (2025, 12));
         assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("b", &PART)]), (2026, 8));
         assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("b", &PART), fixture("m", &MONTHS)]), (2026, 10));
         assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("china-forecast", &AHEAD)]), (2025, 12));
-        let _ = point(2026, "", 1);
     }
 
     #[test]

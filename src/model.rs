@@ -74,6 +74,8 @@ pub struct Point {
     pub period: &'static str,
     /// The month (1-12) of a monthly series' figure; 0 for a year or part of one.
     pub month: u8,
+    /// The last month the figure covers (`dataset::Observation::last_month`).
+    pub last_month: u8,
     pub value: f64,
     pub confidence: Confidence,
     pub source: &'static str,

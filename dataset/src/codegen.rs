@@ -36,10 +36,11 @@ pub fn to_rust(data: &Dataset) -> String {
         for o in points {
             writeln!(
                 out,
-                "        Point {{ year: {}, period: {:?}, month: {}, value: {:?}, confidence: Confidence::{}, source: {:?}, derived_from: {:?}, note: {:?} }},",
+                "        Point {{ year: {}, period: {:?}, month: {}, last_month: {}, value: {:?}, confidence: Confidence::{}, source: {:?}, derived_from: {:?}, note: {:?} }},",
                 o.year,
                 o.period,
                 o.month,
+                o.last_month(),
                 o.value,
                 confidence_variant(o.confidence),
                 o.source,

@@ -132,20 +132,10 @@ fn published_too_early(o: &Observation, sources: &[Source], series: &[Series]) -
     if source.date.is_empty() {
         return None;
     }
-    let end_month = match (o.month, o.period.as_str()) {
-        (0, "h1") => 6,
-        (0, "jan-may") => 5,
-        (0, "jan-aug") => 8,
-        (0, "jan-sep") => 9,
-        (0, "jan-oct") => 10,
-        (0, "jan-nov") => 11,
-        (0, _) => 12,
-        (month, _) => month,
-    };
     // The latest day the source's date can mean: `2026-03` may be the 31st.
     let mut parts = source.date.split('-').map(|p| p.parse::<u16>().unwrap_or(0));
     let published = (parts.next().unwrap_or(0), parts.next().unwrap_or(12) as u8);
-    let ends = (o.year, end_month);
+    let ends = (o.year, o.last_month());
     // A period ends on the last day of its last month, so a source of that month or before cannot
     // report it.
     (ends >= published).then(|| {

@@ -36,6 +36,24 @@ pub struct Observation {
     pub line: usize,
 }
 
+impl Observation {
+    /// The last month the figure covers: a monthly figure its month, a whole year December, part
+    /// of a year the last month of [`PERIODS`]' span. The app gets it with each point, so the
+    /// story's "Figures up to" month and the build's date checks read the periods one way.
+    pub fn last_month(&self) -> u8 {
+        match (self.month, self.period.as_str()) {
+            (0, "h1") => 6,
+            (0, "jan-may") => 5,
+            (0, "jan-aug") => 8,
+            (0, "jan-sep") => 9,
+            (0, "jan-oct") => 10,
+            (0, "jan-nov") => 11,
+            (0, _) => 12,
+            (month, _) => month,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct Row {
     series: String,
@@ -256,6 +274,13 @@ mod tests {
         let (sources, series) = fixtures();
         let errors = parse("data/exports.csv", "series,year,amount\n", &sources, &series, true).unwrap_err();
         assert!(errors[0].to_string().starts_with("data/exports.csv:1: header is 'series,year,amount'"));
+    }
+
+    #[test]
+    fn a_figure_runs_to_the_last_month_of_its_period() {
+        let rows = check("china-caam,2025,,1,H,xinhua,\nchina-caam,2025,jan-aug,1,H,xinhua,\nchina-caam,2025,h1,1,H,xinhua,\n").unwrap();
+        assert_eq!(rows.iter().map(Observation::last_month).collect::<Vec<_>>(), [12, 8, 6]);
+        assert_eq!(Observation { month: 3, ..rows[0].clone() }.last_month(), 3);
     }
 
     #[test]

@@ -99,8 +99,10 @@ fn pages(dir: &Path) -> Result<(), String> {
         }
     }
     write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages, "cards": cards }).to_string())?;
-    let package = data_package(dir)?;
-    for (name, text) in language_packs()? {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let data = dataset::load(&root.join("data"), "data").map_err(data_problems)?;
+    let package = data_package(dir, &data)?;
+    for (name, text) in language_packs(&root, &data)? {
         write(&name, &text)?;
     }
     println!(
@@ -113,15 +115,17 @@ fn pages(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Every problem the data or catalogue checks found, a line each.
+fn data_problems(errors: Vec<dataset::DataError>) -> String {
+    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
 /// The whole data set in `data/` (`dataset::package`): CSV, JSON and `datapackage.json`, from
 /// the same validated files the app embeds. Returns how many files it wrote.
-fn data_package(dir: &Path) -> Result<usize, String> {
-    let data = dataset::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../data"), "data").map_err(|errors| {
-        errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
-    })?;
+fn data_package(dir: &Path, data: &dataset::Dataset) -> Result<usize, String> {
     let folder = dir.join(dataset::package::FOLDER);
     std::fs::create_dir_all(&folder).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;
-    let files = dataset::package::files(&data);
+    let files = dataset::package::files(data);
     for (name, text) in &files {
         let path = folder.join(name);
         std::fs::write(&path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
@@ -131,12 +135,9 @@ fn data_package(dir: &Path) -> Result<usize, String> {
 
 /// The German, Dutch and Chinese texts for the web app, which compiles in English only
 /// (`dataset::packs`): the same files and names the app's build script computed.
-fn language_packs() -> Result<Vec<(String, String)>, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let problems = |errors: Vec<dataset::DataError>| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
-    let data = dataset::load(&root.join("data"), "data").map_err(problems)?;
-    let translations = dataset::translations::load(&root.join("data"), "data", &data).map_err(problems)?;
-    let messages = dataset::catalogue::load(&root.join("locales"), "locales").map_err(problems)?;
+fn language_packs(root: &Path, data: &dataset::Dataset) -> Result<Vec<(String, String)>, String> {
+    let translations = dataset::translations::load(&root.join("data"), "data", data).map_err(data_problems)?;
+    let messages = dataset::catalogue::load(&root.join("locales"), "locales").map_err(data_problems)?;
     let files = dataset::packs::files(&messages, &translations);
     // The app names the same files (its build script ran the same function on the same files).
     for (lang, (name, _)) in Lang::ALL.iter().skip(1).zip(&files) {

@@ -243,20 +243,16 @@ pub fn MonthlyChart() -> impl IntoView {
 
 /// Where the newest year stands: its months so far against the same months a year earlier.
 pub fn so_far(lang: Lang) -> Option<String> {
-    let all = crate::model::series_or_panic(monthly::ALL_ID);
-    let nev = crate::model::series_or_panic(monthly::NEV_ID);
-    let (year, _) = monthly::latest_month();
-    let (months, ytd, before) = monthly::year_to_date(all)?;
-    let (_, nev_ytd, nev_before) = monthly::year_to_date(nev)?;
-    let percent = |v: f64| crate::format::fraction(lang, v);
+    use crate::format::{count, fraction};
+    let f = monthly::so_far(lang)?;
     Some(t::monthly_so_far(
         lang,
-        &monthly::month_span(lang, year, months),
-        &crate::format::count(lang, ytd),
-        &percent(ytd / before - 1.0),
-        &crate::format::count(lang, before),
-        &percent(nev_ytd / ytd),
-        &percent(nev_before / before),
+        &f.span,
+        &count(lang, f.all),
+        &fraction(lang, f.all / f.all_before - 1.0),
+        &count(lang, f.all_before),
+        &fraction(lang, f.nev / f.all),
+        &fraction(lang, f.nev_before / f.all_before),
     ))
 }
 

@@ -55,20 +55,15 @@ pub fn PolicyChart() -> impl IntoView {
 /// What the export licences have and have not done so far, from the monthly figures since they
 /// took effect.
 pub fn licences_so_far(lang: Lang) -> Option<String> {
-    use crate::charts::monthly;
-    let all = crate::model::series_or_panic(monthly::ALL_ID);
-    let nev = crate::model::series_or_panic(monthly::NEV_ID);
-    let (year, _) = monthly::latest_month();
-    let (months, ytd, before) = monthly::year_to_date(all)?;
-    let (_, nev_ytd, nev_before) = monthly::year_to_date(nev)?;
-    let percent = |v: f64| crate::format::fraction(lang, v);
+    use crate::format::{count, fraction};
+    let f = crate::charts::monthly::so_far(lang)?;
     Some(t::policy_licences_so_far(
         lang,
-        &monthly::month_span(lang, year, months),
-        &crate::format::count(lang, nev_ytd),
-        &percent(nev_ytd / nev_before - 1.0),
-        &percent(ytd / before - 1.0),
-        &months.to_string(),
+        &f.span,
+        &count(lang, f.nev),
+        &fraction(lang, f.nev / f.nev_before - 1.0),
+        &fraction(lang, f.all / f.all_before - 1.0),
+        &f.months.to_string(),
     ))
 }
 

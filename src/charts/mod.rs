@@ -51,8 +51,8 @@ pub trait Choice: Copy + PartialEq + Eq + Default + Send + Sync + std::fmt::Debu
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{
-    AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, SplitLine, Symbol, TextStyle, Tooltip,
-    Trigger,
+    AxisLabel, AxisType, ItemStyle, Label, LabelAlign, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
+    MarkLineVariant, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
 };
 use charming::series::{Bar, Line};
 
@@ -109,6 +109,46 @@ fn widest_px(texts: impl Iterator<Item = String>, display: Display) -> f64 {
     let char_px = if display.narrow { 6.8 } else { 7.4 };
     let width = |line: &str| line.chars().map(|c| if u32::from(c) >= 0x2E80 { 2.0 } else { 1.0 }).sum::<f64>();
     texts.flat_map(|text| text.lines().map(width).collect::<Vec<_>>()).fold(0.0, f64::max) * char_px
+}
+
+/// A dotted vertical line at one category of a chart's axis: its name, its position among the
+/// axis's `count` categories, its label (or none), and how far its label stands above the line's
+/// top (0 for the usual place).
+pub(crate) struct CategoryMark {
+    pub category: String,
+    pub index: usize,
+    pub label: Option<String>,
+    pub raise: f64,
+}
+
+/// Dotted vertical lines at categories (a year, a month), each with its label or none.
+pub(crate) fn category_marks(marks: &[CategoryMark], count: usize, display: Display) -> MarkLine {
+    let ink = ink(display.theme);
+    MarkLine::new()
+        .silent(true)
+        .symbol(vec![Symbol::None, Symbol::None])
+        .line_style(LineStyle::new().color(ink.muted).type_(LineStyleType::Dotted))
+        .data(
+            marks
+                .iter()
+                .map(|mark| {
+                    // A label in the right half ends at its line, one in the left half starts
+                    // there, so it never runs off the chart's edge.
+                    let late = 2 * mark.index >= count;
+                    let label = match &mark.label {
+                        Some(text) => {
+                            let label = Label::new()
+                                .formatter(text.as_str())
+                                .color(ink.text)
+                                .align(if late { LabelAlign::Right } else { LabelAlign::Left });
+                            if mark.raise > 0.0 { label.distance(mark.raise) } else { label }
+                        }
+                        None => Label::new().show(false),
+                    };
+                    MarkLineVariant::Simple(MarkLineData::new().x_axis(mark.category.as_str()).label(label))
+                })
+                .collect(),
+        )
 }
 
 /// A line chart over years with the story's furniture: axis colours, grid, tooltip and legend.

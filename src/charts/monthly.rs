@@ -3,7 +3,7 @@
 //! measures that were expected to slow them.
 
 use charming::Chart;
-use charming::element::{Label, LabelAlign, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
+use charming::element::{LineStyle, MarkLine, Symbol};
 use charming::series::Line;
 
 use super::{Choice, end_label_room, series_name};
@@ -160,36 +160,27 @@ pub fn chart(view: MonthlyView, display: Display) -> Chart {
 
 /// Dotted vertical lines at the months the measures took effect, each with its label.
 fn measure_marks(lang: Lang, months: &[(u16, u8)], display: Display) -> MarkLine {
-    let ink = ink(display.theme);
     let marks: Vec<((u16, u8), String)> = measures(lang)
         .into_iter()
         .filter(|(m, _)| months.contains(m))
         .map(|(m, text)| (m, if display.narrow { super::wrap_label(text, 12) } else { text.to_string() }))
         .collect();
-    MarkLine::new()
-        .silent(true)
-        .symbol(vec![Symbol::None, Symbol::None])
-        .line_style(LineStyle::new().color(ink.muted).type_(LineStyleType::Dotted))
-        .data(
-            marks
-                .iter()
-                .enumerate()
-                .map(|(i, (m, text))| {
-                    // A label in the right half ends at its line, so it never runs off the chart.
-                    let late = months.iter().position(|x| x == m).is_some_and(|i| 2 * i >= months.len());
-                    let mut label = Label::new()
-                        .formatter(text.as_str())
-                        .color(ink.text)
-                        .align(if late { LabelAlign::Right } else { LabelAlign::Left });
-                    // On a phone the marks are close: an earlier label stands above the later
-                    // one's lines rather than beside them.
-                    if let Some((_, next)) = marks.get(i + 1).filter(|_| display.narrow) {
-                        label = label.distance(5.0 + 15.0 * next.lines().count() as f64);
-                    }
-                    MarkLineVariant::Simple(MarkLineData::new().x_axis(month_name(lang, *m)).label(label))
-                })
-                .collect(),
-        )
+    let marks: Vec<super::CategoryMark> = marks
+        .iter()
+        .enumerate()
+        .map(|(i, (m, text))| super::CategoryMark {
+            category: month_name(lang, *m),
+            index: months.iter().position(|x| x == m).unwrap_or(0),
+            label: Some(text.clone()),
+            // On a phone the marks are close: an earlier label stands above the later one's
+            // lines rather than beside them.
+            raise: match marks.get(i + 1) {
+                Some((_, next)) if display.narrow => 5.0 + 15.0 * next.lines().count() as f64,
+                _ => 0.0,
+            },
+        })
+        .collect();
+    super::category_marks(&marks, months.len(), display)
 }
 
 pub fn table(view: MonthlyView, lang: Lang) -> Table {
@@ -221,6 +212,27 @@ pub fn year_to_date(series: &Series) -> Option<(u8, f64, f64)> {
     let (year, last) = latest_month();
     let sum = |y: u16| (1..=last).map(|m| series.point_for_month(y, m).map(|p| p.value)).sum::<Option<f64>>();
     Some((last, sum(year)?, sum(year - 1)?))
+}
+
+/// The newest year so far, as chapters 1 and 8 quote it: its months, all exports and new-energy
+/// exports in them, and the same months a year earlier.
+pub struct SoFar {
+    /// "Jan–Feb 2026", in the reader's language.
+    pub span: String,
+    pub months: u8,
+    pub all: f64,
+    pub all_before: f64,
+    pub nev: f64,
+    pub nev_before: f64,
+}
+
+/// The newest year so far; `None` while any of its months, or of the same months a year
+/// earlier, has no figure.
+pub fn so_far(lang: Lang) -> Option<SoFar> {
+    let [all, nev] = series_pair();
+    let (months, all_now, all_before) = year_to_date(all)?;
+    let (_, nev_now, nev_before) = year_to_date(nev)?;
+    Some(SoFar { span: month_span(lang, latest_month().0, months), months, all: all_now, all_before, nev: nev_now, nev_before })
 }
 
 pub fn description(view: MonthlyView, lang: Lang) -> String {

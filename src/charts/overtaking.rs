@@ -1,7 +1,7 @@
 //! Chapter 1's chart: China's vehicle exports against Japan, Germany and South Korea.
 
 use charming::Chart;
-use charming::element::{Label, LabelAlign, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
+use charming::element::MarkLine;
 
 use super::{end_label_room, yearly_line, yearly_line_chart};
 use crate::i18n::{Lang, t};
@@ -9,7 +9,6 @@ use crate::display::Display;
 use crate::format;
 use crate::model::{Country, Series, Unit, series};
 use crate::table::Table;
-use crate::palette::ink;
 
 pub const CHART_ID: &str = "exports-vs-peers";
 pub const YEARS: [u16; 11] = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
@@ -198,29 +197,16 @@ fn crossing_label(lang: Lang, year: u16, display: Display) -> String {
 
 /// Dotted vertical lines at years, each with its own label or none.
 fn year_marks(marks: &[(u16, Option<String>)], display: Display) -> MarkLine {
-    let ink = ink(display.theme);
-    MarkLine::new()
-        .silent(true)
-        .symbol(vec![Symbol::None, Symbol::None])
-        .line_style(LineStyle::new().color(ink.muted).type_(LineStyleType::Dotted))
-        .data(
-            marks
-                .iter()
-                .map(|(year, text)| {
-                    // A label in the right half of the years ends at its line, one in the left half
-                    // starts there, so it never runs off the chart's edge.
-                    let late = YEARS.iter().position(|y| y == year).is_some_and(|i| 2 * i >= YEARS.len());
-                    let label = match text {
-                        Some(text) => Label::new()
-                            .formatter(text.as_str())
-                            .color(ink.text)
-                            .align(if late { LabelAlign::Right } else { LabelAlign::Left }),
-                        None => Label::new().show(false),
-                    };
-                    MarkLineVariant::Simple(MarkLineData::new().x_axis(year.to_string()).label(label))
-                })
-                .collect(),
-        )
+    let marks: Vec<super::CategoryMark> = marks
+        .iter()
+        .map(|(year, label)| super::CategoryMark {
+            category: year.to_string(),
+            index: YEARS.iter().position(|y| y == year).unwrap_or(0),
+            label: label.clone(),
+            raise: 0.0,
+        })
+        .collect();
+    super::category_marks(&marks, YEARS.len(), display)
 }
 
 /// The chart's text alternative: what it shows and its main finding, from the data on screen.
