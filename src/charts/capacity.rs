@@ -1,6 +1,6 @@
 //! Chapter 5's first chart: the push. China can build far more cars than it sells.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;

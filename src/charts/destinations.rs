@@ -1,6 +1,6 @@
 //! Chapter 3's chart: where China's cars go, market by market, for a chosen year.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 
 use super::{Choice, ranking};
 use crate::display::Display;

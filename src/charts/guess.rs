@@ -3,7 +3,7 @@
 //! reader's, not a figure from the data: it is drawn dashed and labelled as theirs, and the table
 //! says so.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 use charming::element::{LineStyle, LineStyleType, Symbol};
 use charming::series::Line;
 

@@ -1,6 +1,6 @@
 //! Chapter 6's chart: the money follows. Chinese EV and battery makers invest abroad.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;

@@ -1,6 +1,6 @@
 //! Chapter 4's chart: which Chinese makers ship the cars abroad.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 
 use super::{Choice, ranking};
 use crate::display::Display;

@@ -8,6 +8,7 @@ pub mod investment;
 pub mod makers;
 pub mod monthly;
 pub mod nev;
+pub mod option;
 pub mod outlook;
 pub mod overtaking;
 pub mod policy;
@@ -48,7 +49,7 @@ pub trait Choice: Copy + PartialEq + Eq + Default + Send + Sync + std::fmt::Debu
     }
 }
 
-use charming::Chart;
+use crate::charts::option::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{
     AxisLabel, AxisType, ItemStyle, Label, LabelAlign, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,

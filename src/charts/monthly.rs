@@ -2,7 +2,7 @@
 //! data, as vehicles or as the change on the same month a year earlier, with the dates of the
 //! measures that were expected to slow them.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 use charming::element::{LineStyle, MarkLine, Symbol};
 use charming::series::Line;
 

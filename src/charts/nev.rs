@@ -1,6 +1,6 @@
 //! Chapter 2's chart: what is in the boxes, new-energy vehicles against the rest.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;

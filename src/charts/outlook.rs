@@ -1,7 +1,7 @@
 //! Chapter 9's chart: the 2025 forecast against the outcome, and an explorer that projects the
 //! reader's own assumptions to 2030. The projection is arithmetic, not a forecast.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 use charming::element::{LineStyle, LineStyleType, Symbol};
 use charming::series::Line;
 

@@ -1,6 +1,6 @@
 //! Chapter 1's chart: China's vehicle exports against Japan, Germany and South Korea.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 use charming::element::MarkLine;
 
 use super::{end_label_room, yearly_line, yearly_line_chart};

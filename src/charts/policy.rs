@@ -1,7 +1,7 @@
 //! Chapter 8's chart: the policy turn, every measure on one timeline, filterable by who acts and
 //! by kind of measure.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 use charming::component::{Axis, Grid};
 use charming::datatype::DataPointItem;
 use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger};

@@ -1,6 +1,6 @@
 //! Chapter 5's second chart: the price war at home, in price cuts and thinning margins.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;

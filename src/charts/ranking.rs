@@ -2,7 +2,7 @@
 //! Whole-year figures are preferred; a partial-year figure is shown pale and labelled with its
 //! months; a missing one is said, never drawn as zero.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 
 use super::{ValuePlace, bar_chart, bar_series, value_room};
 use crate::i18n::{Lang, data_text, t};

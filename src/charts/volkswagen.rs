@@ -1,6 +1,6 @@
 //! Chapter 7's chart: Volkswagen's electric cars by market, and German firms' plans in China.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;

@@ -1,7 +1,7 @@
 //! A chart whose reader's choice is one of a few views (a year, a measure, a scope): the frame,
 //! the choice control and a note, wired to a signal and to the chart module's pure functions.
 
-use charming::Chart;
+use crate::charts::option::Chart;
 use leptos::prelude::*;
 
 use crate::charts::{Choice, to_json};
