@@ -4,7 +4,7 @@
 //! says so.
 
 use crate::charts::option::Chart;
-use charming::element::{LineStyle, LineStyleType, Symbol};
+use charming::element::{ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkArea, MarkAreaData, Symbol};
 use charming::series::Line;
 
 use super::{end_label_room, series_name, yearly_line};
@@ -107,14 +107,49 @@ pub fn chart(view: &GuessView, display: Display) -> Chart {
             Line::new()
                 .id("guess")
                 .name(series_name(guess_name, display))
-                .data(guessed)
+                .data(guess_points(&guessed))
                 .connect_nulls(false)
                 .show_symbol(true)
                 .symbol(Symbol::Custom("emptyCircle".into()))
                 .symbol_size(12)
-                .item_style(charming::element::ItemStyle::new().color(colour))
-                .line_style(LineStyle::new().color(colour).width(3).type_(LineStyleType::Dashed)),
+                .item_style(ItemStyle::new().color(colour))
+                .line_style(LineStyle::new().color(colour).width(3).type_(LineStyleType::Dashed))
+                .mark_area(drawing_area(view, display)),
         )
+}
+
+/// The reader's line as data: its first point, the last given year, carries no marker of its
+/// own, so the given year's mark shows there rather than a hollow guess marker over it.
+fn guess_points(guessed: &[Option<f64>]) -> Vec<charming::datatype::DataPoint> {
+    guessed
+        .iter()
+        .zip(YEARS)
+        .map(|(value, year)| match value {
+            Some(v) if year == YEARS[4] => charming::datatype::DataPointItem::new(*v).item_style(ItemStyle::new().opacity(0)).into(),
+            Some(v) => (*v).into(),
+            None => None::<f64>.into(),
+        })
+        .collect()
+}
+
+/// Where to draw: until the answer is shown, the years to guess are a lightly tinted band that
+/// says so; after it, no band.
+fn drawing_area(view: &GuessView, display: Display) -> MarkArea {
+    let band = MarkArea::new()
+        .silent(true)
+        .item_style(ItemStyle::new().color(category_colour(0, display.theme)).opacity(0.08))
+        .label(
+            Label::new()
+                .show(true)
+                .position(LabelPosition::InsideTop)
+                .color(crate::palette::ink(display.theme).muted)
+                .font_size(if display.narrow { 11 } else { 12 }),
+        );
+    if view.revealed {
+        return band;
+    }
+    let from = MarkAreaData::new().name(t::guess_draw_here(display.lang)).x_axis(YEARS[4].to_string());
+    band.data(vec![(from, MarkAreaData::new().x_axis(GUESSED[GUESSED.len() - 1].to_string()))])
 }
 
 pub fn table(view: &GuessView, lang: Lang) -> Table {
@@ -193,9 +228,21 @@ mod tests {
         let known = o["series"][0]["data"].as_array().unwrap();
         assert!(known[5..].iter().all(|v| v.is_null()), "no answer before the reveal: {known:?}");
         assert_eq!(o["series"][1]["data"][8], 3_000_000.0);
-        assert_eq!(o["series"][1]["data"][4], 1_025_000.0, "the guess starts at the last given year");
+        assert_eq!(o["series"][1]["data"][4]["value"], 1_025_000.0, "the guess starts at the last given year");
+        assert_eq!(o["series"][1]["data"][4]["itemStyle"]["opacity"], 0.0, "without a marker over the given one");
         let revealed = option(&GuessView { revealed: true, ..view });
         assert_eq!(revealed["series"][0]["data"][8], 4_910_000.0);
+    }
+
+    #[test]
+    fn the_years_to_guess_are_marked_as_the_place_to_draw_until_the_reveal() {
+        let o = option(&GuessView::default());
+        let band = &o["series"][1]["markArea"]["data"][0];
+        assert_eq!((band[0]["xAxis"].as_str(), band[1]["xAxis"].as_str()), (Some("2019"), Some("2025")));
+        assert_eq!(band[0]["name"], "Draw here");
+        assert_eq!(o["xAxis"]["offset"], 12.0, "the years sit below zero, clear of an end label at zero");
+        let revealed = option(&GuessView { revealed: true, ..GuessView::default() });
+        assert!(revealed["series"][1]["markArea"]["data"].is_null(), "no band once the answer is shown");
     }
 
     #[test]

@@ -164,8 +164,12 @@ pub(crate) fn line_chart(categories: Vec<String>, label_interval: Option<f64>, e
     line_chart_to(categories, label_interval, None, end_room, display)
 }
 
-/// A line chart whose value axis runs to `value_max` when given (a scale that must not move, as
-/// the one the reader draws a guess on).
+/// How far below zero the year axis of a drawing surface sits: half an end label's two lines.
+const DRAWING_AXIS_OFFSET: f64 = 12.0;
+
+/// A line chart whose value axis runs to `value_max` when given: a scale that must not move, as
+/// the one the reader draws a guess on. There the year axis sits a little below zero, so a line
+/// drawn down to zero keeps its two-line end label clear of the years.
 pub(crate) fn line_chart_to(
     categories: Vec<String>,
     label_interval: Option<f64>,
@@ -188,7 +192,10 @@ pub(crate) fn line_chart_to(
             Tooltip::new().trigger(Trigger::Axis),
         )
         .legend(legend(display))
-        .x_axis(Axis::new().type_(AxisType::Category).boundary_gap(false).data(categories).axis_label(axis_label))
+        .x_axis({
+            let axis = Axis::new().type_(AxisType::Category).boundary_gap(false).data(categories).axis_label(axis_label);
+            if value_max.is_some() { axis.offset(DRAWING_AXIS_OFFSET) } else { axis }
+        })
         .y_axis({
             let axis = Axis::new()
                 .type_(AxisType::Value)

@@ -105,7 +105,9 @@ test('the story and every chart unfurl with a title, a description, an address a
       assert.ok(expected.length >= 1, `${file}: the picture has colours`);
       const { inked, near } = await inkOf(page, `${ctx.server.origin}/${image}`, expected);
       assert.ok(inked > 0.02, `${image} is not blank (${(inked * 100).toFixed(1)}% inked)`);
-      assert.ok(Math.max(...near) > 400, `${image}: drawn in the chart's colours ${expected} (${near} pixels near each)`);
+      // The guess's picture is by design a place to draw: its marks are the two given years only.
+      const least = chart === 'guess-exports' ? 150 : 400;
+      assert.ok(Math.max(...near) > least, `${image}: drawn in the chart's colours ${expected} (${near} pixels near each)`);
       if (chart) {
         // The share page leads into the story at the chart, in its language.
         const story = lang === 'en' ? '' : storyFile;

@@ -6,6 +6,7 @@ import {
   AriaComponent,
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -19,6 +20,8 @@ use([
   AriaComponent,
   GridComponent,
   LegendComponent,
+  // The band where the reader draws a guess (chapter 1).
+  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
   // Lines' end labels that would collide are moved apart (`labelLayout.moveOverlap`).
