@@ -45,6 +45,28 @@ test('a drag across the chart sets the guess of each year it passes, and the rev
   await context.close();
 });
 
+test('on a phone a finger drawn across the chart sets the guess, and the page does not scroll under it', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/`);
+  await waitForChart(page, ID);
+  const canvas = page.locator(`[data-chart="${ID}"] .chart-canvas`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  // A real touch sequence, as the touchscreen sends it: the browser makes it pointer events.
+  const cdp = await context.newCDPSession(page);
+  const at = (i) => [{ x: box.x + box.width * (0.55 + i * 0.03), y: box.y + box.height * (0.8 - i * 0.04) }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+  for (let i = 1; i <= 10; i += 1) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForFunction(() => [...document.querySelectorAll('.guess-sliders output')].some((o) => /million/.test(o.textContent)));
+  const guessed = await drawnGuess(page);
+  assert.ok(guessed.filter((v) => typeof v === 'number').length >= 2, `a finger sets the years it passes: ${guessed}`);
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the page stays still while the finger draws');
+  await context.close();
+});
+
 test('the keyboard alone sets a guess and asks for the answer; a reload keeps the guess', async () => {
   const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`, { reducedMotion: 'reduce' });
   await waitForChart(page, ID);
