@@ -93,6 +93,8 @@ pub fn start(url: UrlState, story: Element) {
                 // Only the header's live parts: its title and standfirst stay as painted (re-painting
                 // the largest text of the first screen would make the page look late).
                 let header = story.clone();
+                let offline = story.clone();
+                let footer = story.clone();
                 let contents = story.clone();
                 let url = url.clone();
                 in_turn(
@@ -100,11 +102,15 @@ pub fn start(url: UrlState, story: Element) {
                     std::collections::VecDeque::from([
                         Box::new(move || {
                             replace_with(&header, "header.story-header .switches", contexts, || view! { <crate::HeaderSwitches/> }.into_any());
-                            replace_with(&header, "header.story-header .offline-note", contexts, move || {
+                        }) as Box<dyn FnOnce()>,
+                        Box::new(move || {
+                            replace_with(&offline, "header.story-header .offline-note", contexts, move || {
                                 view! { <crate::OfflineNote offline_ready=offline_ready/> }.into_any()
                             });
-                            replace_with(&header, "footer.story-footer .story-cite", contexts, || view! { <crate::StoryCite/> }.into_any());
-                        }) as Box<dyn FnOnce()>,
+                        }),
+                        Box::new(move || {
+                            replace_with(&footer, "footer.story-footer .story-cite", contexts, || view! { <crate::StoryCite/> }.into_any());
+                        }),
                         Box::new(move || {
                             replace_with(&contents, "nav.contents", contexts, || view! { <crate::widgets::Contents/> }.into_any())
                         }),
