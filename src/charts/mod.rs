@@ -169,7 +169,8 @@ const DRAWING_AXIS_OFFSET: f64 = 12.0;
 
 /// A line chart whose value axis runs to `value_max` when given: a scale that must not move, as
 /// the one the reader draws a guess on. There the year axis sits a little below zero, so a line
-/// drawn down to zero keeps its two-line end label clear of the years.
+/// drawn down to zero keeps its two-line end label clear of the years, and on a phone the plot
+/// starts right below the legend.
 pub(crate) fn line_chart_to(
     categories: Vec<String>,
     label_interval: Option<f64>,
@@ -185,8 +186,9 @@ pub(crate) fn line_chart_to(
     Chart::new()
         .animation(!display.reduced_motion)
         // On a phone the legend wraps onto two or three rows, so the plot starts lower, below a
-        // mark's label on two lines too.
-        .grid(Grid::new().left(4).right((end_room + 10.0).ceil()).top(if display.narrow { 100 } else { 56 }).bottom(8).contain_label(true))
+        // mark's label on two lines too. A drawing surface has a two-name legend and no marks,
+        // and the reader's finger needs all the height it can get.
+        .grid(Grid::new().left(4).right((end_room + 10.0).ceil()).top(if display.narrow && value_max.is_none() { 100 } else { 56 }).bottom(8).contain_label(true))
         .tooltip(
             // ECharts' own light tooltip stays readable on both themes; charming cannot set its text colour.
             Tooltip::new().trigger(Trigger::Axis),
