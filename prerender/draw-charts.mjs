@@ -490,16 +490,31 @@ function isColour(value) {
 
 /**
  * The dark rules, for both ways the page can be dark: the reader's choice (data-theme="dark") and
- * the system's setting when the reader has not chosen. Selectors that set the same property to
- * the same colour share one rule.
+ * the system's setting when the reader has not chosen. A light colour that every chart darkens
+ * the same way gets one selector for all pictures; only one that charts darken differently is
+ * said per chart. (Every selector is matched against every attribute of that name in the page's
+ * pictures while the page loads, so fewer selectors make a shorter first style pass.) Selectors
+ * that set the same property to the same colour share one rule.
  */
 function themeCss(rules) {
+  const darkOf = new Map();
+  for (const chartRules of rules.values()) {
+    for (const { attribute, light, dark } of chartRules.values()) {
+      const key = `${attribute}=${light}`;
+      if (!darkOf.has(key)) darkOf.set(key, new Set());
+      darkOf.get(key).add(dark);
+    }
+  }
   const groups = new Map();
+  const add = (declaration, selector) => {
+    if (!groups.has(declaration)) groups.set(declaration, []);
+    if (!groups.get(declaration).includes(selector)) groups.get(declaration).push(selector);
+  };
   for (const [chart, chartRules] of rules) {
     for (const { attribute, light, dark } of chartRules.values()) {
-      const declaration = `${attribute}:${dark}`;
-      if (!groups.has(declaration)) groups.set(declaration, []);
-      groups.get(declaration).push(`[data-chart="${cssString(chart)}"] .static-chart [${attribute}="${light}"]`);
+      const everywhere = darkOf.get(`${attribute}=${light}`).size === 1;
+      const scope = everywhere ? '' : `[data-chart="${cssString(chart)}"] `;
+      add(`${attribute}:${dark}`, `${scope}.static-chart [${attribute}="${light}"]`);
     }
   }
   const block = (root) => [...groups]
