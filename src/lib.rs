@@ -354,11 +354,11 @@ pub fn start() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     // The app starts in a task of its own, not in the one that instantiated the wasm: together
     // they made the page's longest task on a slow phone.
-    set_timeout(go_live, std::time::Duration::ZERO);
+    set_timeout(bring_to_life, std::time::Duration::ZERO);
 }
 
 /// Brings the page to life: the prerendered story where there is one, the whole app elsewhere.
-fn go_live() {
+fn bring_to_life() {
     let url = UrlState::parse(&window().location().search().unwrap_or_default());
     let document = document();
     if let Some(root) = document.document_element() {

@@ -90,30 +90,19 @@ pub fn start(url: UrlState, story: Element) {
                 watch_chapters(&url, contexts);
             }
             None => {
-                // Only the header's live parts: its title and standfirst stay as painted (re-painting
-                // the largest text of the first screen would make the page look late).
-                let header = story.clone();
-                let offline = story.clone();
-                let footer = story.clone();
-                let contents = story.clone();
+                // The page's tools go live one task each; the header's title and standfirst stay as
+                // painted (re-painting the largest text of the first screen would make the page
+                // look late), and the chapters go live as the reader nears them.
                 let url = url.clone();
                 in_turn(
                     owner.clone(),
                     std::collections::VecDeque::from([
-                        Box::new(move || {
-                            replace_with(&header, "header.story-header .switches", contexts, || view! { <crate::HeaderSwitches/> }.into_any());
-                        }) as Box<dyn FnOnce()>,
-                        Box::new(move || {
-                            replace_with(&offline, "header.story-header .offline-note", contexts, move || {
-                                view! { <crate::OfflineNote offline_ready=offline_ready/> }.into_any()
-                            });
+                        live_part(&story, "header.story-header .switches", contexts, || view! { <crate::HeaderSwitches/> }.into_any()),
+                        live_part(&story, "header.story-header .offline-note", contexts, move || {
+                            view! { <crate::OfflineNote offline_ready=offline_ready/> }.into_any()
                         }),
-                        Box::new(move || {
-                            replace_with(&footer, "footer.story-footer .story-cite", contexts, || view! { <crate::StoryCite/> }.into_any());
-                        }),
-                        Box::new(move || {
-                            replace_with(&contents, "nav.contents", contexts, || view! { <crate::widgets::Contents/> }.into_any())
-                        }),
+                        live_part(&story, "footer.story-footer .story-cite", contexts, || view! { <crate::StoryCite/> }.into_any()),
+                        live_part(&story, "nav.contents", contexts, || view! { <crate::widgets::Contents/> }.into_any()),
                         Box::new(move || watch_chapters(&url, contexts)),
                     ]),
                 );
@@ -135,6 +124,12 @@ fn append_credit(story: &Element, contexts: Contexts) {
         })
         .forget();
     }
+}
+
+/// A step of `in_turn`: the prerendered part at `selector` replaced by its live view.
+fn live_part(story: &Element, selector: &'static str, contexts: Contexts, live: impl FnOnce() -> AnyView + 'static) -> Box<dyn FnOnce()> {
+    let story = story.clone();
+    Box::new(move || replace_with(&story, selector, contexts, live))
 }
 
 /// Runs `steps` one task each, so that no start-up task grows long: the browser can paint and

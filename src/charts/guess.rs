@@ -97,25 +97,22 @@ pub fn chart(view: &GuessView, display: Display) -> Chart {
         ends.push((known_name.clone(), known.iter().rev().flatten().next().copied()));
     }
     let colour = category_colour(0, display.theme);
-    // The value axis runs to 10 million whatever is drawn, so a drag maps to the same scale.
     let categories = YEARS.iter().map(u16::to_string).collect();
-    let base = super::line_chart_to(categories, None, Some(f64::from(MAX_TENTHS) * 100_000.0), end_label_room(&ends, UNIT, display), display);
+    let base = super::drawing_surface(categories, f64::from(MAX_TENTHS) * 100_000.0, end_label_room(&ends, UNIT, display), display);
     let known_data: Vec<charming::datatype::DataPoint> =
         known.iter().map(|v| v.map_or(None::<f64>.into(), charming::datatype::DataPoint::from)).collect();
+    let guess_line = Line::new()
+        .id("guess")
+        .name(series_name(guess_name, display))
+        .data(guess_points(&guessed))
+        .connect_nulls(false)
+        .show_symbol(true)
+        .symbol(Symbol::Custom("emptyCircle".into()))
+        .symbol_size(12)
+        .item_style(ItemStyle::new().color(colour))
+        .line_style(LineStyle::new().color(colour).width(3).type_(LineStyleType::Dashed));
     base.series(yearly_line(caam, &YEARS, false, display).data(known_data).name(series_name(&known_name, display)))
-        .series(
-            Line::new()
-                .id("guess")
-                .name(series_name(guess_name, display))
-                .data(guess_points(&guessed))
-                .connect_nulls(false)
-                .show_symbol(true)
-                .symbol(Symbol::Custom("emptyCircle".into()))
-                .symbol_size(12)
-                .item_style(ItemStyle::new().color(colour))
-                .line_style(LineStyle::new().color(colour).width(3).type_(LineStyleType::Dashed))
-                .mark_area(drawing_area(view, display)),
-        )
+        .series(if view.revealed { guess_line } else { guess_line.mark_area(drawing_area(display)) })
 }
 
 /// The reader's line as data: its first point, the last given year, carries no marker of its
@@ -132,10 +129,11 @@ fn guess_points(guessed: &[Option<f64>]) -> Vec<charming::datatype::DataPoint> {
         .collect()
 }
 
-/// Where to draw: until the answer is shown, the years to guess are a lightly tinted band that
-/// says so; after it, no band.
-fn drawing_area(view: &GuessView, display: Display) -> MarkArea {
-    let band = MarkArea::new()
+/// Where to draw, until the answer is shown: the years to guess as a lightly tinted band that
+/// says so.
+fn drawing_area(display: Display) -> MarkArea {
+    let from = MarkAreaData::new().name(t::guess_draw_here(display.lang)).x_axis(YEARS[4].to_string());
+    MarkArea::new()
         .silent(true)
         .item_style(ItemStyle::new().color(category_colour(0, display.theme)).opacity(0.08))
         .label(
@@ -144,12 +142,8 @@ fn drawing_area(view: &GuessView, display: Display) -> MarkArea {
                 .position(LabelPosition::InsideTop)
                 .color(crate::palette::ink(display.theme).muted)
                 .font_size(if display.narrow { 11 } else { 12 }),
-        );
-    if view.revealed {
-        return band;
-    }
-    let from = MarkAreaData::new().name(t::guess_draw_here(display.lang)).x_axis(YEARS[4].to_string());
-    band.data(vec![(from, MarkAreaData::new().x_axis(GUESSED[GUESSED.len() - 1].to_string()))])
+        )
+        .data(vec![(from, MarkAreaData::new().x_axis(GUESSED[GUESSED.len() - 1].to_string()))])
 }
 
 pub fn table(view: &GuessView, lang: Lang) -> Table {
@@ -242,7 +236,7 @@ mod tests {
         assert_eq!(band[0]["name"], "Draw here");
         assert_eq!(o["xAxis"]["offset"], 12.0, "the years sit below zero, clear of an end label at zero");
         let revealed = option(&GuessView { revealed: true, ..GuessView::default() });
-        assert!(revealed["series"][1]["markArea"]["data"].is_null(), "no band once the answer is shown");
+        assert!(revealed["series"][1]["markArea"].is_null(), "no band once the answer is shown");
     }
 
     #[test]

@@ -161,20 +161,25 @@ pub(crate) fn yearly_line_chart(years: &[u16], end_room: f64, display: Display) 
 /// A line chart over any categories (years, months); `label_interval` draws every n+1-th
 /// category's name only (months), `None` draws them all.
 pub(crate) fn line_chart(categories: Vec<String>, label_interval: Option<f64>, end_room: f64, display: Display) -> Chart {
-    line_chart_to(categories, label_interval, None, end_room, display)
+    line_chart_base(categories, label_interval, None, end_room, display)
 }
 
 /// How far below zero the year axis of a drawing surface sits: half an end label's two lines.
 const DRAWING_AXIS_OFFSET: f64 = 12.0;
 
-/// A line chart whose value axis runs to `value_max` when given: a scale that must not move, as
-/// the one the reader draws a guess on. There the year axis sits a little below zero, so a line
-/// drawn down to zero keeps its two-line end label clear of the years, and on a phone the plot
-/// starts right below the legend.
-pub(crate) fn line_chart_to(
+/// A line chart the reader draws on (the guess): its value axis runs from zero to `value_max`
+/// whatever is drawn, so a drag always maps to the same scale; the year axis sits a little below
+/// zero, so a line drawn down to zero keeps its two-line end label clear of the years; and on a
+/// phone the plot starts right below its legend (two names, no marks), for the finger's sake.
+pub(crate) fn drawing_surface(categories: Vec<String>, value_max: f64, end_room: f64, display: Display) -> Chart {
+    line_chart_base(categories, None, Some(value_max), end_room, display)
+}
+
+/// A line chart, or with `drawing_max` a drawing surface (`drawing_surface`).
+fn line_chart_base(
     categories: Vec<String>,
     label_interval: Option<f64>,
-    value_max: Option<f64>,
+    drawing_max: Option<f64>,
     end_room: f64,
     display: Display,
 ) -> Chart {
@@ -186,9 +191,8 @@ pub(crate) fn line_chart_to(
     Chart::new()
         .animation(!display.reduced_motion)
         // On a phone the legend wraps onto two or three rows, so the plot starts lower, below a
-        // mark's label on two lines too. A drawing surface has a two-name legend and no marks,
-        // and the reader's finger needs all the height it can get.
-        .grid(Grid::new().left(4).right((end_room + 10.0).ceil()).top(if display.narrow && value_max.is_none() { 100 } else { 56 }).bottom(8).contain_label(true))
+        // mark's label on two lines too.
+        .grid(Grid::new().left(4).right((end_room + 10.0).ceil()).top(if display.narrow && drawing_max.is_none() { 100 } else { 56 }).bottom(8).contain_label(true))
         .tooltip(
             // ECharts' own light tooltip stays readable on both themes; charming cannot set its text colour.
             Tooltip::new().trigger(Trigger::Axis),
@@ -196,14 +200,14 @@ pub(crate) fn line_chart_to(
         .legend(legend(display))
         .x_axis({
             let axis = Axis::new().type_(AxisType::Category).boundary_gap(false).data(categories).axis_label(axis_label);
-            if value_max.is_some() { axis.offset(DRAWING_AXIS_OFFSET) } else { axis }
+            if drawing_max.is_some() { axis.offset(DRAWING_AXIS_OFFSET) } else { axis }
         })
         .y_axis({
             let axis = Axis::new()
                 .type_(AxisType::Value)
                 .axis_label(AxisLabel::new().color(ink.muted))
                 .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid)));
-            match value_max {
+            match drawing_max {
                 Some(max) => axis.min(0).max(max),
                 None => axis,
             }
