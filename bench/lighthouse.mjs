@@ -273,6 +273,13 @@ export async function lighthouseBench({ dist = DIST, runs = RUNS } = {}) {
           `  run ${run + 1} ${name}: score ${f.score?.toFixed(0)}, FCP ${f.fcp?.toFixed(0)} ms, LCP ${f.lcp?.toFixed(0)} ms, ` +
             `TBT ${f.tbt?.toFixed(0)} ms, CLS ${f.cls?.toFixed(3)} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
         );
+        // Where blocking time comes from: the tasks of 50 ms and more, with what they are
+        // attributed to and when they start (simulated; only those after the first paint count).
+        const longTasks = lhr.audits['long-tasks']?.details?.items ?? [];
+        if (longTasks.length) {
+          const shown = longTasks.map((t) => `${(t.url ?? '').replace(/^.*\//, '') || 'page'} ${t.duration.toFixed(0)} ms at ${t.startTime.toFixed(0)} ms`);
+          console.log(`    long tasks: ${shown.join('; ')}`);
+        }
       }
     }
   } finally {

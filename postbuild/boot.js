@@ -1,6 +1,11 @@
 // Starts the explainer. This file replaces the inline loader Trunk writes, so that the page's
 // Content Security Policy can forbid inline script. The build fills in the constants in capitals.
 //
+// It is an async module: it runs as soon as it arrives, maybe before the page is parsed, so it
+// touches no element of the page (the app waits for the page itself, src/lib.rs). Run at the
+// end of parsing instead, it shared the task in which the browser lays out the whole page, and
+// that task then waited for this file on a slow network: a long task after the first paint.
+//
 // The page is already whole before this runs: prerendered text, charts drawn as pictures, tables.
 // When the browser has no WebAssembly, or a file of the app fails to load or to start, the
 // reader keeps that page; only the charts' controls stay still.
@@ -25,12 +30,6 @@ function markInteracted() {
 }
 for (const kind of ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'scroll']) {
   addEventListener(kind, markInteracted, { capture: true, once: true, passive: true });
-}
-
-// A link to a chapter (`?chapter=`) opens at that chapter, before the app arrives.
-const chapter = new URLSearchParams(location.search).get('chapter');
-if (chapter && !location.hash && /^[a-z-]{1,40}$/.test(chapter)) {
-  document.querySelector(`section.chapter#${chapter}`)?.scrollIntoView();
 }
 
 // The first-paint script (postbuild/first-paint.js) turns the page into its static form.

@@ -55,6 +55,15 @@
     return;
   }
 
+  // A link to a chapter (`?chapter=`) opens at that chapter, before the app arrives.
+  var chapterId = param('chapter');
+  if (chapterId && !location.hash && /^[a-z-]{1,40}$/.test(chapterId)) {
+    document.addEventListener('DOMContentLoaded', function () {
+      var section = document.querySelector('section.chapter#' + chapterId);
+      if (section) section.scrollIntoView();
+    });
+  }
+
   var theme = param('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
 

@@ -89,7 +89,7 @@ const withoutAppPreloads = (html) => html.replace(/<link rel="(?:module)?preload
 function withBootScript(dir, html) {
   const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
   if (!loader) {
-    if (/<script type="module" src="\.\/boot-/.test(html)) return html;
+    if (/<script type="module" async src="\.\/boot-/.test(html)) return html;
     fail('no Trunk loader and no boot script in a story page');
   }
   const glue = loader[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
@@ -101,7 +101,8 @@ function withBootScript(dir, html) {
     .replace('__WASM_INTEGRITY__', sri(readFileSync(join(dir, wasm))));
   const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), boot);
-  return html.replace(loader[0], `<script type="module" src="./${name}" integrity="${sri(boot)}"></script>`);
+  // async: see the top of postbuild/boot.js.
+  return html.replace(loader[0], `<script type="module" async src="./${name}" integrity="${sri(boot)}"></script>`);
 }
 
 function main() {

@@ -328,12 +328,12 @@ pub(crate) fn mirror_in_url(state: AppState) {
     });
 }
 
-/// Sets `data-theme` on `<html>` so the stylesheet can override the system colour scheme.
 /// Text for HTML, in an element or a quoted attribute.
 pub fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// Sets `data-theme` on `<html>` so the stylesheet can override the system colour scheme.
 pub(crate) fn apply_theme_choice(theme: RwSignal<ThemeChoice>) {
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
@@ -354,7 +354,17 @@ pub fn start() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     // The app starts in a task of its own, not in the one that instantiated the wasm: together
     // they made the page's longest task on a slow phone.
-    set_timeout(bring_to_life, std::time::Duration::ZERO);
+    let go_live = || set_timeout(bring_to_life, std::time::Duration::ZERO);
+    // The boot script runs as soon as it arrives (postbuild/boot.js), so where the app comes
+    // before the end of the page, it waits for the whole page it brings to life.
+    let document = document();
+    if document.ready_state() == "loading" {
+        use wasm_bindgen::JsCast;
+        let when_parsed = wasm_bindgen::closure::Closure::once_into_js(go_live);
+        let _ = document.add_event_listener_with_callback("DOMContentLoaded", when_parsed.unchecked_ref());
+    } else {
+        go_live();
+    }
 }
 
 /// Brings the page to life: the prerendered story where there is one, the whole app elsewhere.
@@ -375,7 +385,8 @@ fn bring_to_life() {
         // The page's texts come first: without them the live chapters would speak English.
         Some(story) => leptos::task::spawn_local(async move {
             if language_pack::load(page_lang).await {
-                live::start(url, story);
+                // A task of its own again: after decoding the pack, starting made one long task.
+                set_timeout(move || live::start(url, story), std::time::Duration::ZERO);
             } else {
                 // The prerendered page stays, complete and readable (postbuild/first-paint.js).
                 if let Ok(event) = web_sys::Event::new("static-page") {

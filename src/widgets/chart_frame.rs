@@ -77,7 +77,6 @@ pub fn ChartFrame(
     });
     on_cleanup(move || chart.update_value(|slot| drop(slot.take())));
 
-    // In an embedded chart the sources fold away under one line, to keep the frame short.
     let embedded = matches!(use_app_state().embed, Some(Embed::Chart(_)));
     let title_id = format!("{id}-title");
     let heading_ref = title_id.clone();
@@ -125,7 +124,7 @@ pub fn ChartFrame(
                 <summary>{t::ui_show_table(lang)}</summary>
                 <DataTable table=table caption=title id=id/>
             </details>
-            <SourceList table=table collapsed=embedded/>
+            <SourceList table=table/>
         </figure>
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::widgets::SubHeading;
+use crate::widgets::chart_frame::TextVersion;
 
 use crate::i18n::{Lang, t, use_lang};
 use crate::model::Source;
@@ -15,17 +16,17 @@ fn date_view(source: &'static Source, lang: Lang) -> AnyView {
     }
 }
 
-/// The sources of every figure on screen, and what each series counts.
+/// The sources of every figure on screen, and what each series counts: folded under a one-line
+/// summary with their number, since a chart can have dozens (on a phone, a list of 46 sources
+/// is longer than its chapter). Each figure's own source is also a click away on the chart and in
+/// its table; printed, the list is open (style/main.css), and in the text version, which is read
+/// as plain text, it is open too.
 #[component]
-pub fn SourceList(
-    #[prop(into)] table: Signal<Table>,
-    /// Folded under a one-line summary (embedded charts); open in the story.
-    #[prop(optional)]
-    collapsed: bool,
-) -> impl IntoView {
+pub fn SourceList(#[prop(into)] table: Signal<Table>) -> impl IntoView {
     let lang = use_lang();
+    let text_version = use_context::<TextVersion>().is_some();
     view! {
-        <details class="chart-sources" open=!collapsed>
+        <details class="chart-sources" open=text_version>
             <summary>
                 <SubHeading>{move || t::ui_sources_count(lang, &table.with(|t| t.sources().len()).to_string())}</SubHeading>
             </summary>

@@ -66,12 +66,18 @@ test('every toggle changes what is drawn, and the table follows the chart', asyn
   await context.close();
 });
 
-test('the sources of every series shown are listed with links', async () => {
+test('the sources of every series shown are listed with links, folded under their number', async () => {
   const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/`);
   await waitForChart(page, CHART);
   const sources = page.locator(`[data-chart="${CHART}"] .source-list li`);
   const before = await sources.count();
   assert.ok(before >= 10, `sources listed: ${before}`);
+  // Folded, so that a chart with dozens of sources does not bury the story on a phone.
+  const summary = page.locator(`[data-chart="${CHART}"] .chart-sources summary`);
+  assert.equal(await sources.first().isVisible(), false, 'the list starts folded');
+  assert.equal(await summary.innerText(), `Sources (${before})`);
+  await summary.click();
+  await sources.first().waitFor();
   const customsSource = page.locator(`[data-chart="${CHART}"] [data-source="cgtn-2024-04-23"]`);
   assert.equal(await customsSource.count(), 0, 'customs sources appear only with the customs count');
   await page.locator(`[data-chart="${CHART}"] input[type=radio]`).nth(2).click();
