@@ -6,7 +6,7 @@
 // end of parsing instead, it shared the task in which the browser lays out the whole page, and
 // that task then waited for this file on a slow network: a long task after the first paint.
 //
-// The page is already whole before this runs: prerendered text, charts drawn as pictures, tables.
+// The page is whole without it: prerendered text, charts drawn as pictures, tables.
 // When the browser has no WebAssembly, or a file of the app fails to load or to start, the
 // reader keeps that page; only the charts' controls stay still.
 const GLUE = '__GLUE__';
