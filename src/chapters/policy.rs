@@ -57,14 +57,20 @@ pub fn PolicyChart() -> impl IntoView {
 pub fn licences_so_far(lang: Lang) -> Option<String> {
     use crate::format::{count, fraction};
     let f = crate::charts::monthly::so_far(lang)?;
-    Some(t::policy_licences_so_far(
+    let so_far = t::policy_licences_so_far(
         lang,
         &f.span,
         &count(lang, f.nev),
         &fraction(lang, f.nev / f.nev_before - 1.0),
         &fraction(lang, f.all / f.all_before - 1.0),
-        &f.months.to_string(),
-    ))
+    );
+    Some(format!("{so_far}{}{}", crate::i18n::sentence_gap(lang), too_soon(lang, f.months)))
+}
+
+/// Why the figures cannot judge the licences yet: there are only `months` of them (one, in the
+/// January after an editor adds a new year's first month).
+fn too_soon(lang: Lang, months: u8) -> String {
+    if months == 1 { t::policy_licences_too_soon_one(lang).to_string() } else { t::policy_licences_too_soon(lang, &months.to_string()) }
 }
 
 #[component]
@@ -89,5 +95,27 @@ pub fn PolicyChapter() -> impl IntoView {
             </p>
             <PolicyChart/>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{licences_so_far, too_soon};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn one_month_of_figures_is_said_in_the_singular() {
+        assert_eq!(too_soon(Lang::En, 1), "Whether they slow exports later cannot be read from one month of figures.");
+        assert!(too_soon(Lang::En, 2).ends_with("from 2 months of figures."));
+        assert!(too_soon(Lang::De, 1).contains("eines einzigen Monats"));
+        assert!(too_soon(Lang::Zh, 1).contains("一个月"));
+    }
+
+    #[test]
+    fn the_paragraph_ends_with_how_few_months_there_are() {
+        let text = licences_so_far(Lang::En).expect("the data has months since the licences");
+        assert!(text.contains("more than a year earlier") && text.ends_with("months of figures."), "{text}");
+        let zh = licences_so_far(Lang::Zh).expect("the data has months since the licences");
+        assert!(!zh.contains("。 "), "no space between Chinese sentences: {zh}");
     }
 }
