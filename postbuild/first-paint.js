@@ -55,13 +55,33 @@
     return;
   }
 
-  // A link to a chapter (`?chapter=`) opens at that chapter, before the app arrives.
+  // A link to a chapter (`?chapter=`) opens at that chapter, before the app arrives: once the
+  // page is parsed and styled (unstyled, every picture's four versions show, and the chapter
+  // would be thousands of pixels further down than it ends up).
   var chapterId = param('chapter');
   if (chapterId && !location.hash && /^[a-z-]{1,40}$/.test(chapterId)) {
     document.addEventListener('DOMContentLoaded', function () {
-      var section = document.querySelector('section.chapter#' + chapterId);
-      if (section) section.scrollIntoView();
+      whenStyled(function () {
+        var section = document.querySelector('section.chapter#' + chapterId);
+        if (section) section.scrollIntoView();
+      });
     });
+  }
+
+  // Runs `then` once every stylesheet of the page has loaded (or failed to).
+  function whenStyled(then) {
+    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    var left = 0;
+    var done = function () {
+      if (--left === 0) then();
+    };
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].sheet) continue;
+      left++;
+      links[i].addEventListener('load', done);
+      links[i].addEventListener('error', done);
+    }
+    if (left === 0) then();
   }
 
   var theme = param('theme');

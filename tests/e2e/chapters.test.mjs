@@ -158,6 +158,23 @@ test('a link to a chapter opens that chapter, and the chapter in view is in the 
   await context.close();
 });
 
+test('a link to a chapter opens that chapter when the stylesheets arrive after the page', async () => {
+  // Unstyled, the page is thousands of pixels longer (every picture's four versions show): the
+  // scroll to the chapter must wait for the styles.
+  const context = await ctx.browser.newContext({ viewport: { width: 390, height: 800 }, reducedMotion: 'reduce' });
+  await context.route(/\/(main|static-charts)-[0-9a-f]+\.css$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/?chapter=policy`);
+  await page.waitForFunction(() => [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet));
+  await page.waitForTimeout(300);
+  const top = await page.locator('#policy').boundingBox();
+  assert.ok(top.y > -50 && top.y < 250, `chapter 8 is at the top of the screen (${top.y})`);
+  await context.close();
+});
+
 test('every chart embeds on its own', async () => {
   for (const id of CHARTS) {
     const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?embed=${id}`, { reducedMotion: 'reduce' });
