@@ -79,10 +79,27 @@ function inSlices(response) {
   return new Response(sliced, { headers: { 'Content-Type': 'application/wasm' } });
 }
 
+// The app's files are fetched once the page has painted: fetched earlier (this script runs as
+// soon as it arrives), the wasm would share a slow network with the page and its styles, which
+// the first paint waits for. A page that is not being painted (a tab in the background, a frame
+// the browser does not draw while it is out of view) gets them after a second all the same.
+function afterFirstPaint() {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 1000);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   keepStaticPage('WebAssembly is not available');
 } else {
-  import(GLUE)
+  afterFirstPaint()
+    .then(() => import(GLUE))
     .then((glue) => glue.default({ module_or_path: fetch(WASM, { integrity: WASM_INTEGRITY }).then(inSlices) }).then((wasm) => {
       window.wasmBindings = glue;
       dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

@@ -107,7 +107,7 @@
         var tables = document.querySelectorAll('[data-chart] details.chart-table');
         for (var t = 0; t < tables.length; t++) tables[t].open = true;
       }
-      if (window.parent !== window) reportHeight(chart || 'story', param('childId'));
+      if (window.parent !== window) reportHeight();
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed);
     else whenParsed();
@@ -118,9 +118,31 @@
   }, true);
   addEventListener('static-page', keepStaticPage);
 
+  // In a frame, the host hears the page's height from the first paint on, so the frame has its
+  // size before the app arrives; once the app runs, it reports (src/frame_messages.rs), and on a
+  // page that stays static this goes on.
+  if (window.parent !== window) {
+    var appRunning = false;
+    document.addEventListener('DOMContentLoaded', function () {
+      whenStyled(function () {
+        if (!appRunning || staticPage) reportHeight();
+      });
+    });
+    addEventListener('TrunkApplicationStarted', function () {
+      appRunning = true;
+      if (staticPage || !heights) return;
+      heights.disconnect();
+      heights = null;
+    });
+  }
+
   // The same messages as src/frame_messages.rs sends once the app runs: Datawrapper's height
-  // message, and pym.js's when the host gave a child id.
-  function reportHeight(key, childId) {
+  // message, and pym.js's when the host gave a child id. Reports until `heights` is disconnected.
+  var heights = null;
+  function reportHeight() {
+    if (heights) return;
+    var key = chart || 'story';
+    var childId = param('childId');
     var last = 0;
     var validChild = childId !== null && /^[A-Za-z0-9_-]{1,64}$/.test(childId);
     var post = function () {
@@ -132,7 +154,10 @@
       message[key] = height;
       window.parent.postMessage({ 'datawrapper-height': message }, '*');
     };
-    if (typeof ResizeObserver === 'function') new ResizeObserver(post).observe(root);
+    if (typeof ResizeObserver === 'function') {
+      heights = new ResizeObserver(post);
+      heights.observe(root);
+    }
     post();
   }
 })();

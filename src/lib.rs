@@ -356,12 +356,12 @@ pub fn start() {
     // they made the page's longest task on a slow phone.
     let go_live = || set_timeout(bring_to_life, std::time::Duration::ZERO);
     // The boot script runs as soon as it arrives (postbuild/boot.js), so where the app comes
-    // before the end of the page, it waits for the whole page it brings to life.
-    let document = document();
-    if document.ready_state() == "loading" {
+    // before the page is whole, parsed and styled (the live charts take their frames' sizes), it
+    // waits for the page's load.
+    if document().ready_state() != "complete" {
         use wasm_bindgen::JsCast;
-        let when_parsed = wasm_bindgen::closure::Closure::once_into_js(go_live);
-        let _ = document.add_event_listener_with_callback("DOMContentLoaded", when_parsed.unchecked_ref());
+        let when_loaded = wasm_bindgen::closure::Closure::once_into_js(go_live);
+        let _ = window().add_event_listener_with_callback("load", when_loaded.unchecked_ref());
     } else {
         go_live();
     }

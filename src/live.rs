@@ -74,8 +74,13 @@ pub fn start(url: UrlState, story: Element) {
                         if !unknown {
                             crate::echarts::load().await;
                         }
+                        // The table or sources the reader opened meanwhile stay open.
+                        let open_parts = open_details(&story);
                         story.remove();
                         leptos::mount::mount_to_body(move || view! { <crate::App url=url.clone()/> });
+                        if let Some(body) = document().body() {
+                            restore_details(&body, &open_parts);
+                        }
                     });
                 };
                 if at_once { go_live() } else { on_first_interaction(go_live) }
@@ -376,7 +381,8 @@ fn elements(root: &Element, selector: &str) -> Vec<Element> {
     (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
 }
 
-/// Which of a chapter's folding parts (tables, sources) the reader opened, by position.
+/// Which of a chapter's (or an embedded chart's) folding parts (tables, sources) the reader
+/// opened, by position.
 fn open_details(section: &Element) -> Vec<usize> {
     elements(section, "details").iter().enumerate().filter(|(_, d)| d.has_attribute("open")).map(|(i, _)| i).collect()
 }

@@ -99,6 +99,35 @@ for (const [name, path, selector] of [
   });
 }
 
+test('the host sizes the frame from the first paint, before the app has arrived', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  // The app's wasm is held back: what sizes the frame meanwhile is the first-paint script.
+  let releaseWasm;
+  const wasmHeld = new Promise((resolve) => (releaseWasm = resolve));
+  await context.route(/\.wasm$/, async (route) => {
+    await wasmHeld;
+    await route.continue().catch(() => {});
+  });
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/host-datawrapper.html`);
+  await page.waitForFunction(() => window.heights.length > 0, null, { timeout: 10000 });
+  const frame = page.frameLocator('#frame');
+  assert.equal(await frame.locator('html').evaluate(() => window.wasmBindings === undefined), true, 'the app has not started');
+  const prerendered = await expectFrameFits(page, '#frame', 'before the app');
+  assert.ok(prerendered.frameHeight > 400, `the frame grew from its initial 300px (${prerendered.frameHeight}px)`);
+  assert.deepEqual(await page.evaluate(() => [...new Set(window.heights.map(([key]) => key))]), [CHART]);
+  // Once the app runs, it reports, and the frame still fits. The reader's first click (on the
+  // table's summary) brings the chart to life, and the table it opened stays open.
+  releaseWasm();
+  await frame.locator('html').evaluate(() => new Promise((resolve) => (window.wasmBindings ? resolve() : addEventListener('TrunkApplicationStarted', () => resolve()))));
+  await frame.locator('details.chart-table summary').click();
+  await frame.locator(`[data-chart="${CHART}"] .chart-canvas canvas`).waitFor({ timeout: 20000 });
+  assert.equal(await frame.locator('details.chart-table').evaluate((d) => d.open), true, 'the table stays open when the chart goes live');
+  const opened = await expectFrameFits(page, '#frame', 'table opened, app running');
+  assert.ok(opened.frameHeight > prerendered.frameHeight + 200, `the frame grew with the table (${prerendered.frameHeight} -> ${opened.frameHeight})`);
+  await context.close();
+});
+
 test('an embedded chart shows that chart, its controls, its source and a credit, nothing else', async () => {
   const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?embed=${CHART}`);
   await waitForChart(page, CHART);
