@@ -122,14 +122,13 @@
   // size before the app arrives; once the app runs, it reports (src/frame_messages.rs), and on a
   // page that stays static this goes on.
   if (window.parent !== window) {
-    var appRunning = false;
     document.addEventListener('DOMContentLoaded', function () {
       whenStyled(function () {
-        if (!appRunning || staticPage) reportHeight();
+        // boot.js sets `wasmBindings` when the app has started.
+        if (!window.wasmBindings || staticPage) reportHeight();
       });
     });
     addEventListener('TrunkApplicationStarted', function () {
-      appRunning = true;
       if (staticPage || !heights) return;
       heights.disconnect();
       heights = null;

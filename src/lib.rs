@@ -354,16 +354,16 @@ pub fn start() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     // The app starts in a task of its own, not in the one that instantiated the wasm: together
     // they made the page's longest task on a slow phone.
-    let go_live = || set_timeout(bring_to_life, std::time::Duration::ZERO);
+    let bring_to_life_soon = || set_timeout(bring_to_life, std::time::Duration::ZERO);
     // The boot script runs as soon as it arrives (postbuild/boot.js), so where the app comes
     // before the page is whole, parsed and styled (the live charts take their frames' sizes), it
     // waits for the page's load.
     if document().ready_state() != "complete" {
         use wasm_bindgen::JsCast;
-        let when_loaded = wasm_bindgen::closure::Closure::once_into_js(go_live);
+        let when_loaded = wasm_bindgen::closure::Closure::once_into_js(bring_to_life_soon);
         let _ = window().add_event_listener_with_callback("load", when_loaded.unchecked_ref());
     } else {
-        go_live();
+        bring_to_life_soon();
     }
 }
 
