@@ -36,7 +36,7 @@ pub fn to_rust(data: &Dataset) -> String {
         for o in points {
             writeln!(
                 out,
-                "        Point {{ year: {}, period: {:?}, month: {}, last_month: {}, value: {:?}, confidence: Confidence::{}, source: {:?}, derived_from: {:?}, note: {:?} }},",
+                "        Point {{ year: {}, period: {:?}, month: {}, last_month: {}, value: {:?}, confidence: Confidence::{}, source: {:?}, derived_from: {:?}, note: {:?}, verdict: Verdict::{}, checked: {:?} }},",
                 o.year,
                 o.period,
                 o.month,
@@ -45,7 +45,9 @@ pub fn to_rust(data: &Dataset) -> String {
                 confidence_variant(o.confidence),
                 o.source,
                 o.derived_from,
-                o.note
+                o.note,
+                variant(o.check.verdict.id()),
+                o.check.checked
             )
             .unwrap();
         }
@@ -70,6 +72,15 @@ pub fn to_rust(data: &Dataset) -> String {
                 "M" => "Medium",
                 _ => "Low",
             }
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\npub static REVISIONS: &[Revision] = &[\n");
+    for r in &data.revisions {
+        writeln!(
+            out,
+            "    Revision {{ date: {:?}, series: {:?}, year: {}, period: {:?}, month: {}, old_value: {:?}, new_value: {:?}, reason: {:?}, source: {:?} }},",
+            r.date, r.series, r.year, r.period, r.month, r.old_value, r.new_value, r.reason, r.source
         )
         .unwrap();
     }
@@ -132,10 +143,13 @@ mod tests {
                     confidence: Confidence::Low,
                     source: "s".into(),
                     note: String::new(),
+                    count: "CAAM".into(),
+                    check: crate::Check { verdict: crate::Verdict::ConfirmedElsewhere, checked: "2026-12-02".into(), evidence: "q".into() },
                     line: 2,
                 })
                 .collect(),
             events: Vec::new(),
+            revisions: Vec::new(),
         };
         let code = to_rust(&data);
         assert!(code.contains(r#"publisher: "Xinhua \"via\" People's Daily""#), "{code}");
@@ -145,5 +159,6 @@ mod tests {
         let y2021 = code.find("year: 2021").unwrap();
         assert!(y2020 < y2021, "{code}");
         assert!(code.contains("confidence: Confidence::Low"));
+        assert!(code.contains("verdict: Verdict::ConfirmedElsewhere, checked: \"2026-12-02\""), "{code}");
     }
 }

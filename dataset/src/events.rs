@@ -1,5 +1,6 @@
 use serde::Deserialize;
 
+use crate::checks::{self, Check, CheckColumns};
 use crate::error::{DataError, is_date, read_csv};
 use crate::sources::Source;
 
@@ -16,6 +17,8 @@ pub struct Event {
     pub detail: String,
     pub source: String,
     pub confidence: String,
+    /// How its date and details were checked against its source.
+    pub check: Check,
     pub line: usize,
 }
 
@@ -29,9 +32,13 @@ struct Row {
     detail: String,
     source: String,
     confidence: String,
+    verdict: String,
+    checked: String,
+    evidence: String,
 }
 
-const HEADER: [&str; 8] = ["date", "topic", "actor", "kind", "title", "detail", "source", "confidence"];
+const HEADER: [&str; 11] =
+    ["date", "topic", "actor", "kind", "title", "detail", "source", "confidence", "verdict", "checked", "evidence"];
 pub const TOPICS: &[&str] = &["policy", "sino-german"];
 pub const KINDS: &[&str] = &["tariff", "licence", "probe", "fee", "deal", "statement", "forum", "agreement"];
 
@@ -63,7 +70,15 @@ pub(crate) fn parse(file: &str, text: &str, sources: &[Source], ids_known: bool)
         if !["H", "M", "L"].contains(&row.confidence.as_str()) {
             problems.push(format!("confidence '{}' must be H, M or L", row.confidence));
         }
-        if problems.is_empty() {
+        let columns = CheckColumns {
+            verdict: &row.verdict,
+            checked: &row.checked,
+            evidence: &row.evidence,
+            confidence: &row.confidence,
+            computed: false,
+        };
+        let check = checks::read(columns, &mut problems);
+        if let (Some(check), true) = (check, problems.is_empty()) {
             events.push(Event {
                 date: row.date,
                 topic: row.topic,
@@ -73,6 +88,7 @@ pub(crate) fn parse(file: &str, text: &str, sources: &[Source], ids_known: bool)
                 detail: row.detail,
                 source: row.source,
                 confidence: row.confidence,
+                check,
                 line,
             });
         } else {
@@ -103,7 +119,7 @@ mod tests {
 
     #[test]
     fn reads_an_event() {
-        let events = check("2024-10-30,policy,EU,tariff,Definitive duties,\"BYD 17.0%, SAIC 35.3%\",ec,H\n").unwrap();
+        let events = check("2024-10-30,policy,EU,tariff,Definitive duties,\"BYD 17.0%, SAIC 35.3%\",ec,H,confirmed,2026-12-02,q\n").unwrap();
         assert_eq!(events[0].actor, "EU");
         assert_eq!(events[0].detail, "BYD 17.0%, SAIC 35.3%");
         assert_eq!(events[0].line, 2);
@@ -111,7 +127,7 @@ mod tests {
 
     #[test]
     fn bad_dates_kinds_topics_and_sources_are_named() {
-        let errors = check("30/10/2024,trade,EU,ban,Duties,,nobody,X\n").unwrap_err();
+        let errors = check("30/10/2024,trade,EU,ban,Duties,,nobody,X,confirmed,2026-12-02,q\n").unwrap_err();
         let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(all.len(), 5, "{all:?}");
         assert!(all.iter().all(|e| e.starts_with("data/events.csv:2: ")), "{all:?}");
@@ -124,7 +140,7 @@ mod tests {
 
     #[test]
     fn an_event_without_a_source_stops_the_build() {
-        let errors = check("2024,policy,EU,tariff,Duties,,,H\n").unwrap_err();
+        let errors = check("2024,policy,EU,tariff,Duties,,,H,confirmed,2026-12-02,q\n").unwrap_err();
         assert_eq!(errors[0].to_string(), "data/events.csv:2: event has no source");
     }
 }

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use crate::checks::{self, CheckColumns};
 use crate::error::{DataError, read_csv};
-use crate::observations::{FIRST_YEAR, LAST_YEAR, Observation, check_figure};
+use crate::observations::{FIRST_YEAR, LAST_YEAR, Observation, check_count, check_figure};
 use crate::series::Series;
 use crate::sources::Source;
 
@@ -17,15 +18,20 @@ struct Row {
     series: String,
     month: String,
     value: String,
+    count: String,
     confidence: String,
     source: String,
     #[serde(default)]
     derived_from: String,
     #[serde(default)]
     note: String,
+    verdict: String,
+    checked: String,
+    evidence: String,
 }
 
-const HEADER: [&str; 7] = ["series", "month", "value", "confidence", "source", "derived_from", "note"];
+const HEADER: [&str; 11] =
+    ["series", "month", "value", "count", "confidence", "source", "derived_from", "note", "verdict", "checked", "evidence"];
 
 /// `YYYY-MM` with a year in range and a month from 01 to 12.
 fn parse_month(text: &str) -> Result<(u16, u8), String> {
@@ -65,10 +71,16 @@ pub(crate) fn parse(
             if row.note.trim().is_empty() {
                 problems.push("a derived figure needs a note giving its arithmetic".to_string());
             }
-            if row.confidence == "H" {
-                problems.push("a derived figure cannot have confidence H (use M, or L for a rough one)".to_string());
-            }
         }
+        let columns = CheckColumns {
+            verdict: &row.verdict,
+            checked: &row.checked,
+            evidence: &row.evidence,
+            confidence: &row.confidence,
+            computed: !row.derived_from.is_empty(),
+        };
+        let check = checks::read(columns, &mut problems);
+        check_count(&row.count, &row.series, series, ids_known, &mut problems);
         if let Some((year, month)) = month {
             let key = (row.series.clone(), year, month);
             if let Some(first) = first_line_of.get(&key) {
@@ -77,8 +89,8 @@ pub(crate) fn parse(
                 first_line_of.insert(key, line);
             }
         }
-        match (month, value, confidence, problems.is_empty()) {
-            (Some((year, month)), Some(value), Some(confidence), true) => observations.push(Observation {
+        match (month, value, confidence, check, problems.is_empty()) {
+            (Some((year, month)), Some(value), Some(confidence), Some(check), true) => observations.push(Observation {
                 series: row.series,
                 year,
                 period: String::new(),
@@ -88,6 +100,8 @@ pub(crate) fn parse(
                 confidence,
                 source: row.source,
                 note: row.note,
+                count: row.count,
+                check,
                 line,
             }),
             _ => errors.extend(problems.into_iter().map(|p| DataError::new(file, line, p))),
@@ -118,7 +132,7 @@ mod tests {
             unit: "vehicles".into(),
             line: 1,
         };
-        let text = format!("series,month,value,confidence,source,derived_from,note\n{rows}");
+        let text = format!("series,month,value,count,confidence,source,derived_from,note,verdict,checked,evidence\n{rows}");
         parse("data/monthly.csv", &text, &[source("jan"), source("feb")], &[series], true)
     }
 
@@ -128,7 +142,7 @@ mod tests {
 
     #[test]
     fn reads_a_month_and_a_derived_month() {
-        let rows = check("china-caam-monthly,2026-01,681000,H,jan,,\nchina-caam-monthly,2026-02,672000,M,feb,jan,\"January-February 1,352,000 minus January 681,000\"\n").unwrap();
+        let rows = check("china-caam-monthly,2026-01,681000,CAAM,H,jan,,,confirmed,2026-12-02,q\nchina-caam-monthly,2026-02,672000,CAAM,M,feb,jan,\"January-February 1,352,000 minus January 681,000\",derived,2026-12-02,q\n").unwrap();
         assert_eq!((rows[0].year, rows[0].month, rows[0].period.as_str()), (2026, 1, ""));
         assert_eq!(rows[1].derived_from, "jan");
         assert_eq!(rows[1].line, 3);
@@ -137,7 +151,7 @@ mod tests {
     #[test]
     fn a_month_outside_one_to_twelve_or_badly_written_is_refused() {
         for month in ["2026-13", "2026-00", "2026-1", "26-01", "2026", "2026-xx", "1990-01"] {
-            let err = first_error(&format!("china-caam-monthly,{month},1,H,jan,,\n"));
+            let err = first_error(&format!("china-caam-monthly,{month},1,CAAM,H,jan,,,confirmed,2026-12-02,q\n"));
             assert_eq!(err, format!("data/monthly.csv:2: month '{month}' is not a month written YYYY-MM, from 2000-01 to 2030-12"));
         }
     }
@@ -145,22 +159,22 @@ mod tests {
     #[test]
     fn a_derived_figure_names_its_second_source_and_its_arithmetic() {
         assert_eq!(
-            first_error("china-caam-monthly,2026-02,1,M,feb,xinhua,a - b\n"),
+            first_error("china-caam-monthly,2026-02,1,CAAM,M,feb,xinhua,a - b,derived,2026-12-02,q\n"),
             "data/monthly.csv:2: unknown source 'xinhua' in derived_from (not in sources.toml)"
         );
         assert_eq!(
-            first_error("china-caam-monthly,2026-02,1,M,feb,jan,\n"),
+            first_error("china-caam-monthly,2026-02,1,CAAM,M,feb,jan,,derived,2026-12-02,q\n"),
             "data/monthly.csv:2: a derived figure needs a note giving its arithmetic"
         );
-        assert!(first_error("china-caam-monthly,2026-02,1,H,feb,jan,a - b\n").contains("cannot have confidence H"));
+        assert!(first_error("china-caam-monthly,2026-02,1,CAAM,H,feb,jan,a - b,derived,2026-12-02,q\n").contains("cannot have confidence H"));
     }
 
     #[test]
     fn duplicates_and_unsourced_months_are_refused() {
         assert_eq!(
-            first_error("china-caam-monthly,2026-01,1,H,jan,,\nchina-caam-monthly,2026-01,2,H,jan,,\n"),
+            first_error("china-caam-monthly,2026-01,1,CAAM,H,jan,,,confirmed,2026-12-02,q\nchina-caam-monthly,2026-01,2,CAAM,H,jan,,,confirmed,2026-12-02,q\n"),
             "data/monthly.csv:3: duplicate month 2026-01 for series 'china-caam-monthly' (first on line 2)"
         );
-        assert_eq!(first_error("china-caam-monthly,2026-01,1,H,,,\n"), "data/monthly.csv:2: value has no source");
+        assert_eq!(first_error("china-caam-monthly,2026-01,1,CAAM,H,,,,confirmed,2026-12-02,q\n"), "data/monthly.csv:2: value has no source");
     }
 }

@@ -2,6 +2,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use crate::checks::{self, Check, CheckColumns};
 use crate::error::{DataError, read_csv};
 use crate::series::Series;
 use crate::sources::Source;
@@ -33,6 +34,11 @@ pub struct Observation {
     pub source: String,
     /// A caveat shown with the figure, e.g. "fiscal year" or "derived from the 2020 change".
     pub note: String,
+    /// Who counted it ("CAAM", "customs", ...): always its series' count, so that a line never
+    /// mixes counting bodies.
+    pub count: String,
+    /// How it was checked against its source.
+    pub check: Check,
     pub line: usize,
 }
 
@@ -42,8 +48,12 @@ impl Observation {
     /// story's "Figures up to" month and the build's date checks read the periods one way.
     pub fn last_month(&self) -> u8 {
         match (self.month, self.period.as_str()) {
-            (0, "h1") => 6,
+            (0, "jan-feb") => 2,
+            (0, "q1") => 3,
+            (0, "jan-apr") => 4,
             (0, "jan-may") => 5,
+            (0, "h1") => 6,
+            (0, "jan-jul") => 7,
             (0, "jan-aug") => 8,
             (0, "jan-sep") => 9,
             (0, "jan-oct") => 10,
@@ -61,16 +71,21 @@ struct Row {
     #[serde(default)]
     period: String,
     value: String,
+    count: String,
     confidence: String,
     source: String,
     #[serde(default)]
     note: String,
+    verdict: String,
+    checked: String,
+    evidence: String,
 }
 
-const HEADER: [&str; 7] = ["series", "year", "period", "value", "confidence", "source", "note"];
+const HEADER: [&str; 11] =
+    ["series", "year", "period", "value", "count", "confidence", "source", "note", "verdict", "checked", "evidence"];
 
 /// Parts of a year a figure may cover (empty: the whole year).
-pub const PERIODS: &[&str] = &["", "h1", "jan-may", "jan-aug", "jan-sep", "jan-oct", "jan-nov"];
+pub const PERIODS: &[&str] = &["", "jan-feb", "q1", "jan-apr", "jan-may", "h1", "jan-jul", "jan-aug", "jan-sep", "jan-oct", "jan-nov"];
 pub const FIRST_YEAR: u16 = 2000;
 pub const LAST_YEAR: u16 = 2030;
 
@@ -103,6 +118,15 @@ pub(crate) fn parse(
             problems.push(format!("period '{}' is not one of: {}", row.period, PERIODS[1..].join(", ")));
         }
         let (value, confidence) = check_figure(&row.value, &row.confidence, &row.source, &row.series, sources, series, ids_known, &mut problems);
+        let columns = CheckColumns {
+            verdict: &row.verdict,
+            checked: &row.checked,
+            evidence: &row.evidence,
+            confidence: &row.confidence,
+            computed: false,
+        };
+        let check = checks::read(columns, &mut problems);
+        check_count(&row.count, &row.series, series, ids_known, &mut problems);
         if let Some(year) = year {
             let key = (row.series.clone(), year, row.period.clone());
             if let Some(first) = first_line_of.get(&key) {
@@ -112,8 +136,8 @@ pub(crate) fn parse(
                 first_line_of.insert(key, line);
             }
         }
-        match (year, value, confidence, problems.is_empty()) {
-            (Some(year), Some(value), Some(confidence), true) => observations.push(Observation {
+        match (year, value, confidence, check, problems.is_empty()) {
+            (Some(year), Some(value), Some(confidence), Some(check), true) => observations.push(Observation {
                 series: row.series,
                 year,
                 period: row.period,
@@ -123,6 +147,8 @@ pub(crate) fn parse(
                 confidence,
                 source: row.source,
                 note: row.note,
+                count: row.count,
+                check,
                 line,
             }),
             _ => errors.extend(problems.into_iter().map(|p| DataError::new(file, line, p))),
@@ -134,6 +160,22 @@ pub(crate) fn parse(
     if errors.is_empty() { Ok(observations) } else { Err(errors) }
 }
 
+
+/// A figure names who counted it, and that is its series' count: a line or bar series that mixed
+/// counting bodies would compare unlike with unlike from one point to the next.
+pub(crate) fn check_count(count: &str, series_id: &str, series: &[Series], ids_known: bool, problems: &mut Vec<String>) {
+    if count.trim().is_empty() {
+        problems.push("figure has no count: name the body that counted it (CAAM, customs, CPCA, ...)".to_string());
+        return;
+    }
+    let Some(series) = series.iter().find(|s| s.id == series_id) else { return };
+    if ids_known && series.count != count {
+        problems.push(format!(
+            "figure counted by '{count}' in series '{series_id}', which is counted by '{}': one series holds one count, so give this figure a series of its own",
+            series.count
+        ));
+    }
+}
 
 /// The checks every figure gets, yearly or monthly: a number in range for its unit, a confidence,
 /// a known source. Problems go to `problems`; the parsed value and confidence are returned.
@@ -208,7 +250,7 @@ mod tests {
 
     fn check(rows: &str) -> Result<Vec<Observation>, Vec<DataError>> {
         let (sources, series) = fixtures();
-        let text = format!("series,year,period,value,confidence,source,note\n{rows}");
+        let text = format!("series,year,period,value,count,confidence,source,note,verdict,checked,evidence\n{rows}");
         parse("data/exports.csv", &text, &sources, &series, true)
     }
 
@@ -218,10 +260,10 @@ mod tests {
 
     #[test]
     fn reads_valid_rows_with_notes_and_lines() {
-        let rows = check("china-caam,2020,,995000,H,xinhua,\nchina-caam,2021,,\"2,015,000\",H,xinhua,a note\n");
+        let rows = check("china-caam,2020,,995000,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2021,,\"2,015,000\",CAAM,H,xinhua,a note,confirmed,2026-12-02,q\n");
         // A thousands separator is not a number: editors write 2015000 or 2_015_000.
         assert!(rows.is_err());
-        let rows = check("china-caam,2020,,995000,H,xinhua,\nchina-caam,2021,,2_015_000,M,xinhua,\"derived, from a change\"\n").unwrap();
+        let rows = check("china-caam,2020,,995000,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2021,,2_015_000,CAAM,M,xinhua,\"derived, from a change\",confirmed,2026-12-02,q\n").unwrap();
         assert_eq!(rows[1].value, 2_015_000.0);
         assert_eq!(rows[1].confidence, Confidence::Medium);
         assert_eq!(rows[1].note, "derived, from a change");
@@ -230,17 +272,17 @@ mod tests {
 
     #[test]
     fn a_value_without_a_source_stops_the_build() {
-        assert_eq!(first_error("china-caam,2020,,995000,H,,\n"), "data/exports.csv:2: value has no source");
+        assert_eq!(first_error("china-caam,2020,,995000,CAAM,H,,,confirmed,2026-12-02,q\n"), "data/exports.csv:2: value has no source");
     }
 
     #[test]
     fn an_unknown_source_or_series_is_named() {
         assert_eq!(
-            first_error("china-caam,2020,,995000,H,reuters,\n"),
+            first_error("china-caam,2020,,995000,CAAM,H,reuters,,confirmed,2026-12-02,q\n"),
             "data/exports.csv:2: unknown source 'reuters' (not in sources.toml)"
         );
         assert_eq!(
-            first_error("china-jama,2020,,995000,H,xinhua,\n"),
+            first_error("china-jama,2020,,995000,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"),
             "data/exports.csv:2: unknown series 'china-jama' (not in series.toml)"
         );
     }
@@ -248,23 +290,23 @@ mod tests {
     #[test]
     fn a_duplicate_year_names_both_lines() {
         assert_eq!(
-            first_error("china-caam,2020,,995000,H,xinhua,\nchina-caam,2020,,1000000,H,xinhua,\n"),
+            first_error("china-caam,2020,,995000,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2020,,1000000,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"),
             "data/exports.csv:3: duplicate year 2020 for series 'china-caam' (first on line 2)"
         );
     }
 
     #[test]
     fn negative_and_non_numeric_values_are_refused() {
-        assert_eq!(first_error("china-caam,2020,,-5,H,xinhua,\n"), "data/exports.csv:2: value '-5' is negative");
-        assert_eq!(first_error("china-caam,2020,,lots,H,xinhua,\n"), "data/exports.csv:2: value 'lots' is not a number");
-        assert_eq!(first_error("china-caam,2020,,NaN,H,xinhua,\n"), "data/exports.csv:2: value 'NaN' is not a number");
+        assert_eq!(first_error("china-caam,2020,,-5,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"), "data/exports.csv:2: value '-5' is negative");
+        assert_eq!(first_error("china-caam,2020,,lots,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"), "data/exports.csv:2: value 'lots' is not a number");
+        assert_eq!(first_error("china-caam,2020,,NaN,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"), "data/exports.csv:2: value 'NaN' is not a number");
     }
 
     #[test]
     fn bad_years_and_confidence_are_refused() {
-        assert!(first_error("china-caam,20x0,,1,H,xinhua,\n").contains("year '20x0' is not a year"));
-        assert!(first_error("china-caam,1990,,1,H,xinhua,\n").contains("year '1990'"));
-        assert!(first_error("china-caam,2020,,1,high,xinhua,\n").contains("confidence 'high' must be H, M or L"));
+        assert!(first_error("china-caam,20x0,,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n").contains("year '20x0' is not a year"));
+        assert!(first_error("china-caam,1990,,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n").contains("year '1990'"));
+        assert!(first_error("china-caam,2020,,1,CAAM,high,xinhua,,confirmed,2026-12-02,q\n").contains("confidence 'high' must be H, M or L"));
     }
 
     #[test]
@@ -278,21 +320,21 @@ mod tests {
 
     #[test]
     fn a_figure_runs_to_the_last_month_of_its_period() {
-        let rows = check("china-caam,2025,,1,H,xinhua,\nchina-caam,2025,jan-aug,1,H,xinhua,\nchina-caam,2025,h1,1,H,xinhua,\n").unwrap();
+        let rows = check("china-caam,2025,,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2025,jan-aug,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2025,h1,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n").unwrap();
         assert_eq!(rows.iter().map(Observation::last_month).collect::<Vec<_>>(), [12, 8, 6]);
         assert_eq!(Observation { month: 3, ..rows[0].clone() }.last_month(), 3);
     }
 
     #[test]
     fn a_partial_year_is_its_own_figure_and_periods_are_checked() {
-        let rows = check("china-caam,2025,,1,H,xinhua,\nchina-caam,2025,jan-aug,1,H,xinhua,\n").unwrap();
+        let rows = check("china-caam,2025,,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2025,jan-aug,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n").unwrap();
         assert_eq!(rows[1].period, "jan-aug");
-        assert!(first_error("china-caam,2025,spring,1,H,xinhua,\n").contains("period 'spring' is not one of"));
+        assert!(first_error("china-caam,2025,spring,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n").contains("period 'spring' is not one of"));
     }
 
     #[test]
     fn every_problem_is_reported_not_just_the_first() {
-        let errors = check("china-caam,2020,,-1,H,xinhua,\nchina-caam,2021,,1,X,,\n").unwrap_err();
+        let errors = check("china-caam,2020,,-1,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2021,,1,CAAM,X,,,confirmed,2026-12-02,q\n").unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2, 3, 3]);
     }

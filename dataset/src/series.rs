@@ -15,7 +15,7 @@ pub struct Series {
     pub label: String,
     /// The country whose colour and marker the series takes; empty for none.
     pub country: String,
-    /// Short name of the count, e.g. "CAAM" or "customs"; empty when there is only one.
+    /// Who counts it, e.g. "CAAM" or "customs": every figure of the series has this count.
     pub count: String,
     /// What exactly is counted, in a sentence a reader understands.
     pub definition: String,
@@ -66,7 +66,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Series>, Vec<DataError
         if !UNITS.contains(&entry.unit.as_str()) {
             problem(format!("series '{}' has unknown unit '{}'; known: {}", entry.id, entry.unit, UNITS.join(", ")));
         }
-        for (field, value) in [("label", &entry.label), ("definition", &entry.definition)] {
+        for (field, value) in [("label", &entry.label), ("count", &entry.count), ("definition", &entry.definition)] {
             if value.trim().is_empty() {
                 problem(format!("series '{}' has an empty {field}", entry.id));
             }
@@ -116,10 +116,11 @@ unit = "vehicles"
     }
 
     #[test]
-    fn country_and_count_are_optional() {
-        let text = GOOD.replace("country = \"china\"\n", "").replace("count = \"CAAM\"\n", "");
-        let series = parse("data/series.toml", &text).unwrap();
-        assert_eq!((series[0].country.as_str(), series[0].count.as_str()), ("", ""));
+    fn country_is_optional_and_count_is_not() {
+        let series = parse("data/series.toml", &GOOD.replace("country = \"china\"\n", "")).unwrap();
+        assert_eq!(series[0].country, "");
+        let errors = parse("data/series.toml", &GOOD.replace("count = \"CAAM\"\n", "")).unwrap_err();
+        assert_eq!(errors[0].to_string(), "data/series.toml:1: series 'china-caam' has an empty count");
     }
 
     #[test]
