@@ -87,7 +87,7 @@ mod tests {
         static PART: [Point; 1] = [Point { year: 2026, period: "jan-aug", last_month: 8, ..P }];
         static MONTHS: [Point; 2] = [Point { year: 2026, month: 9, last_month: 9, ..P }, Point { year: 2026, month: 10, last_month: 10, ..P }];
         static AHEAD: [Point; 1] = [Point { year: 2027, ..P }];
-        const P: Point = Point { year: 0, period: "", month: 0, last_month: 12, value: 1.0, confidence: Confidence::High, source: "s", derived_from: "", note: "" };
+        const P: Point = Point { year: 0, period: "", month: 0, last_month: 12, value: 1.0, confidence: Confidence::High, source: "s", derived_from: "", note: "", verdict: crate::model::Verdict::Confirmed, checked: "2026-12-02" };
         assert_eq!(newest_month(&[fixture("a", &YEARS)]), (2025, 12));
         assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("b", &PART)]), (2026, 8));
         assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("b", &PART), fixture("m", &MONTHS)]), (2026, 10));

@@ -124,12 +124,87 @@ pub fn fraction(lang: Lang, fraction: f64) -> String {
     readable(lang, Unit::Percent, (fraction * 1000.0).round() / 10.0)
 }
 
-/// A value in a table cell: whole vehicles with separators, otherwise as given.
+/// A value in a table cell: whole vehicles with separators, otherwise as given. Chinese tables
+/// count money in 亿美元 (hundreds of millions), as the axis and the prose do, so that a column
+/// never reads ten times smaller than the sentence above it.
 pub fn full(lang: Lang, unit: Unit, value: f64) -> String {
     match unit {
         Unit::Vehicles | Unit::Models => thousands(lang, value),
+        Unit::UsdBn if lang == Lang::Zh => decimal(lang, value * 10.0, 1),
         Unit::UsdBn | Unit::Percent => decimal(lang, value, 2),
     }
+}
+
+/// Month names written out, as running text has them (tables and axes abbreviate, see [`date`]).
+const MONTHS_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_DE: [&str; 12] =
+    ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+const MONTHS_NL: [&str; 12] =
+    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+fn month_word(lang: Lang, month: u8) -> String {
+    let i = usize::from(month.clamp(1, 12) - 1);
+    match lang {
+        Lang::En => MONTHS_EN[i].to_string(),
+        Lang::De => MONTHS_DE[i].to_string(),
+        Lang::Nl => MONTHS_NL[i].to_string(),
+        Lang::Zh => format!("{}月", i + 1),
+    }
+}
+
+/// One month as a sentence writes it: "February 2026", "Februar 2026", "februari 2026", "2026年2月".
+pub fn month_in_prose(lang: Lang, year: u16, month: u8) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年{}", month_word(lang, month)),
+        _ => format!("{} {year}", month_word(lang, month)),
+    }
+}
+
+/// The months from January to `last` of `year` as a sentence opens with them: "In January and
+/// February 2026", "Von Januar bis Februar 2026", "In januari en februari 2026", "2026年1–2月".
+pub fn months_opening(lang: Lang, year: u16, last: u8) -> String {
+    let first = month_word(lang, 1);
+    let to = month_word(lang, last);
+    match (lang, last) {
+        (Lang::Zh, 1) => format!("{year}年1月"),
+        (Lang::Zh, _) => format!("{year}年1–{last}月"),
+        (Lang::En, 1) => format!("In {first} {year}"),
+        (Lang::En, 2) => format!("In {first} and {to} {year}"),
+        (Lang::En, _) => format!("From {first} to {to} {year}"),
+        (Lang::De, 1) => format!("Im {first} {year}"),
+        (Lang::De, _) => format!("Von {first} bis {to} {year}"),
+        (Lang::Nl, 1) => format!("In {first} {year}"),
+        (Lang::Nl, 2) => format!("In {first} en {to} {year}"),
+        (Lang::Nl, _) => format!("Van {first} tot en met {to} {year}"),
+    }
+}
+
+/// Which way a change goes, so that a sentence can say "more", "fewer" or "as many" rather than
+/// print a minus sign after "more".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Level,
+}
+
+/// The direction of `new / old - 1` as the page rounds it (to a tenth of a percent): a change that
+/// rounds to 0.0% is level.
+pub fn direction(change: f64) -> Direction {
+    let tenths = (change * 1000.0).round();
+    if tenths > 0.0 {
+        Direction::Up
+    } else if tenths < 0.0 {
+        Direction::Down
+    } else {
+        Direction::Level
+    }
+}
+
+/// A change's size without its sign, e.g. -0.032 as "3.2%": the sentence says which way.
+pub fn change_size(lang: Lang, change: f64) -> String {
+    fraction(lang, change.abs())
 }
 
 /// A value-axis tick in a unit.
@@ -191,6 +266,37 @@ pub fn date(lang: Lang, iso: &str) -> String {
 mod tests {
     use super::*;
     use Lang::*;
+
+    #[test]
+    fn months_in_prose_are_written_out() {
+        assert_eq!(month_in_prose(En, 2026, 2), "February 2026");
+        assert_eq!(month_in_prose(De, 2026, 3), "März 2026");
+        assert_eq!(month_in_prose(Nl, 2026, 2), "februari 2026");
+        assert_eq!(month_in_prose(Zh, 2026, 2), "2026年2月");
+        assert_eq!(months_opening(En, 2026, 2), "In January and February 2026");
+        assert_eq!(months_opening(En, 2026, 4), "From January to April 2026");
+        assert_eq!(months_opening(De, 2026, 2), "Von Januar bis Februar 2026");
+        assert_eq!(months_opening(De, 2026, 1), "Im Januar 2026");
+        assert_eq!(months_opening(Nl, 2026, 2), "In januari en februari 2026");
+        assert_eq!(months_opening(Nl, 2026, 3), "Van januari tot en met maart 2026");
+        assert_eq!(months_opening(Zh, 2026, 2), "2026年1–2月");
+    }
+
+    #[test]
+    fn a_change_has_a_direction_and_a_size_without_its_sign() {
+        assert_eq!(direction(0.484), Direction::Up);
+        assert_eq!(direction(-0.032), Direction::Down);
+        assert_eq!(direction(0.0004), Direction::Level);
+        assert_eq!(change_size(En, -0.032), "3.2%");
+        assert_eq!(change_size(De, 0.484), "48,4 %");
+    }
+
+    #[test]
+    fn chinese_tables_count_money_in_hundreds_of_millions() {
+        assert_eq!(full(Zh, Unit::UsdBn, 16.0), "160");
+        assert_eq!(full(Zh, Unit::UsdBn, 5.93), "59.3");
+        assert_eq!(full(En, Unit::UsdBn, 5.93), "5.93");
+    }
 
     #[test]
     fn thousands_separators() {

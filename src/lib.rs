@@ -26,6 +26,7 @@ pub mod live;
 pub mod model;
 pub mod offline;
 pub mod palette;
+pub mod quote;
 pub mod scroll_watch;
 pub mod table;
 #[cfg(not(target_arch = "wasm32"))]

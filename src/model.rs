@@ -66,6 +66,38 @@ pub enum Confidence {
     Low,
 }
 
+/// What the check of a figure against its source found (`dataset::Verdict`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Confirmed,
+    ConfirmedElsewhere,
+    Derived,
+    NotFound,
+}
+
+/// A correction of a published figure (`data/revisions.csv`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Revision {
+    /// `YYYY-MM-DD`.
+    pub date: &'static str,
+    pub series: &'static str,
+    pub year: u16,
+    pub period: &'static str,
+    pub month: u8,
+    pub old_value: f64,
+    /// `None`: the figure was dropped.
+    pub new_value: Option<f64>,
+    pub reason: &'static str,
+    pub source: &'static str,
+}
+
+impl Revision {
+    /// Whether the revision is of this figure of this series.
+    pub fn is_of(&self, series: &str, point: &Point) -> bool {
+        self.series == series && self.year == point.year && self.period == point.period && self.month == point.month
+    }
+}
+
 /// One figure of a series.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
@@ -83,6 +115,9 @@ pub struct Point {
     /// empty for a figure as published.
     pub derived_from: &'static str,
     pub note: &'static str,
+    /// How it was checked against its source, and when (`YYYY-MM-DD`).
+    pub verdict: Verdict,
+    pub checked: &'static str,
 }
 
 /// One line of figures: one country, one way of counting.
@@ -147,7 +182,11 @@ pub struct Event {
 /// A period's short name ("Jan–Sep"), for chart labels on a phone.
 pub fn period_short_name(lang: Lang, period: &str) -> &'static str {
     match period {
+        "jan-feb" => t::common_period_short_jan_feb(lang),
+        "q1" => t::common_period_short_q1(lang),
+        "jan-apr" => t::common_period_short_jan_apr(lang),
         "h1" => t::common_period_short_h1(lang),
+        "jan-jul" => t::common_period_short_jan_jul(lang),
         "jan-may" => t::common_period_short_jan_may(lang),
         "jan-aug" => t::common_period_short_jan_aug(lang),
         "jan-sep" => t::common_period_short_jan_sep(lang),
@@ -160,7 +199,11 @@ pub fn period_short_name(lang: Lang, period: &str) -> &'static str {
 /// How a period reads on screen: "jan-sep" -> "January–September".
 pub fn period_name(lang: Lang, period: &str) -> &'static str {
     match period {
+        "jan-feb" => t::common_period_jan_feb(lang),
+        "q1" => t::common_period_q1(lang),
+        "jan-apr" => t::common_period_jan_apr(lang),
         "h1" => t::common_period_h1(lang),
+        "jan-jul" => t::common_period_jan_jul(lang),
         "jan-may" => t::common_period_jan_may(lang),
         "jan-aug" => t::common_period_jan_aug(lang),
         "jan-sep" => t::common_period_jan_sep(lang),
@@ -212,9 +255,9 @@ mod tests {
     fn partial_years_are_apart_from_whole_years() {
         let caam = series("china-caam").unwrap();
         assert_eq!(caam.point(2025).unwrap().value, 7_098_000.0);
-        assert_eq!(caam.point_in(2025, "jan-aug").unwrap().value, 4_300_000.0);
+        assert_eq!(caam.point_in(2025, "jan-aug").unwrap().value, 4_292_000.0);
         assert_eq!(caam.name(Lang::En), "China (CAAM)");
-        assert_eq!(series("dest-russia").unwrap().name(Lang::En), "Russia");
+        assert_eq!(series("dest-russia").unwrap().name(Lang::En), "Russia (customs)");
         assert_eq!(series("japan-jama").unwrap().name(Lang::Zh), "日本（日本汽车工业协会）");
     }
 

@@ -300,7 +300,7 @@ mod tests {
     fn partial_years_are_said_in_the_note() {
         let s = series("dest-belgium").unwrap();
         let cell = Cell::from_point(s, s.point_in(2025, "jan-sep").unwrap(), Lang::En);
-        assert_eq!(cell.note, "January–September 2025 only. CAAM's count as passed on by ECG.");
+        assert_eq!(cell.note, "January–September 2025 only. Customs figures by destination, as passed on by CAAM and ECG.");
     }
 
     #[test]
@@ -433,7 +433,8 @@ mod tests {
         for (i, note) in notes.iter().enumerate() {
             assert!(!notes[..i].iter().any(|n| n.row == note.row && n.text == note.text), "{} repeats '{}'", note.row, note.text);
         }
-        assert!(notes.iter().any(|n| n.text.starts_with("Low confidence")), "the low-confidence measure keeps one note");
+        let low = crate::model::EVENTS.iter().filter(|e| e.topic == "policy" && e.confidence == Confidence::Low).count();
+        assert_eq!(notes.iter().filter(|n| n.text.starts_with("Low confidence")).count(), low, "each low-confidence measure keeps one note");
     }
 
 }

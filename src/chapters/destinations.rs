@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::quoted::{Prose, QuotedFigures};
+
 use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
@@ -35,25 +37,16 @@ pub fn DestinationsChart() -> impl IntoView {
 #[component]
 pub fn DestinationsChapter() -> impl IntoView {
     let lang = use_lang();
+    let first = t::destinations_paragraph_1(lang, &figure(lang, "dest-russia", 2023), &figure(lang, "dest-russia", 2024));
+    let second = t::destinations_paragraph_2(lang, &figure(lang, "dest-russia", 2025), &figure(lang, "dest-mexico", 2025));
     view! {
         <section id="destinations" class="chapter" aria-labelledby="destinations-heading">
             <ChapterHeading id="destinations"/>
-            <p>
-                {t::destinations_paragraph_1(
-                    lang,
-                    &figure(lang, "dest-russia", 2023),
-                    &figure(lang, "dest-russia", 2024),
-                )}
-            </p>
-            <p>
-                {t::destinations_paragraph_2(
-                    lang,
-                    &figure(lang, "dest-russia", 2025),
-                    &figure(lang, "dest-mexico", 2025),
-                )}
-            </p>
+            <Prose chapter="destinations" text=first.clone()/>
+            <Prose chapter="destinations" text=second.clone()/>
             <DestinationsChart/>
             <p>{t::destinations_paragraph_3(lang)}</p>
+            <QuotedFigures chapter="destinations" texts=vec![first, second]/>
         </section>
     }
 }

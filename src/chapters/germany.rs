@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::quoted::{Prose, QuotedFigures};
+
 use crate::format;
 use crate::i18n::{Lang, data_text, t, use_lang};
 use crate::app_state::use_app_state;
@@ -37,6 +39,12 @@ pub fn GermanyChart() -> impl IntoView {
 pub fn GermanyChapter() -> impl IntoView {
     let lang = use_lang();
     let milestones = EVENTS.iter().filter(|e| e.topic == "sino-german");
+    let today = t::germany_today(
+        lang,
+        &figure(lang, "vw-bev-world", 2024),
+        &figure(lang, "survey-stay", 2024),
+        &figure(lang, "survey-invest-more", 2024),
+    );
     view! {
         <section id="germany" class="chapter" aria-labelledby="germany-heading">
             <ChapterHeading id="germany"/>
@@ -62,16 +70,10 @@ pub fn GermanyChapter() -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-            <p>
-                {t::germany_today(
-                    lang,
-                    &figure(lang, "vw-bev-world", 2024),
-                    &figure(lang, "survey-stay", 2024),
-                    &figure(lang, "survey-invest-more", 2024),
-                )}
-            </p>
+            <Prose chapter="germany" text=today.clone()/>
             <GermanyChart/>
             <p>{t::germany_closing(lang)}</p>
+            <QuotedFigures chapter="germany" texts=vec![today]/>
         </section>
     }
 }

@@ -14,9 +14,7 @@ pub mod why;
 use leptos::prelude::*;
 
 use crate::charts;
-use crate::format;
 use crate::i18n::{Lang, t, use_lang};
-use crate::model::series;
 
 /// A chapter's title in one language, from the catalogue (`locales/*/chapters.toml`).
 pub type ChapterTitle = fn(Lang) -> &'static str;
@@ -48,17 +46,15 @@ pub fn chapter_of(chart_id: &str) -> Option<&'static str> {
     CHAPTERS.iter().find(|(_, _, charts)| charts.contains(&chart_id)).map(|(chapter, _, _)| *chapter)
 }
 
-/// A whole-year figure as readers read it, e.g. "4.91 million"; quoted in the prose so that every
-/// number on the page comes from the data files.
+/// A whole-year figure as readers read it, e.g. "4.91 million", quoted (`crate::quote`): the
+/// prose never types a figure, and each one links to where it comes from.
 pub fn figure(lang: Lang, series_id: &str, year: u16) -> String {
     figure_in(lang, series_id, year, "")
 }
 
-/// A figure for part of a year (`""` for the whole year).
+/// A figure for part of a year (`""` for the whole year), quoted.
 pub fn figure_in(lang: Lang, series_id: &str, year: u16, period: &str) -> String {
-    series(series_id)
-        .and_then(|s| s.point_in(year, period).map(|p| format::readable(lang, s.unit, p.value)))
-        .unwrap_or_else(|| t::common_no_figure(lang).into())
+    crate::quote::figure(lang, series_id, year, period)
 }
 
 /// One chart with its controls, for `?embed=<chart-id>`.
@@ -142,11 +138,12 @@ mod tests {
 
     #[test]
     fn figures_in_prose_come_from_the_data() {
-        assert_eq!(figure(Lang::En, "china-caam", 2023), "4.91 million");
-        assert_eq!(figure(Lang::De, "china-caam", 2023), "4,91 Mio.");
-        assert_eq!(figure(Lang::Zh, "china-caam", 2023), "491万");
-        assert_eq!(figure_in(Lang::En, "china-caam", 2025, "jan-aug"), "4.3 million");
-        assert_eq!(figure(Lang::En, "invest-overseas", 2024), "US$16 billion");
+        use crate::quote::plain;
+        assert_eq!(plain(&figure(Lang::En, "china-caam", 2023)), "4.91 million");
+        assert_eq!(plain(&figure(Lang::De, "china-caam", 2023)), "4,91 Mio.");
+        assert_eq!(plain(&figure(Lang::Zh, "china-caam", 2023)), "491万");
+        assert_eq!(plain(&figure_in(Lang::En, "china-caam", 2025, "jan-aug")), "4.29 million");
+        assert_eq!(plain(&figure(Lang::En, "invest-overseas", 2024)), "US$16 billion");
         assert_eq!(figure(Lang::En, "china-caam", 1999), "no figure");
     }
 

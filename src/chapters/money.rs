@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::quoted::{Prose, QuotedFigures};
+
 use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
@@ -34,26 +36,21 @@ pub fn InvestmentChart() -> impl IntoView {
 #[component]
 pub fn MoneyChapter() -> impl IntoView {
     let lang = use_lang();
+    let first = t::money_first_step(lang, &figure(lang, "invest-overseas", 2024), &figure(lang, "invest-domestic", 2024));
+    let second = t::money_turn(
+        lang,
+        &figure(lang, "invest-domestic", 2023),
+        &figure(lang, "battery-share-overseas", 2024),
+        &figure(lang, "battery-share-domestic", 2024),
+        &figure(lang, "capacity-abroad-share", 2024),
+    );
     view! {
         <section id="money" class="chapter" aria-labelledby="money-heading">
             <ChapterHeading id="money"/>
-            <p>
-                {t::money_first_step(
-                    lang,
-                    &figure(lang, "invest-overseas", 2024),
-                    &figure(lang, "invest-domestic", 2024),
-                )}
-            </p>
-            <p>
-                {t::money_turn(
-                    lang,
-                    &figure(lang, "invest-domestic", 2023),
-                    &figure(lang, "battery-share-overseas", 2024),
-                    &figure(lang, "battery-share-domestic", 2024),
-                    &figure(lang, "capacity-abroad-share", 2024),
-                )}
-            </p>
+            <Prose chapter="money" text=first.clone()/>
+            <Prose chapter="money" text=second.clone()/>
             <InvestmentChart/>
+            <QuotedFigures chapter="money" texts=vec![first, second]/>
         </section>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::quoted::{Prose, QuotedFigures};
+
 use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure, figure_in};
@@ -35,26 +37,21 @@ pub fn NevChart() -> impl IntoView {
 #[component]
 pub fn NevChapter() -> impl IntoView {
     let lang = use_lang();
+    let first = t::nev_paragraph_1(
+        lang,
+        &figure(lang, "china-nev", 2021),
+        &figure(lang, "china-nev", 2023),
+        &figure(lang, "china-nev", 2025),
+    );
+    let second = t::nev_paragraph_2(lang, &figure(lang, "china-nev", 2024), &figure_in(lang, "china-nev", 2025, "jan-aug"));
     view! {
         <section id="in-the-boxes" class="chapter" aria-labelledby="in-the-boxes-heading">
             <ChapterHeading id="in-the-boxes"/>
-            <p>
-                {t::nev_paragraph_1(
-                    lang,
-                    &figure(lang, "china-nev", 2021),
-                    &figure(lang, "china-nev", 2023),
-                    &figure(lang, "china-nev", 2025),
-                )}
-            </p>
-            <p>
-                {t::nev_paragraph_2(
-                    lang,
-                    &figure(lang, "china-nev", 2024),
-                    &figure_in(lang, "china-nev", 2025, "jan-aug"),
-                )}
-            </p>
+            <Prose chapter="in-the-boxes" text=first.clone()/>
+            <Prose chapter="in-the-boxes" text=second.clone()/>
             <NevChart/>
             <p>{t::nev_paragraph_3(lang)}</p>
+            <QuotedFigures chapter="in-the-boxes" texts=vec![first, second]/>
         </section>
     }
 }

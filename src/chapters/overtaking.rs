@@ -13,7 +13,13 @@ use crate::scroll_watch::{Observer, watch};
 use wasm_bindgen::JsCast;
 use crate::charts::guess::{self, GuessView};
 use crate::charts::monthly::{self, MonthlyView};
+use crate::format::Direction;
+use crate::quote;
+use crate::widgets::quoted::{Prose, QuotedFigures};
 use crate::widgets::{ChartFrame, ChartModule, ChoiceChart, ChoiceGroup, DataTable, SourceList, ToggleButtons};
+
+/// The chapter's section id.
+const CHAPTER: &str = "overtaking";
 
 
 /// The "how we count" note for the view on screen: the count, and the years that are gaps.
@@ -27,16 +33,19 @@ fn how_we_count(view: &overtaking::OvertakingView, lang: Lang) -> String {
 
 /// What the count on screen counts.
 fn count_note(count: ChinaCount, lang: Lang) -> String {
+    let gap = crate::i18n::sentence_gap(lang);
+    // The chart's own notes quote the chart's figures, which its table sources: plain text here.
     let caam = t::overtaking_note_caam(lang);
-    let customs = t::overtaking_note_customs(
+    let customs = crate::quote::plain(&t::overtaking_note_customs(
         lang,
         &figure(lang, "china-customs", 2023),
         &figure(lang, "china-caam", 2023),
-    );
+    ));
+    let germany = t::overtaking_note_germany(lang);
     match count {
-        ChinaCount::Caam => caam.to_string(),
-        ChinaCount::Customs => customs,
-        ChinaCount::Both => format!("{caam}{}{customs}", crate::i18n::sentence_gap(lang)),
+        ChinaCount::Caam => format!("{caam}{gap}{germany}"),
+        ChinaCount::Customs => format!("{customs}{gap}{germany}"),
+        ChinaCount::Both => format!("{caam}{gap}{customs}{gap}{germany}"),
     }
 }
 
@@ -101,11 +110,11 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
     }
 }
 
-/// How many times a series' figure of `from` its figure of `to` is, to one decimal ("5.9").
+/// How many times a series' figure of `from` its figure of `to` is, to one decimal ("5.9"),
+/// quoted with its arithmetic.
 fn multiple(lang: Lang, series_id: &str, from: u16, to: u16) -> String {
-    let series = crate::model::series_or_panic(series_id);
-    match (series.point(from), series.point(to)) {
-        (Some(a), Some(b)) => crate::format::decimal(lang, b.value / a.value, 1),
+    match (quote::lookup(series_id, from, ""), quote::lookup(series_id, to, "")) {
+        (Some(a), Some(b)) => quote::ratio(lang, a, b),
         _ => t::common_no_figure(lang).to_string(),
     }
 }
@@ -241,19 +250,36 @@ pub fn MonthlyChart() -> impl IntoView {
     view! { <ChoiceChart module=module state=use_app_state().monthly/> }
 }
 
-/// Where the newest year stands: its months so far against the same months a year earlier.
+/// Where the newest year stands: CAAM's published totals for its months so far against the same
+/// months a year earlier.
 pub fn so_far(lang: Lang) -> Option<String> {
-    use crate::format::{count, fraction};
-    let f = monthly::so_far(lang)?;
-    Some(t::monthly_so_far(
+    monthly::so_far().map(|f| so_far_text(lang, &f))
+}
+
+/// The paragraph for a year so far: a rise, a fall or no change, said in words, not by a sign.
+fn so_far_text(lang: Lang, f: &monthly::SoFar) -> String {
+    let months = crate::format::months_opening(lang, f.year, f.months);
+    let (direction, change) = quote::change(lang, f.all_before, f.all);
+    let (ytd, before) = (quote::figure_of(lang, f.all), quote::figure_of(lang, f.all_before));
+    let lead = match direction {
+        Direction::Up => t::monthly_so_far_up(lang, &months, &ytd, &change, &before),
+        Direction::Down => t::monthly_so_far_down(lang, &months, &ytd, &change, &before),
+        Direction::Level => t::monthly_so_far_level(lang, &months, &ytd, &before),
+    };
+    let share = t::monthly_so_far_share(lang, &quote::share(lang, f.nev, f.all), &quote::share(lang, f.nev_before, f.all_before));
+    format!("{lead}{}{share}", crate::i18n::sentence_gap(lang))
+}
+
+/// The paragraph under the steps: who counts matters.
+fn who_counts(lang: Lang) -> String {
+    t::overtaking_who_counts(
         lang,
-        &f.span,
-        &count(lang, f.all),
-        &fraction(lang, f.all / f.all_before - 1.0),
-        &count(lang, f.all_before),
-        &fraction(lang, f.nev / f.all),
-        &fraction(lang, f.nev_before / f.all_before),
-    ))
+        &figure(lang, "china-caam", COMPARED_YEAR),
+        &figure(lang, "china-customs", COMPARED_YEAR),
+        &figure(lang, "china-cpca", COMPARED_YEAR),
+        &figure(lang, "japan-customs", COMPARED_YEAR),
+        &figure(lang, "japan-jama", COMPARED_YEAR),
+    )
 }
 
 /// The story's steps: the year each is about, and its text.
@@ -288,6 +314,11 @@ fn steps(lang: Lang) -> Vec<(u16, String)> {
 pub fn OvertakingChapter() -> impl IntoView {
     let lang = use_lang();
     let steps = steps(lang);
+    let who_counts = who_counts(lang);
+    let so_far = so_far(lang);
+    // Every paragraph of the chapter, for its list of quoted figures.
+    let texts: Vec<String> =
+        steps.iter().map(|(_, text)| text.clone()).chain([who_counts.clone()]).chain(so_far.clone()).collect();
     let counts = Signal::stored(overtaking::counts_compared(lang));
     let focus = RwSignal::new(None::<u16>);
     let years: Vec<u16> = steps.iter().map(|(y, _)| *y).collect();
@@ -306,8 +337,8 @@ pub fn OvertakingChapter() -> impl IntoView {
     on_cleanup(move || observer.update_value(|o| drop(o.take())));
 
     view! {
-        <section id="overtaking" class="chapter" aria-labelledby="overtaking-heading">
-            <ChapterHeading id="overtaking"/>
+        <section id=CHAPTER class="chapter" aria-labelledby="overtaking-heading">
+            <ChapterHeading id=CHAPTER/>
             <GuessChart/>
             <div class="scrolly">
                 <div class="scrolly-steps" node_ref=steps_ref>
@@ -316,7 +347,7 @@ pub fn OvertakingChapter() -> impl IntoView {
                         .map(|(year, text)| {
                             view! {
                                 <div class="step" data-step=year class:active=move || focus.get() == Some(year)>
-                                    <p>{text}</p>
+                                    <Prose chapter=CHAPTER text=text/>
                                 </div>
                             }
                         })
@@ -326,16 +357,7 @@ pub fn OvertakingChapter() -> impl IntoView {
                     <OvertakingChart focus=focus/>
                 </div>
             </div>
-            <p>
-                {t::overtaking_who_counts(
-                    lang,
-                    &figure(lang, "china-caam", COMPARED_YEAR),
-                    &figure(lang, "china-customs", COMPARED_YEAR),
-                    &figure(lang, "china-cpca", COMPARED_YEAR),
-                    &figure(lang, "japan-customs", COMPARED_YEAR),
-                    &figure(lang, "japan-jama", COMPARED_YEAR),
-                )}
-            </p>
+            <Prose chapter=CHAPTER text=who_counts/>
             <figure class="counts-compared">
                 <DataTable table=counts caption=t::overtaking_counts_caption(lang) id="counts-2023"/>
                 <SourceList table=counts/>
@@ -343,8 +365,9 @@ pub fn OvertakingChapter() -> impl IntoView {
             <h3 class="chapter-subheading" id="by-month">
                 {t::monthly_heading(lang, &crate::format::date(lang, &crate::citation::figures_up_to()))}
             </h3>
-            {so_far(lang).map(|text| view! { <p>{text}</p> })}
+            {so_far.map(|text| view! { <Prose chapter=CHAPTER text=text/> })}
             <MonthlyChart/>
+            <QuotedFigures chapter=CHAPTER texts=texts/>
         </section>
     }
 }
@@ -369,17 +392,38 @@ mod tests {
         assert!(chinese.starts_with("中国汽车工业协会（中汽协）") && chinese.contains("522万辆"), "{chinese}");
         assert!(!chinese.contains(' '), "{chinese}");
         let dutch = steps(Lang::Nl);
-        assert!(dutch[2].1.contains("4,91 miljoen in 2023"), "{}", dutch[2].1);
+        assert!(quote::plain(&dutch[2].1).contains("4,91 miljoen in 2023"), "{}", dutch[2].1);
         assert_eq!(COUNTS.map(|c| count_label(c, Lang::En)), ["Makers (CAAM)", "Customs", "Both"]);
         assert_eq!(COUNTS.map(|c| count_label(c, Lang::De)), ["Hersteller (CAAM)", "Zoll", "Beide"]);
     }
 
     #[test]
     fn the_english_steps_keep_their_wording() {
-        let english = steps(Lang::En);
+        let english: Vec<(u16, String)> = steps(Lang::En).into_iter().map(|(y, text)| (y, quote::plain(&text))).collect();
         assert_eq!(english.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [2015, 2020, 2023, 2024, 2025]);
         assert!(english[0].1.starts_with("For years China was a minor exporter of cars. In 2015 its makers sent 728,200 vehicles abroad"), "{}", english[0].1);
         assert!(english[2].1.ends_with("to become the world's largest exporter of vehicles."), "{}", english[2].1);
+    }
+
+    #[test]
+    fn the_year_so_far_reads_as_a_rise_a_fall_or_no_change_in_every_language() {
+        let f = monthly::so_far().expect("the data has the year so far");
+        let rise = quote::plain(&so_far_text(Lang::En, &f));
+        assert!(rise.contains("In January and February 2026 China's makers exported 1.35 million, 48.4% more than"), "{rise}");
+        // The same figures the other way round are a fall; a year set against itself, no change.
+        let fall = monthly::SoFar { all: f.all_before, all_before: f.all, ..f };
+        let level = monthly::SoFar { all_before: f.all, ..f };
+        for (lang, fell, same) in [
+            (Lang::En, "32.6% fewer than", "as many as"),
+            (Lang::De, "32,6 % weniger als", "genauso viele wie"),
+            (Lang::Nl, "32,6% minder dan", "evenveel als"),
+            (Lang::Zh, "下降32.6%", "持平"),
+        ] {
+            let text = quote::plain(&so_far_text(lang, &fall));
+            assert!(text.contains(fell) && !text.contains("-3"), "{text}");
+            let text = quote::plain(&so_far_text(lang, &level));
+            assert!(text.contains(same), "{text}");
+        }
     }
 }
 

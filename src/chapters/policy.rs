@@ -10,6 +10,10 @@ use crate::charts::policy::{self, ACTORS, CHART_ID, KINDS};
 use crate::charts::to_json;
 use crate::display::use_display;
 use crate::model::Unit;
+use crate::charts::monthly::SoFar;
+use crate::format::Direction;
+use crate::quote;
+use crate::widgets::quoted::{Prose, QuotedFigures};
 use crate::widgets::{ChartFrame, ToggleButtons};
 
 #[component]
@@ -52,19 +56,35 @@ pub fn PolicyChart() -> impl IntoView {
     }
 }
 
-/// What the export licences have and have not done so far, from the monthly figures since they
-/// took effect.
+/// What the export licences have and have not done so far, from CAAM's totals for the months
+/// since they took effect.
 pub fn licences_so_far(lang: Lang) -> Option<String> {
-    use crate::format::{count, fraction};
-    let f = crate::charts::monthly::so_far(lang)?;
-    let so_far = t::policy_licences_so_far(
-        lang,
-        &f.span,
-        &count(lang, f.nev),
-        &fraction(lang, f.nev / f.nev_before - 1.0),
-        &fraction(lang, f.all / f.all_before - 1.0),
-    );
-    Some(format!("{so_far}{}{}", crate::i18n::sentence_gap(lang), too_soon(lang, f.months)))
+    crate::charts::monthly::so_far().map(|f| licences_text(lang, &f))
+}
+
+/// The paragraph for a year so far: each change said as a rise, a fall or no change.
+fn licences_text(lang: Lang, f: &SoFar) -> String {
+    let months = crate::format::months_opening(lang, f.year, f.months);
+    let (all_direction, all_change) = quote::change(lang, f.all_before, f.all);
+    let (nev_direction, nev_change) = quote::change(lang, f.nev_before, f.nev);
+    let nev_ytd = quote::figure_of(lang, f.nev);
+    let lead = match all_direction {
+        Direction::Up => t::policy_licences_lead_up(lang),
+        Direction::Down => t::policy_licences_lead_down(lang),
+        Direction::Level => t::policy_licences_lead_level(lang),
+    };
+    let nev = match nev_direction {
+        Direction::Up => t::policy_licences_nev_up(lang, &months, &nev_ytd, &nev_change),
+        Direction::Down => t::policy_licences_nev_down(lang, &months, &nev_ytd, &nev_change),
+        Direction::Level => t::policy_licences_nev_level(lang, &months, &nev_ytd),
+    };
+    let all = match all_direction {
+        Direction::Up => t::policy_licences_all_up(lang, &all_change),
+        Direction::Down => t::policy_licences_all_down(lang, &all_change),
+        Direction::Level => t::policy_licences_all_level(lang).to_string(),
+    };
+    [lead.to_string(), nev, all, t::policy_licences_who(lang).to_string(), too_soon(lang, f.months)]
+        .join(crate::i18n::sentence_gap(lang))
 }
 
 /// Why the figures cannot judge the licences yet: there are only `months` of them (one, in the
@@ -76,32 +96,31 @@ fn too_soon(lang: Lang, months: u8) -> String {
 #[component]
 pub fn PolicyChapter() -> impl IntoView {
     let lang = use_lang();
+    let used_cars = t::policy_used_cars(lang, &figure(lang, "used-car-exports", 2020), &figure(lang, "used-car-exports", 2024));
+    let so_far = licences_so_far(lang);
     view! {
         <section id="policy" class="chapter" aria-labelledby="policy-heading">
             <ChapterHeading id="policy"/>
-            <p>
-                {t::policy_used_cars(
-                    lang,
-                    &figure(lang, "used-car-exports", 2020),
-                    &figure(lang, "used-car-exports", 2024),
-                )}
-            </p>
+            <Prose chapter="policy" text=used_cars.clone()/>
             <p>
                 {t::policy_licences(lang)}
             </p>
-            {licences_so_far(lang).map(|text| view! { <p>{text}</p> })}
+            {so_far.clone().map(|text| view! { <Prose chapter="policy" text=text/> })}
             <p>
                 {t::policy_abroad(lang)}
             </p>
             <PolicyChart/>
+            <QuotedFigures chapter="policy" texts=[Some(used_cars), so_far].into_iter().flatten().collect()/>
         </section>
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{licences_so_far, too_soon};
+    use super::{licences_so_far, licences_text, too_soon};
+    use crate::charts::monthly::{self, SoFar};
     use crate::i18n::Lang;
+    use crate::quote::plain;
 
     #[test]
     fn one_month_of_figures_is_said_in_the_singular() {
@@ -113,9 +132,27 @@ mod tests {
 
     #[test]
     fn the_paragraph_ends_with_how_few_months_there_are() {
-        let text = licences_so_far(Lang::En).expect("the data has months since the licences");
+        let text = plain(&licences_so_far(Lang::En).expect("the data has months since the licences"));
         assert!(text.contains("more than a year earlier") && text.ends_with("months of figures."), "{text}");
         let zh = licences_so_far(Lang::Zh).expect("the data has months since the licences");
         assert!(!zh.contains("。 "), "no space between Chinese sentences: {zh}");
+    }
+
+    #[test]
+    fn falls_and_no_change_read_as_such_in_every_language() {
+        let f = monthly::so_far().expect("the data has the year so far");
+        let fall = SoFar { all: f.all_before, all_before: f.all, nev: f.nev_before, nev_before: f.nev, ..f };
+        let level = SoFar { all_before: f.all, nev_before: f.nev, ..f };
+        for (lang, fell, fell_nev, same, same_nev) in [
+            (Lang::En, "fell by 32.6%", "51.6% fewer than", "held level", "as many as a year earlier"),
+            (Lang::De, "gingen um 32,6 % zurück", "51,6 % weniger als", "blieben auf dem Vorjahresniveau", "genauso viele wie"),
+            (Lang::Nl, "daalde met 32,6%", "51,6% minder dan", "bleef gelijk", "evenveel als"),
+            (Lang::Zh, "下降32.6%", "同比下降51.6%", "与上年持平", "与上年同期持平"),
+        ] {
+            let text = plain(&licences_text(lang, &fall));
+            assert!(text.contains(fell) && text.contains(fell_nev) && !text.contains("-3") && !text.contains("-5"), "{text}");
+            let text = plain(&licences_text(lang, &level));
+            assert!(text.contains(same) && text.contains(same_nev), "{text}");
+        }
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::quoted::{Prose, QuotedFigures};
+
 use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
@@ -55,25 +57,19 @@ pub fn PriceWarChart() -> impl IntoView {
 #[component]
 pub fn WhyChapter() -> impl IntoView {
     let lang = use_lang();
+    let push = t::why_push(lang, &figure(lang, "china-capacity", 2024), &figure(lang, "china-production", 2024));
+    let price_war = t::why_price_war(
+        lang,
+        &figure(lang, "price-cut-models", 2022),
+        &figure(lang, "price-cut-models", 2023),
+        &figure(lang, "industry-margin", 2025),
+    );
     view! {
         <section id="why" class="chapter" aria-labelledby="why-heading">
             <ChapterHeading id="why"/>
-            <p>
-                {t::why_push(
-                    lang,
-                    &figure(lang, "china-capacity", 2024),
-                    &figure(lang, "china-production", 2024),
-                )}
-            </p>
+            <Prose chapter="why" text=push.clone()/>
             <CapacityChart/>
-            <p>
-                {t::why_price_war(
-                    lang,
-                    &figure(lang, "price-cut-models", 2022),
-                    &figure(lang, "price-cut-models", 2023),
-                    &figure(lang, "industry-margin", 2025),
-                )}
-            </p>
+            <Prose chapter="why" text=price_war.clone()/>
             <PriceWarChart/>
             <p>{t::why_pull(lang)}</p>
             <ul class="chapter-list">
@@ -94,6 +90,7 @@ pub fn WhyChapter() -> impl IntoView {
                     {t::why_pull_affordable_text(lang)}
                 </li>
             </ul>
+            <QuotedFigures chapter="why" texts=vec![push, price_war]/>
         </section>
     }
 }

@@ -10,14 +10,16 @@ use crate::table::Table;
 
 pub const CHART_ID: &str = "exports-by-maker";
 
-const MAKERS: &[&str] = &[
-    "maker-chery",
-    "maker-saic",
-    "maker-byd",
-    "maker-geely",
-    "maker-great-wall",
-    "maker-tesla-shanghai",
-    "maker-changan",
+/// Each maker's series, one per count: its own reports, then CAAM's count of its brands (the
+/// only count of every maker for January–September 2025). A view takes the first with a figure.
+const MAKERS: &[&[&str]] = &[
+    &["maker-chery", "maker-chery-caam"],
+    &["maker-saic", "maker-saic-caam"],
+    &["maker-byd", "maker-byd-caam"],
+    &["maker-geely", "maker-geely-caam"],
+    &["maker-great-wall", "maker-great-wall-caam"],
+    &["maker-tesla-shanghai"],
+    &["maker-changan"],
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,9 +47,9 @@ pub const UNIT: Unit = Unit::Vehicles;
 
 pub fn entries(view: MakersView) -> Vec<ranking::Entry> {
     match view {
-        MakersView::Year2023 => ranking::entries(MAKERS, 2023, None),
-        MakersView::Year2024 => ranking::entries(MAKERS, 2024, None),
-        MakersView::Year2025 => ranking::entries(MAKERS, 2025, Some("jan-sep")),
+        MakersView::Year2023 => ranking::entries_of_groups(MAKERS, 2023, None),
+        MakersView::Year2024 => ranking::entries_of_groups(MAKERS, 2024, None),
+        MakersView::Year2025 => ranking::entries_of_groups(MAKERS, 2025, Some("jan-sep")),
     }
 }
 
@@ -74,7 +76,7 @@ mod tests {
     #[test]
     fn chery_leads_2024_and_gaps_are_named() {
         let o: serde_json::Value = serde_json::from_str(&to_json(&chart(MakersView::Year2024, Display::default()))).unwrap();
-        assert_eq!(o["yAxis"]["data"][0], "Chery");
+        assert_eq!(o["yAxis"]["data"][0], "Chery\n(company report)", "2024 mixes the makers' own reports with McKinsey's count");
         assert_eq!(o["series"][0]["data"][0]["value"], 1_140_000.0);
         let text = description(MakersView::Year2024, Lang::En);
         assert!(text.contains("No figure found for Tesla (Shanghai plant), Changan"), "{text}");
@@ -83,12 +85,27 @@ mod tests {
     #[test]
     fn the_2023_view_marks_half_year_figures_and_2025_uses_january_to_september() {
         let text = description(MakersView::Year2023, Lang::En);
-        assert!(text.contains("Great Wall (first half)"), "{text}");
+        assert!(text.contains("Great Wall (CAAM, first half)"), "{text}");
         let t = table(MakersView::Year2025, Lang::En);
         assert_eq!(t.rows[0].label, "Chery");
         assert_eq!(t.rows[0].cells[0].as_ref().unwrap().value, Some(936_000.0));
         assert_eq!(t.row_header, "Maker");
         assert_eq!(t.columns[0], "Vehicles exported, Jan–Sep 2025");
+    }
+
+    #[test]
+    fn a_year_that_mixes_counts_names_each_bars_count() {
+        let o: serde_json::Value = serde_json::from_str(&to_json(&chart(MakersView::Year2023, Display::default()))).unwrap();
+        let names: Vec<String> =
+            o["yAxis"]["data"].as_array().unwrap().iter().filter_map(|v| v.as_str()).map(|n| n.replace('\n', " ")).collect();
+        assert!(names.contains(&"Chery (company report)".to_string()), "{names:?}");
+        assert!(names.contains(&"Tesla (Shanghai plant) (CAAM)".to_string()), "{names:?}");
+        assert!(names.contains(&"Great Wall (CAAM, first half)".to_string()), "{names:?}");
+        // January–September 2025 is CAAM's count for every maker: no bar needs to say so.
+        let o: serde_json::Value = serde_json::from_str(&to_json(&chart(MakersView::Year2025, Display::default()))).unwrap();
+        assert_eq!(o["yAxis"]["data"][0], "Chery\n(January–September)");
+        let t = table(MakersView::Year2025, Lang::En);
+        assert!(t.series.iter().all(|s| s.count == "CAAM"), "{:?}", t.series);
     }
 
     #[test]

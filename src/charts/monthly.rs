@@ -11,6 +11,7 @@ use crate::display::Display;
 use crate::format;
 use crate::i18n::{Lang, t};
 use crate::model::{Confidence, Point, Series, Unit, series_or_panic};
+use crate::quote::Figure;
 use crate::palette::{category_colour, country_colour, ink};
 use crate::model::Country;
 use crate::table::{Cell, Row, Table};
@@ -65,18 +66,6 @@ pub fn month_name(lang: Lang, (year, month): (u16, u8)) -> String {
     format::date(lang, &format!("{year}-{month:02}"))
 }
 
-/// The months from January to `last` of `year`: "Jan–Feb 2026", "Jan.–Feb. 2026", "2026年1–2月";
-/// one month alone as `month_name`.
-pub fn month_span(lang: Lang, year: u16, last: u8) -> String {
-    let to = month_name(lang, (year, last));
-    if last <= 1 {
-        return to;
-    }
-    match lang {
-        Lang::Zh => format!("{year}年1–{last}月"),
-        _ => format!("{}–{to}", month_name(lang, (year, 1)).trim_end_matches(&format!(" {year}"))),
-    }
-}
 
 /// The change on the same month a year earlier, in percent (one decimal), where both are known.
 pub fn change(series: &Series, (year, month): (u16, u8)) -> Option<(f64, &'static Point, &'static Point)> {
@@ -206,41 +195,73 @@ pub fn table(view: MonthlyView, lang: Lang) -> Table {
     }
 }
 
-/// The year to date of the newest year: (months covered, total, the same months a year
-/// earlier), where every month of both is in the data.
-pub fn year_to_date(series: &Series) -> Option<(u8, f64, f64)> {
-    let (year, last) = latest_month();
-    let sum = |y: u16| (1..=last).map(|m| series.point_for_month(y, m).map(|p| p.value)).sum::<Option<f64>>();
-    Some((last, sum(year)?, sum(year - 1)?))
+/// The yearly series that hold CAAM's published totals for part of a year, beside the monthly
+/// ones: the page quotes those totals, never a sum of first-reported months (CAAM revises
+/// earlier months into its later year-to-date figures).
+pub const ALL_YEARLY_ID: &str = "china-caam";
+pub const NEV_YEARLY_ID: &str = "china-nev";
+
+/// The period of `figures.csv` that covers the first `months` months of a year.
+pub fn year_to_date_period(months: u8) -> Option<&'static str> {
+    Some(match months {
+        2 => "jan-feb",
+        3 => "q1",
+        4 => "jan-apr",
+        5 => "jan-may",
+        6 => "h1",
+        7 => "jan-jul",
+        8 => "jan-aug",
+        9 => "jan-sep",
+        10 => "jan-oct",
+        11 => "jan-nov",
+        12 => "",
+        _ => return None,
+    })
 }
 
-/// The newest year so far, as chapters 1 and 8 quote it: its months, all exports and new-energy
-/// exports in them, and the same months a year earlier.
+/// CAAM's published total for January to `months` of `year`: the month itself for January, else
+/// the yearly series' figure for that period.
+fn published_to_date(yearly_id: &str, monthly_id: &str, year: u16, months: u8) -> Option<Figure> {
+    if months == 1 {
+        let s = series_or_panic(monthly_id);
+        return Some((s, s.point_for_month(year, 1)?));
+    }
+    crate::quote::lookup(yearly_id, year, year_to_date_period(months)?)
+}
+
+/// The newest year so far, as chapters 1 and 8 quote it: its months, and CAAM's published totals
+/// of all and of new-energy exports in them and in the same months a year earlier.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SoFar {
-    /// "Jan–Feb 2026", in the reader's language.
-    pub span: String,
+    pub year: u16,
     pub months: u8,
-    pub all: f64,
-    pub all_before: f64,
-    pub nev: f64,
-    pub nev_before: f64,
+    pub all: Figure,
+    pub all_before: Figure,
+    pub nev: Figure,
+    pub nev_before: Figure,
 }
 
-/// The newest year so far; `None` while any of its months, or of the same months a year
-/// earlier, has no figure.
-pub fn so_far(lang: Lang) -> Option<SoFar> {
-    let [all, nev] = series_pair();
-    let (months, all_now, all_before) = year_to_date(all)?;
-    let (_, nev_now, nev_before) = year_to_date(nev)?;
-    Some(SoFar { span: month_span(lang, latest_month().0, months), months, all: all_now, all_before, nev: nev_now, nev_before })
+/// The newest year so far; `None` until CAAM's totals for its months, and for the same months a
+/// year earlier, are in the data.
+pub fn so_far() -> Option<SoFar> {
+    let (year, months) = latest_month();
+    Some(SoFar {
+        year,
+        months,
+        all: published_to_date(ALL_YEARLY_ID, ALL_ID, year, months)?,
+        all_before: published_to_date(ALL_YEARLY_ID, ALL_ID, year - 1, months)?,
+        nev: published_to_date(NEV_YEARLY_ID, NEV_ID, year, months)?,
+        nev_before: published_to_date(NEV_YEARLY_ID, NEV_ID, year - 1, months)?,
+    })
 }
 
 pub fn description(view: MonthlyView, lang: Lang) -> String {
     let months = months();
     let [all, _] = series_pair();
-    let first = month_name(lang, months[0]);
+    let prose = |(year, month): (u16, u8)| format::month_in_prose(lang, year, month);
+    let first = prose(months[0]);
     let last_month = *months.last().unwrap_or(&FIRST);
-    let last = month_name(lang, last_month);
+    let last = prose(last_month);
     match view {
         MonthlyView::Vehicles => {
             let highest = all.points.iter().max_by(|a, b| a.value.total_cmp(&b.value));
@@ -248,17 +269,24 @@ pub fn description(view: MonthlyView, lang: Lang) -> String {
                 lang,
                 &first,
                 &last,
-                &highest.map(|p| month_name(lang, (p.year, p.month))).unwrap_or_default(),
+                &highest.map(|p| prose((p.year, p.month))).unwrap_or_default(),
                 &highest.map(|p| format::count(lang, p.value)).unwrap_or_default(),
                 &all.point_for_month(last_month.0, last_month.1).map(|p| format::count(lang, p.value)).unwrap_or_default(),
             )
         }
-        MonthlyView::Change => t::monthly_describe_change(
-            lang,
-            &first,
-            &last,
-            &change(all, last_month).map(|(v, _, _)| format::readable(lang, Unit::Percent, v)).unwrap_or_default(),
-        ),
+        MonthlyView::Change => describe_change(lang, &first, &last, change(all, last_month).map(|(v, _, _)| v / 100.0)),
+    }
+}
+
+/// The change view's text alternative: the newest month's change, said as a rise, a fall or no
+/// change rather than with a sign.
+fn describe_change(lang: Lang, first: &str, last: &str, change: Option<f64>) -> String {
+    let Some(change) = change else { return t::monthly_describe_change_level(lang, first, last) };
+    let size = format::change_size(lang, change);
+    match format::direction(change) {
+        format::Direction::Up => t::monthly_describe_change_up(lang, first, last, &size),
+        format::Direction::Down => t::monthly_describe_change_down(lang, first, last, &size),
+        format::Direction::Level => t::monthly_describe_change_level(lang, first, last),
     }
 }
 
@@ -334,9 +362,30 @@ mod tests {
     }
 
     #[test]
-    fn the_year_to_date_adds_the_same_months_of_both_years() {
-        let (months, now, before) = year_to_date(series_or_panic(ALL_ID)).unwrap();
-        assert_eq!(months, latest_month().1);
-        assert!(now > before);
+    fn the_newest_change_reads_as_a_rise_a_fall_or_no_change_in_every_language() {
+        let up = describe_change(Lang::En, "January 2024", "February 2026", Some(0.3));
+        assert!(up.ends_with("exports were 30% above a year earlier."), "{up}");
+        for (lang, fall, level) in [
+            (Lang::En, "3.2% below a year earlier", "level with a year earlier"),
+            (Lang::De, "3,2 % unter dem Vorjahresmonat", "auf dem Niveau des Vorjahresmonats"),
+            (Lang::Nl, "3,2% lager dan een jaar eerder", "even hoog als een jaar eerder"),
+            (Lang::Zh, "比上年同月低3.2%", "与上年同月持平"),
+        ] {
+            let down = describe_change(lang, "a", "b", Some(-0.032));
+            assert!(down.contains(fall) && !down.contains('-'), "{down}");
+            let same = describe_change(lang, "a", "b", Some(0.0));
+            assert!(same.contains(level), "{same}");
+        }
+    }
+
+    #[test]
+    fn the_year_so_far_is_the_total_caam_published_not_a_sum_of_months() {
+        let f = so_far().expect("the data has the year so far");
+        assert_eq!(f.months, latest_month().1);
+        assert_eq!((f.all.1.year, f.all.1.period), (latest_month().0, year_to_date_period(f.months).unwrap()));
+        assert_eq!(f.all.1.value, 1_352_000.0, "CAAM's January-February 2026 total");
+        let months: f64 = (1..=f.months).filter_map(|m| series_or_panic(ALL_ID).point_for_month(f.year, m)).map(|p| p.value).sum();
+        assert_ne!(months, f.all.1.value, "the first-reported months add up to {months}, not the published total");
+        assert_eq!(f.nev_before.1.value, 282_000.0);
     }
 }

@@ -171,17 +171,17 @@ mod tests {
 
     #[test]
     fn the_description_follows_the_view() {
-        assert!(description(NevView::Vehicles, Lang::En).contains("from 100,000 to 2.62 million"), "{}", description(NevView::Vehicles, Lang::En));
-        assert!(description(NevView::Share, Lang::En).contains("from 10% to 37%"), "{}", description(NevView::Share, Lang::En));
+        assert!(description(NevView::Vehicles, Lang::En).contains("from 77,500 to 2.62 million"), "{}", description(NevView::Vehicles, Lang::En));
+        assert!(description(NevView::Share, Lang::En).contains("from 8% to 37%"), "{}", description(NevView::Share, Lang::En));
     }
 
     #[test]
     fn other_languages_get_their_own_words_and_numbers() {
         let de = description(NevView::Vehicles, Lang::De);
-        assert!(de.contains("von 100.000 auf 2,62 Mio."), "{de}");
+        assert!(de.contains("von 77.500 auf 2,62 Mio."), "{de}");
         let zh = description(NevView::Vehicles, Lang::Zh);
-        assert!(zh.contains("从10万辆增至262万辆"), "{zh}");
-        assert!(description(NevView::Share, Lang::Nl).contains("van 10% naar 37%"), "{}", description(NevView::Share, Lang::Nl));
+        assert!(zh.contains("从7.75万辆增至262万辆"), "{zh}");
+        assert!(description(NevView::Share, Lang::Nl).contains("van 8% naar 37%"), "{}", description(NevView::Share, Lang::Nl));
         let display = Display { lang: Lang::Zh, ..Display::default() };
         let o: serde_json::Value = serde_json::from_str(&to_json(&chart(NevView::Vehicles, display))).unwrap();
         assert_eq!(o["series"][0]["name"], "新能源汽车");

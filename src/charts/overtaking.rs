@@ -271,7 +271,7 @@ mod tests {
         let option = option(OvertakingView::default());
         assert_eq!(
             series_names(&option),
-            ["China (CAAM)", "Japan (JAMA)", "Germany (VDA)", "South Korea (KAMA)"]
+            ["China (CAAM)", "Japan (JAMA)", "Germany (VDA, cars only)", "South Korea (KAMA/MOTIE)"]
         );
         let years: Vec<&str> = option["xAxis"]["data"].as_array().unwrap().iter().map(|y| y.as_str().unwrap()).collect();
         assert_eq!(years.first(), Some(&"2015"));
@@ -367,7 +367,7 @@ mod tests {
         let colour = |o: &Value, name: &str| {
             o["series"].as_array().unwrap().iter().find(|s| s["name"] == name).unwrap()["itemStyle"]["color"].clone()
         };
-        assert_eq!(colour(&a, "Germany (VDA)"), colour(&b, "Germany (VDA)"));
+        assert_eq!(colour(&a, "Germany (VDA, cars only)"), colour(&b, "Germany (VDA, cars only)"));
         assert_ne!(a["series"][0]["symbol"], a["series"][1]["symbol"]);
     }
 

@@ -32,6 +32,24 @@ pub fn entries(ids: &[&str], year: u16, period: Option<&str>) -> Vec<Entry> {
         .collect()
 }
 
+/// For each group of series that rank one thing by different counts (a maker's own reports,
+/// CAAM's count of it): the first series with a figure for the view, else the first of the group.
+pub fn entries_of_groups(groups: &[&[&str]], year: u16, period: Option<&str>) -> Vec<Entry> {
+    groups
+        .iter()
+        .map(|group| {
+            let candidates = entries(group, year, period);
+            candidates.iter().find(|e| e.point.is_some()).copied().unwrap_or(candidates[0])
+        })
+        .collect()
+}
+
+/// Whether the entries with a figure come from more than one count: then each bar names its own.
+fn counts_mixed(entries: &[Entry]) -> bool {
+    let mut counts = entries.iter().filter(|e| e.point.is_some()).map(|e| e.series.count);
+    counts.next().is_some_and(|first| counts.any(|c| c != first))
+}
+
 /// Entries with a figure, largest first.
 pub fn ranked(entries: &[Entry]) -> Vec<(&'static Series, &'static Point)> {
     let mut out: Vec<_> = entries.iter().filter_map(|e| e.point.map(|p| (e.series, p))).collect();
@@ -44,23 +62,38 @@ pub fn missing(entries: &[Entry]) -> Vec<&'static str> {
     entries.iter().filter(|e| e.point.is_none()).map(|e| e.series.label).collect()
 }
 
-fn bar_label(series: &Series, point: &Point, lang: Lang) -> String {
+/// What a bar is called: the thing ranked, with its count when the view mixes counts.
+fn bar_name(series: &Series, mixed: bool, lang: Lang) -> String {
+    if mixed { series.name(lang) } else { data_text(lang, series.label).to_string() }
+}
+
+/// A bar's name with the part of the year its figure covers, if not all of it: "Great Wall (first
+/// half)", or "Great Wall (CAAM, first half)" where the view mixes counts.
+fn labelled(series: &Series, period: &str, mixed: bool, lang: Lang) -> String {
     let label = data_text(lang, series.label);
-    if point.period.is_empty() { label.to_string() } else { t::ranking_bar_label(lang, label, period_name(lang, point.period)) }
+    match (period.is_empty(), mixed) {
+        (true, _) => bar_name(series, mixed, lang),
+        (false, false) => t::ranking_bar_label(lang, label, period),
+        (false, true) => t::ranking_bar_label_count(lang, label, data_text(lang, series.count), period),
+    }
+}
+
+fn bar_label(series: &Series, point: &Point, mixed: bool, lang: Lang) -> String {
+    labelled(series, if point.period.is_empty() { "" } else { period_name(lang, point.period) }, mixed, lang)
 }
 
 /// A bar's name on the chart: on a phone its period is shortened ("Jan–Sep").
-fn chart_label(series: &Series, point: &Point, display: Display) -> String {
+fn chart_label(series: &Series, point: &Point, mixed: bool, display: Display) -> String {
     if !display.narrow || point.period.is_empty() {
-        return bar_label(series, point, display.lang);
+        return bar_label(series, point, mixed, display.lang);
     }
-    let lang = display.lang;
-    t::ranking_bar_label(lang, data_text(lang, series.label), period_short_name(lang, point.period))
+    labelled(series, period_short_name(display.lang, point.period), mixed, display.lang)
 }
 
 pub fn chart(id: &str, name: &str, entries: &[Entry], unit: Unit, display: Display) -> Chart {
     let ranked = ranked(entries);
-    let categories: Vec<String> = ranked.iter().map(|(s, p)| chart_label(s, p, display)).collect();
+    let mixed = counts_mixed(entries);
+    let categories: Vec<String> = ranked.iter().map(|(s, p)| chart_label(s, p, mixed, display)).collect();
     let values: Vec<Option<f64>> = ranked.iter().map(|(_, p)| Some(p.value)).collect();
     let pale = ranked.iter().map(|(_, p)| !p.period.is_empty() || p.confidence == Confidence::Low).collect();
     let place = ValuePlace::End { horizontal: true };
@@ -73,7 +106,7 @@ pub fn table(row_header: &'static str, column: String, entries: &[Entry], lang: 
         .iter()
         .map(|e| {
             let cell = e.point.map(|p| Cell::from_point(e.series, p, lang));
-            (e.point.map(|p| p.value), Row { label: data_text(lang, e.series.label).to_string(), cells: vec![cell] })
+            (e.point.map(|p| p.value), Row { label: bar_name(e.series, counts_mixed(entries), lang), cells: vec![cell] })
         })
         .collect();
     rows.sort_by(|a, b| b.0.unwrap_or(-1.0).total_cmp(&a.0.unwrap_or(-1.0)));
@@ -89,12 +122,13 @@ pub fn table(row_header: &'static str, column: String, entries: &[Entry], lang: 
 /// "Russia leads with 1.16 million." and who has no figure, for the text alternative.
 pub fn describe(what: &str, entries: &[Entry], unit: Unit, lang: Lang) -> String {
     let ranked = ranked(entries);
+    let mixed = counts_mixed(entries);
     let separator = t::common_list_separator(lang);
     let mut sentences = vec![t::ranking_describe(lang, what)];
     if let Some((s, p)) = ranked.first() {
-        sentences.push(t::ranking_leads(lang, &bar_label(s, p, lang), &crate::format::readable(lang, unit, p.value)));
+        sentences.push(t::ranking_leads(lang, &bar_label(s, p, mixed, lang), &crate::format::readable(lang, unit, p.value)));
     }
-    let partial: Vec<String> = ranked.iter().filter(|(_, p)| !p.period.is_empty()).map(|(s, p)| bar_label(s, p, lang)).collect();
+    let partial: Vec<String> = ranked.iter().filter(|(_, p)| !p.period.is_empty()).map(|(s, p)| bar_label(s, p, mixed, lang)).collect();
     if !partial.is_empty() {
         sentences.push(t::ranking_part_year(lang, &partial.join(separator)));
     }
@@ -127,11 +161,12 @@ mod tests {
 
     #[test]
     fn partial_bars_name_their_months() {
-        let ids = ["maker-chery"];
+        let ids = ["maker-chery-caam"];
         let e = entries(&ids, 2025, Some("jan-sep"));
         let (s, p) = ranked(&e)[0];
-        assert_eq!(bar_label(s, p, Lang::En), "Chery (January–September)");
-        assert!(bar_label(s, p, Lang::Zh).ends_with("（1–9月）"));
+        assert_eq!(bar_label(s, p, false, Lang::En), "Chery (January–September)");
+        assert_eq!(bar_label(s, p, true, Lang::En), "Chery (CAAM, January–September)");
+        assert!(bar_label(s, p, false, Lang::Zh).ends_with("（1–9月）"));
         assert!(describe("x", &e, Unit::Vehicles, Lang::En).contains(" Part-year figures: Chery (January–September)."));
     }
 }

@@ -9,6 +9,7 @@ pub mod choice_chart;
 pub mod contents;
 pub mod controls;
 pub mod data_table;
+pub mod quoted;
 pub mod source_list;
 
 pub use chart_actions::ChartActions;

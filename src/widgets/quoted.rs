@@ -1,0 +1,179 @@
+//! The figures quoted in a chapter's text: each a link to its row in the chapter's list of
+//! figures, which says where it comes from. Without scripts the link scrolls to the row (the
+//! browser opens the folded list); with scripts `postbuild/first-paint.js` shows the same row as a
+//! small popover beside the figure.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, data_text, t, use_lang};
+use crate::model::{Confidence, Source, Verdict, period_name, source};
+use crate::quote::{self, Figure, Quoted, Segment};
+
+/// A sentence of prose, its quoted figures as links to their rows in `chapter`'s list.
+pub fn prose(chapter: &'static str, text: &str) -> impl IntoView + use<> {
+    quote::segments(text)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Words(words) => words.to_string().into_any(),
+            Segment::Quote { quoted, text } => {
+                let anchor = quote::anchor(chapter, &quoted);
+                view! {
+                    <a class="quote" href=format!("#{anchor}") aria-controls=anchor>
+                        {text.to_string()}
+                    </a>
+                }
+                .into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// A paragraph of prose.
+#[component]
+pub fn Prose(chapter: &'static str, text: String) -> impl IntoView {
+    view! { <p>{prose(chapter, &text)}</p> }
+}
+
+/// "2023", "January–August 2025", "February 2026".
+fn period_of((_, point): Figure, lang: Lang) -> String {
+    if point.month > 0 {
+        crate::format::month_in_prose(lang, point.year, point.month)
+    } else if point.period.is_empty() {
+        crate::format::date(lang, &point.year.to_string())
+    } else {
+        t::common_part_year(lang, period_name(lang, point.period), &point.year.to_string())
+    }
+}
+
+fn confidence_label(confidence: Confidence, lang: Lang) -> &'static str {
+    match confidence {
+        Confidence::High => t::ui_confidence_high(lang),
+        Confidence::Medium => t::ui_confidence_medium(lang),
+        Confidence::Low => t::ui_confidence_low(lang),
+    }
+}
+
+/// The least certain of the figures a quote rests on.
+fn weakest(inputs: &[Figure]) -> Confidence {
+    let rank = |c: Confidence| match c {
+        Confidence::High => 0,
+        Confidence::Medium => 1,
+        Confidence::Low => 2,
+    };
+    inputs.iter().map(|(_, p)| p.confidence).max_by_key(|c| rank(*c)).unwrap_or(Confidence::Medium)
+}
+
+/// What the recorded check of one figure found.
+fn check_of((_, point): Figure, lang: Lang) -> String {
+    let date = crate::format::date(lang, point.checked);
+    match point.verdict {
+        Verdict::Confirmed => t::ui_check_confirmed(lang, &date),
+        Verdict::ConfirmedElsewhere => t::ui_check_confirmed_elsewhere(lang, &date),
+        Verdict::Derived => t::ui_check_derived(lang, &date, data_text(lang, point.note)),
+        Verdict::NotFound => t::ui_check_not_found(lang, &date),
+    }
+}
+
+/// Every source a quote's figures cite, once each.
+fn sources_of(inputs: &[Figure]) -> Vec<&'static Source> {
+    let mut out: Vec<&'static Source> = Vec::new();
+    for (_, p) in inputs {
+        for id in [p.source, p.derived_from] {
+            if let Some(s) = source(id).filter(|s| !out.contains(s)) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+fn source_view(s: &'static Source, lang: Lang) -> impl IntoView + use<> {
+    let link = if s.url.is_empty() {
+        view! { <span>{t::ui_no_public_link(lang, s.publisher)}</span> }.into_any()
+    } else {
+        view! { <a href=s.url rel="noopener" target="_blank">{s.publisher}</a> }.into_any()
+    };
+    view! {
+        <span class="quote-source">
+            {link}
+            {t::ui_source_title_separator(lang)}
+            {s.title}
+            {t::ui_source_date_separator(lang)}
+            {s.date_or_undated(lang)}
+        </span>
+    }
+}
+
+/// One row: the figure, its period, its sources, its confidence and its check.
+fn row(chapter: &'static str, quoted: Quoted, lang: Lang) -> impl IntoView + use<> {
+    let inputs = quoted.inputs();
+    let figure = match quoted {
+        Quoted::Figure((s, p)) => format!("{}: {}", s.name(lang), crate::format::full(lang, s.unit, p.value)),
+        _ => format!("{}: {}", inputs[0].0.name(lang), quoted.arithmetic(lang).unwrap_or_default()),
+    };
+    let periods: Vec<String> = inputs.iter().map(|f| period_of(*f, lang)).fold(Vec::new(), |mut all, p| {
+        if !all.contains(&p) {
+            all.push(p);
+        }
+        all
+    });
+    let mut checks: Vec<String> = Vec::new();
+    if let Some(how) = quoted.arithmetic(lang) {
+        checks.push(t::ui_check_worked_out(lang, &how));
+    }
+    checks.extend(inputs.iter().map(|f| check_of(*f, lang)));
+    let separator = t::ui_sentence_separator(lang);
+    view! {
+        <tr id=quote::anchor(chapter, &quoted)>
+            <th scope="row">{figure}</th>
+            <td>{periods.join(t::common_list_separator(lang))}</td>
+            <td>
+                {sources_of(&inputs)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| view! { {(i > 0).then_some(separator)} {source_view(s, lang)} })
+                    .collect_view()}
+            </td>
+            <td>{confidence_label(weakest(&inputs), lang)}</td>
+            <td>{checks.join(crate::i18n::sentence_gap(lang))}</td>
+        </tr>
+    }
+}
+
+/// The list of the figures quoted in `texts`, folded under a line that counts them. Each row's
+/// id is the target of its quotes' links.
+#[component]
+pub fn QuotedFigures(chapter: &'static str, texts: Vec<String>) -> impl IntoView {
+    let lang = use_lang();
+    // Read as plain text, the text version has the list open, as it has its tables.
+    let text_version = use_context::<crate::widgets::chart_frame::TextVersion>().is_some();
+    let quotes = quote::quotes_in(&texts);
+    let count = quotes.len();
+    let summary = if count == 1 { t::ui_quotes_summary_one(lang).to_string() } else { t::ui_quotes_summary(lang, &count.to_string()) };
+    (count > 0).then(|| {
+        view! {
+            <details class="quoted-figures" id=format!("{chapter}-figures") open=text_version>
+                <summary>{summary}</summary>
+                <div class="table-scroll" role="region" tabindex="0" aria-label=t::ui_quotes_caption(lang)>
+                    <table
+                        class="data-table quote-table"
+                        data-dialog-label=t::ui_quote_dialog(lang)
+                        data-close-label=t::ui_quote_close(lang)
+                    >
+                        <caption>{t::ui_quotes_caption(lang)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t::ui_quotes_figure(lang)}</th>
+                                <th scope="col">{t::ui_quotes_period(lang)}</th>
+                                <th scope="col">{t::ui_quotes_source(lang)}</th>
+                                <th scope="col">{t::ui_quotes_confidence(lang)}</th>
+                                <th scope="col">{t::ui_quotes_check(lang)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{quotes.into_iter().map(|q| row(chapter, q, lang)).collect_view()}</tbody>
+                    </table>
+                </div>
+            </details>
+        }
+    })
+}
