@@ -27,6 +27,8 @@ pub mod model;
 pub mod offline;
 pub mod palette;
 pub mod quote;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod revisions_feed;
 pub mod scroll_watch;
 pub mod table;
 #[cfg(not(target_arch = "wasm32"))]

@@ -16,11 +16,13 @@ pub struct Cell {
     pub sources: Vec<&'static Source>,
     /// Caveats: the data's note, a partial year, a derivation.
     pub note: String,
+    /// The figure of the data the cell shows as published; `None` for one worked out or words.
+    pub figure: Option<crate::quote::Figure>,
 }
 
 impl Cell {
     /// A figure straight from the data.
-    pub fn from_point(series: &Series, point: &Point, lang: Lang) -> Self {
+    pub fn from_point(series: &'static Series, point: &'static Point, lang: Lang) -> Self {
         let mut note = if point.note.is_empty() { String::new() } else { data_text(lang, point.note).to_string() };
         if !point.period.is_empty() {
             let only = t::common_part_year_only(lang, period_name(lang, point.period), &point.year.to_string());
@@ -42,6 +44,7 @@ impl Cell {
                 },
             ),
             note,
+            figure: Some((series, point)),
         }
     }
 
@@ -56,7 +59,15 @@ impl Cell {
             }
         }
         let confidence = from.iter().map(|p| p.confidence).max_by_key(|c| rank(*c)).unwrap_or(Confidence::Medium);
-        Self { value: Some(value), text: format::full(lang, unit, value), unit: Some(unit), confidence, sources, note: how.to_string() }
+        Self {
+            value: Some(value),
+            text: format::full(lang, unit, value),
+            unit: Some(unit),
+            confidence,
+            sources,
+            note: how.to_string(),
+            figure: None,
+        }
     }
 
     /// Words rather than a number (e.g. a measure in the policy timeline).
@@ -68,6 +79,7 @@ impl Cell {
             confidence,
             sources: source(source_id).into_iter().collect(),
             note: String::new(),
+            figure: None,
         }
     }
 }

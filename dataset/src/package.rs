@@ -36,6 +36,17 @@ const SOURCE_FIELDS: [Field; 4] = [
     field("source_date", "string", "The cited page's publication date (YYYY, YYYY-MM or YYYY-MM-DD); empty when undated."),
 ];
 
+/// How each figure and event was checked against its source (`crate::checks`).
+const CHECK_FIELDS: [Field; 3] = [
+    field("verdict", "string", "What the look-up of the figure on its cited page found: confirmed, confirmed-elsewhere (the page now cited, not the first one), derived (arithmetic on published figures) or not-found."),
+    field("checked", "date", "When it was checked."),
+    field("evidence", "string", "A short quote from the page that states the figure, or the arithmetic of a derived one."),
+];
+
+fn check(check: &crate::Check) -> [String; 3] {
+    [check.verdict.id().to_string(), check.checked.clone(), check.evidence.clone()]
+}
+
 /// The package's files: (name inside `data/`, contents).
 pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
     let sources: BTreeMap<&str, &crate::Source> = data.sources.iter().map(|s| (s.id.as_str(), s)).collect();
@@ -52,7 +63,7 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
         field("count", "string", "Who counts (CAAM, customs, JAMA, ...)."),
         field("unit", "string", "vehicles, usd-bn (US$ billion), percent or models."),
         field("year", "integer", "The year of the figure."),
-        field("period", "string", "Empty for the whole year or a month, else the part of the year: h1, jan-may, jan-aug, jan-sep, jan-oct, jan-nov."),
+        field("period", "string", "Empty for the whole year or a month, else the part of the year: jan-feb, q1, jan-apr, jan-may, h1, jan-jul, jan-aug, jan-sep, jan-oct, jan-nov."),
         field("month", "integer", "The month (1-12) of a monthly figure; empty for a year or part of one."),
         field("value", "number", "The figure, in the unit."),
         field("confidence", "string", "H (high), M (medium) or L (low): how sure the figure is, given its sources."),
@@ -61,6 +72,7 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
         field("derived_from", "string", "For a figure computed from others (the note gives the arithmetic), the second source's id; empty for a figure as published."),
     ]
     .into_iter()
+    .chain(CHECK_FIELDS)
     .chain(SOURCE_FIELDS)
     .collect();
     let figure_rows: Vec<Vec<String>> = data
@@ -83,6 +95,7 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
                 o.source.clone(),
                 o.derived_from.clone(),
             ];
+            row.extend(check(&o.check));
             row.extend(cited(&o.source));
             row
         })
@@ -99,6 +112,7 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
         field("source", "string", "The cited source's id (see sources.csv)."),
     ]
     .into_iter()
+    .chain(CHECK_FIELDS)
     .chain(SOURCE_FIELDS)
     .collect();
     let event_rows: Vec<Vec<String>> = data
@@ -115,6 +129,7 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
                 e.confidence.clone(),
                 e.source.clone(),
             ];
+            row.extend(check(&e.check));
             row.extend(cited(&e.source));
             row
         })
@@ -144,9 +159,45 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
     let source_rows: Vec<Vec<String>> =
         data.sources.iter().map(|s| vec![s.id.clone(), s.publisher.clone(), s.title.clone(), s.url.clone(), s.date.clone()]).collect();
 
+    let revision_fields: Vec<Field> = [
+        field("date", "string", "When the figure was corrected (YYYY-MM-DD)."),
+        field("series", "string", "The series' id (see series.csv)."),
+        field("period", "string", "The figure's year (2020), part of a year (2025 jan-aug) or month (2026-03)."),
+        field("old_value", "number", "The figure as it was published before."),
+        field("new_value", "number", "The figure now; empty when it was removed."),
+        field("reason", "string", "Why it changed."),
+        field("source", "string", "The source of the new value (see sources.csv)."),
+    ]
+    .into_iter()
+    .chain(SOURCE_FIELDS)
+    .collect();
+    let revision_rows: Vec<Vec<String>> = data
+        .revisions
+        .iter()
+        .map(|r| {
+            let period = match (r.month, r.period.is_empty()) {
+                (0, true) => r.year.to_string(),
+                (0, false) => format!("{} {}", r.year, r.period),
+                (month, _) => format!("{}-{month:02}", r.year),
+            };
+            let mut row = vec![
+                r.date.clone(),
+                r.series.clone(),
+                period,
+                number(r.old_value),
+                r.new_value.map(number).unwrap_or_default(),
+                r.reason.clone(),
+                r.source.clone(),
+            ];
+            row.extend(cited(&r.source));
+            row
+        })
+        .collect();
+
     let tables = [
-        ("figures", "Every figure the story shows, with its series and its source.", &figure_fields, &figure_rows),
-        ("events", "Every dated measure and event the story shows, with its source.", &event_fields, &event_rows),
+        ("figures", "Every figure the story shows, with its series, its source and its recorded check.", &figure_fields, &figure_rows),
+        ("revisions", "Every correction of a published figure: old and new value, reason and source.", &revision_fields, &revision_rows),
+        ("events", "Every dated measure and event the story shows, with its source and its recorded check.", &event_fields, &event_rows),
         ("series", "What each series counts.", &series_fields, &series_rows),
         ("sources", "Every source cited.", &source_fields, &source_rows),
     ];
@@ -164,7 +215,7 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
         }
         let references: Vec<Value> = match name {
             "figures" => vec![reference("series", "series"), reference("source", "sources"), reference("derived_from", "sources")],
-            "events" => vec![reference("source", "sources")],
+            "events" | "revisions" => vec![reference("source", "sources")],
             _ => vec![],
         };
         if !references.is_empty() {
@@ -215,6 +266,7 @@ fn csv_name(table: &str) -> &'static str {
         "figures" => "figures.csv",
         "events" => "events.csv",
         "series" => "series.csv",
+        "revisions" => "revisions.csv",
         _ => "sources.csv",
     }
 }

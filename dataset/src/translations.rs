@@ -1,5 +1,5 @@
 //! Translations of the words inside the data files: series labels, what they count, definitions,
-//! figure notes and the actors, titles and details of events.
+//! figure notes, the actors, titles and details of events, and the reasons for corrections.
 //!
 //! The data files are written in English; `data/translations/<lang>.toml` maps each English text
 //! to its translation (`"English text" = "Übersetzung"`). The build stops when a text on screen has
@@ -38,6 +38,9 @@ pub fn texts_on_screen(data: &Dataset) -> BTreeMap<String, &'static str> {
         add(&e.actor, crate::EVENTS_FILE);
         add(&e.title, crate::EVENTS_FILE);
         add(&e.detail, crate::EVENTS_FILE);
+    }
+    for r in &data.revisions {
+        add(&r.reason, crate::REVISIONS_FILE);
     }
     out
 }

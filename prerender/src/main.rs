@@ -5,7 +5,8 @@
 //!   chart's embed page (`embed-<chart-id>.html`, `embed-<chart-id>-de.html`, ...), the text
 //!   version of each language (`text-<lang>.html`), and `prerender-jobs.json`: every chart's
 //!   default view as ECharts options, for `prerender/place-pictures.mjs` to draw.
-//!   It also writes the whole data set into `data/` (CSV, JSON, `datapackage.json`).
+//!   It also writes the whole data set into `data/` (CSV, JSON, `datapackage.json`) and the
+//!   corrections as an Atom feed (`revisions.xml`).
 //! - `prerender labels`: reads label requests (`[{lang, unit, kind, value, name, narrow}]`: axis
 //!   ticks, values on bars, lines' end labels) as JSON on standard input and writes their labels,
 //!   so the pictures' words read exactly as the live chart's Rust formatters write them.
@@ -99,6 +100,7 @@ fn pages(dir: &Path) -> Result<(), String> {
         }
     }
     write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages, "cards": cards }).to_string())?;
+    write(car_exports::revisions_feed::FILE, &car_exports::revisions_feed::atom(site.as_deref()))?;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let data = dataset::load(&root.join("data"), "data").map_err(data_problems)?;
     let package = data_package(dir, &data)?;

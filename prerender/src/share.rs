@@ -121,14 +121,20 @@ fn tags(lang: Lang, title: &str, description: &str, image: &str, image_alt: &str
 
 /// The tags of a story page (`index.html`, `de.html`, ...), which sits at the site's root.
 pub fn story_tags(lang: Lang, site: Option<&str>) -> String {
-    tags(
+    let feed = format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}\" title=\"{}\">",
+        escape_html(&address(site, "", car_exports::revisions_feed::FILE)),
+        escape_html(t::ui_revisions_feed(lang)),
+    );
+    let tags = tags(
         lang,
         t::ui_title(lang),
         t::ui_standfirst(lang),
         &address(site, "", &card_path(None, lang)),
         t::ui_title(lang),
         &address(site, "", lang.page_file()),
-    )
+    );
+    format!("{tags}\n    {feed}")
 }
 
 /// A chart's share page: its tags, the card, and the way on into the story at the chart.

@@ -160,6 +160,7 @@ pub fn table(view: &GuessView, lang: Lang) -> Table {
                 confidence: Confidence::High,
                 sources: Vec::new(),
                 note: t::guess_note_yours(lang).to_string(),
+                figure: None,
             });
             Row { label: year.to_string(), cells: vec![known, guess] }
         })

@@ -32,6 +32,49 @@ pub const CHART_IDS: &[&str] = &[
     outlook::CHART_ID,
 ];
 
+/// A chart's table in its default view, the figures a reader sees before any choice.
+pub fn default_table(id: &str, lang: Lang) -> Option<crate::table::Table> {
+    Some(match id {
+        guess::CHART_ID => guess::table(&Default::default(), lang),
+        overtaking::CHART_ID => overtaking::table(&Default::default(), lang),
+        monthly::CHART_ID => monthly::table(Default::default(), lang),
+        nev::CHART_ID => nev::table(Default::default(), lang),
+        destinations::CHART_ID => destinations::table(Default::default(), lang),
+        makers::CHART_ID => makers::table(Default::default(), lang),
+        capacity::CHART_ID => capacity::table(Default::default(), lang),
+        price_war::CHART_ID => price_war::table(Default::default(), lang),
+        investment::CHART_ID => investment::table(Default::default(), lang),
+        volkswagen::CHART_ID => volkswagen::table(Default::default(), lang),
+        policy::CHART_ID => policy::table(&Default::default(), lang),
+        outlook::CHART_ID => outlook::table(&Default::default(), lang),
+        _ => return None,
+    })
+}
+
+/// A chart's tables in each of its views that a choice reaches (the default first): every figure
+/// the chart can show. The guess, the timeline's filters and the explorer's sliders add no figure
+/// of the data, so those charts have their default table only.
+pub fn view_tables(id: &str, lang: Lang) -> Vec<crate::table::Table> {
+    fn each<V: Choice>(table: impl Fn(V, Lang) -> crate::table::Table, lang: Lang) -> Vec<crate::table::Table> {
+        V::ALL.iter().map(|(view, _)| table(*view, lang)).collect()
+    }
+    match id {
+        overtaking::CHART_ID => [overtaking::ChinaCount::Caam, overtaking::ChinaCount::Customs, overtaking::ChinaCount::Both]
+            .into_iter()
+            .map(|count| overtaking::table(&overtaking::OvertakingView { count, ..Default::default() }, lang))
+            .collect(),
+        monthly::CHART_ID => each(monthly::table, lang),
+        nev::CHART_ID => each(nev::table, lang),
+        destinations::CHART_ID => each(destinations::table, lang),
+        makers::CHART_ID => each(makers::table, lang),
+        capacity::CHART_ID => each(capacity::table, lang),
+        price_war::CHART_ID => each(price_war::table, lang),
+        investment::CHART_ID => each(investment::table, lang),
+        volkswagen::CHART_ID => each(volkswagen::table, lang),
+        _ => default_table(id, lang).into_iter().collect(),
+    }
+}
+
 /// A one-of choice that changes a chart: its values, their URL ids and their labels.
 pub trait Choice: Copy + PartialEq + Eq + Default + Send + Sync + std::fmt::Debug + 'static {
     /// (value, id in the URL), the default first.

@@ -124,6 +124,7 @@ pub fn ChartFrame(
                 <summary>{t::ui_show_table(lang)}</summary>
                 <DataTable table=table caption=title id=id/>
             </details>
+            <crate::widgets::revisions::Revisions table=table/>
             <SourceList table=table/>
         </figure>
     }

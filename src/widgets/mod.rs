@@ -10,6 +10,7 @@ pub mod contents;
 pub mod controls;
 pub mod data_table;
 pub mod quoted;
+pub mod revisions;
 pub mod source_list;
 
 pub use chart_actions::ChartActions;
