@@ -159,4 +159,117 @@
     }
     post();
   }
+  // A figure quoted in the text (src/widgets/quoted.rs) is a link to its row in its chapter's
+  // list of figures, which works without scripts. Here the same row opens beside the figure as a
+  // popover; Escape, a click elsewhere or a second press on the figure closes it (the browser's
+  // own popover behaviour), and focus goes back to the figure. Without the Popover API the link
+  // scrolls to the row as before. A chapter that goes live replaces its prerendered text
+  // (src/live.rs, the `chapter-live` event): an open popover moves to the live figure.
+  var popover = null;
+  var openFor = null;
+  var lastClosed = { href: null };
+  var moving = false;
+  // The figure under a press: a press on the open popover's own figure closes it (a light
+  // dismiss), and its click must not open it again.
+  var pressed = null;
+  document.addEventListener('pointerdown', function (event) {
+    var link = event.target && event.target.closest ? event.target.closest('a.quote') : null;
+    pressed = link ? link.getAttribute('href') : null;
+  }, true);
+  function quoteLink(href, scope) {
+    return (scope || document).querySelector('a.quote[href="' + href + '"]');
+  }
+  function quotePopover() {
+    if (popover) return popover;
+    var element = document.createElement('div');
+    if (!('showPopover' in element)) return null;
+    popover = element;
+    popover.id = 'quote-popover';
+    popover.className = 'quote-popover';
+    popover.setAttribute('popover', 'auto');
+    popover.setAttribute('role', 'dialog');
+    popover.tabIndex = -1;
+    // `beforetoggle` comes as the popover closes (a move to the live figure closes and reopens
+    // it); focus goes back to the figure once it has closed.
+    popover.addEventListener('beforetoggle', function (event) {
+      if (event.newState !== 'closed' || moving || !openFor) return;
+      var link = openFor.link.isConnected ? openFor.link : quoteLink(openFor.href);
+      lastClosed = { href: openFor.href, byPress: pressed === openFor.href, link: link };
+      openFor = null;
+      if (link) link.setAttribute('aria-expanded', 'false');
+    });
+    popover.addEventListener('toggle', function (event) {
+      if (event.newState !== 'closed' || openFor || !lastClosed.link) return;
+      var focus = document.activeElement;
+      if (!focus || focus === document.body || popover.contains(focus)) lastClosed.link.focus();
+    });
+    document.body.appendChild(popover);
+    return popover;
+  }
+  function fillPopover(pop, row, table) {
+    pop.textContent = '';
+    pop.setAttribute('aria-label', table.getAttribute('data-dialog-label') || '');
+    var heading = document.createElement('p');
+    heading.className = 'quote-popover-figure';
+    heading.textContent = row.cells[0].textContent;
+    pop.appendChild(heading);
+    var list = document.createElement('dl');
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    for (var c = 1; c < row.cells.length; c++) {
+      var term = document.createElement('dt');
+      term.textContent = headers[c] ? headers[c].textContent : '';
+      var detail = document.createElement('dd');
+      for (var n = 0; n < row.cells[c].childNodes.length; n++) detail.appendChild(row.cells[c].childNodes[n].cloneNode(true));
+      list.appendChild(term);
+      list.appendChild(detail);
+    }
+    pop.appendChild(list);
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'quote-popover-close';
+    close.textContent = table.getAttribute('data-close-label') || '×';
+    close.addEventListener('click', function () { pop.hidePopover(); });
+    pop.appendChild(close);
+  }
+  function showBeside(pop, link) {
+    link.setAttribute('aria-expanded', 'true');
+    try {
+      pop.showPopover({ source: link });
+    } catch (e) {
+      pop.showPopover();
+    }
+  }
+  document.addEventListener('click', function (event) {
+    var link = event.target && event.target.closest ? event.target.closest('a.quote') : null;
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    var href = link.getAttribute('href') || '';
+    var row = document.getElementById(href.slice(1));
+    var table = row && row.closest('table');
+    var pop = table && quotePopover();
+    if (!pop) return;
+    event.preventDefault();
+    // The press that closed this figure's popover (a light dismiss) does not open it again.
+    var closedByThisPress = lastClosed.byPress && lastClosed.href === href && pressed === href;
+    pressed = null;
+    if (closedByThisPress) {
+      lastClosed = { href: null };
+      return;
+    }
+    fillPopover(pop, row, table);
+    openFor = { href: href, link: link };
+    showBeside(pop, link);
+    pop.focus();
+  });
+  document.addEventListener('chapter-live', function (event) {
+    if (!popover || !openFor || openFor.link.isConnected) return;
+    var link = quoteLink(openFor.href, event.target);
+    if (!link) return;
+    var hadFocus = popover.contains(document.activeElement);
+    moving = true;
+    popover.hidePopover();
+    moving = false;
+    openFor.link = link;
+    showBeside(popover, link);
+    if (hadFocus) popover.focus();
+  });
 })();

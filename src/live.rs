@@ -342,6 +342,11 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
     leptos::task::spawn_local(async move {
         crate::echarts::load().await;
         let pictures = take_pictures(&old);
+        // The list of the chapter's quoted figures moves over as it is (`widgets::quoted`).
+        let quoted = old.query_selector("details.quoted-figures").ok().flatten();
+        if let Some(list) = &quoted {
+            list.remove();
+        }
         let open_tables = open_details(&old);
         if mount_in_place_of(&old, contexts, move || chapter_view(chapter).unwrap_or_else(|| ().into_any())).is_none() {
             return;
@@ -355,9 +360,23 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
             }
         }
         restore_details(&live, &open_tables);
+        if let (Some(list), Ok(Some(slot))) = (quoted, live.query_selector(&format!(".{}", crate::widgets::quoted::SLOT))) {
+            let _ = slot.replace_with_with_node_1(&list);
+        }
         replay(&old, &live);
+        announce_live(&live);
         contexts.live.0.update(|n| *n += 1);
     });
+}
+
+/// Tells the page's scripts that a chapter's live section has replaced its prerendered one (a
+/// figure's open popover moves to the live figure, postbuild/first-paint.js).
+fn announce_live(section: &Element) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::Event::new_with_event_init_dict("chapter-live", &init) {
+        let _ = section.dispatch_event(&event);
+    }
 }
 
 /// Each chart's pictures, taken out of the prerendered chapter.

@@ -66,7 +66,9 @@ pub enum Confidence {
     Low,
 }
 
-/// What the check of a figure against its source found (`dataset::Verdict`).
+/// What the check of a figure against its source found (`dataset::Verdict`). Only the prerendered
+/// list of quoted figures says it, so the browser build leaves it out (`widgets::quoted`).
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Confirmed,
@@ -116,7 +118,9 @@ pub struct Point {
     pub derived_from: &'static str,
     pub note: &'static str,
     /// How it was checked against its source, and when (`YYYY-MM-DD`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub verdict: Verdict,
+    #[cfg(not(target_arch = "wasm32"))]
     pub checked: &'static str,
 }
 

@@ -215,6 +215,41 @@ pub fn placeholders_of(text: &str) -> Vec<String> {
     out
 }
 
+/// Numbers in a message's text that are not a year and not a short count or date part, e.g.
+/// "4.91" or "180": figures, which must come from the data (through a placeholder) rather than be
+/// typed into a message, where they would go stale unseen. Words like a licence's version
+/// ([`NOT_FIGURES`]) are allowed.
+pub fn hand_typed_figures(text: &str) -> Vec<String> {
+    let mut rest = text.to_string();
+    for allowed in NOT_FIGURES {
+        rest = rest.replace(allowed, " ");
+    }
+    let chars: Vec<char> = rest.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // A number runs through digits and the separators between them ("4,910,000", "4.91").
+        while i < chars.len() && (chars[i].is_ascii_digit() || (matches!(chars[i], '.' | ',') && chars.get(i + 1).is_some_and(char::is_ascii_digit))) {
+            i += 1;
+        }
+        let number: String = chars[start..i].iter().collect();
+        let digits = number.chars().filter(char::is_ascii_digit).count();
+        let year = digits == 4 && number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+        if !year && (digits >= 3 || number.contains(['.', ','])) {
+            out.push(number);
+        }
+    }
+    out
+}
+
+/// Texts with digits that are not figures.
+pub const NOT_FIGURES: &[&str] = &["CC BY 4.0"];
+
 /// One function per message. The generated code names `Lang` (with variants in the order of
 /// [`LANGS`]) and `fill`, which the app's i18n module defines.
 /// The catalogue as Rust functions. `packed` (the web build): only English is compiled in, and the
@@ -251,6 +286,30 @@ pub fn to_rust(messages: &[Message], packed: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_message_in_any_language_types_a_figure() {
+        let messages = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales"), "locales").expect("the catalogue loads");
+        let typed: Vec<String> = messages
+            .iter()
+            .flat_map(|m| {
+                m.texts.iter().zip(LANGS).flat_map(move |(text, lang)| {
+                    hand_typed_figures(text).into_iter().map(move |n| format!("locales/{lang}: {}: '{n}'", m.name))
+                })
+            })
+            .collect();
+        assert!(typed.is_empty(), "figures typed into messages (give them a placeholder filled from the data):\n{}", typed.join("\n"));
+    }
+
+    #[test]
+    fn a_typed_figure_is_found_and_years_dates_and_versions_are_not() {
+        assert_eq!(hand_typed_figures("Exports reached 4.91 million in 2023, up 57.9%."), ["4.91", "57.9"]);
+        assert_eq!(hand_typed_figures("within 180 days"), ["180"]);
+        assert_eq!(hand_typed_figures("4,910,000 vehicles; 4.910.000 Fahrzeuge"), ["4,910,000", "4.910.000"]);
+        assert!(hand_typed_figures("From 1 January 2026, 2026年1月1日起, {count} months, 2 of 9").is_empty());
+        assert!(hand_typed_figures("Free to reuse with credit (CC BY 4.0).").is_empty());
+        assert_eq!(hand_typed_figures("step 0.1 million"), ["0.1"]);
+    }
 
     fn langs(en: &str, de: &str, nl: &str, zh: &str) -> Vec<Vec<(&'static str, String)>> {
         [en, de, nl, zh].iter().map(|t| vec![("nev.toml", t.to_string())]).collect()

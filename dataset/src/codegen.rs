@@ -36,7 +36,7 @@ pub fn to_rust(data: &Dataset) -> String {
         for o in points {
             writeln!(
                 out,
-                "        Point {{ year: {}, period: {:?}, month: {}, last_month: {}, value: {:?}, confidence: Confidence::{}, source: {:?}, derived_from: {:?}, note: {:?}, verdict: Verdict::{}, checked: {:?} }},",
+                "        Point {{ year: {}, period: {:?}, month: {}, last_month: {}, value: {:?}, confidence: Confidence::{}, source: {:?}, derived_from: {:?}, note: {:?}, #[cfg(not(target_arch = \"wasm32\"))] verdict: Verdict::{}, #[cfg(not(target_arch = \"wasm32\"))] checked: {:?} }},",
                 o.year,
                 o.period,
                 o.month,
@@ -159,6 +159,6 @@ mod tests {
         let y2021 = code.find("year: 2021").unwrap();
         assert!(y2020 < y2021, "{code}");
         assert!(code.contains("confidence: Confidence::Low"));
-        assert!(code.contains("verdict: Verdict::ConfirmedElsewhere, checked: \"2026-12-02\""), "{code}");
+        assert!(code.contains("verdict: Verdict::ConfirmedElsewhere, #[cfg(not(target_arch = \"wasm32\"))] checked: \"2026-12-02\""), "{code}");
     }
 }

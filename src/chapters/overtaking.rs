@@ -125,7 +125,7 @@ fn multiple(lang: Lang, series_id: &str, from: u16, to: u16) -> String {
 fn GuessSlider(year: u16, state: RwSignal<GuessView>) -> impl IntoView {
     let lang = use_lang();
     let id = format!("guess-{year}");
-    let tenths = move || state.with(|s| s.guess(year)).map_or(10, |v| (v / 100_000.0).round() as u8).to_string();
+    let tenths = move || state.with(|s| s.guess(year)).map_or(10, |v| (v / guess::STEP).round() as u8).to_string();
     let readable = move || state.with(|s| s.guess(year)).map_or_else(|| t::guess_not_set(lang).to_string(), |v| crate::format::count(lang, v));
     view! {
         <div class="slider">
@@ -157,7 +157,7 @@ fn guess_at(ev: &web_sys::PointerEvent) -> Option<(u16, u8)> {
     let rect = canvas.get_bounding_client_rect();
     let (index, value) = crate::echarts::data_at(&canvas, f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top())?;
     let year = *guess::YEARS.get(index.round().max(0.0) as usize)?;
-    let tenths = (value / 100_000.0).round().clamp(0.0, f64::from(guess::MAX_TENTHS)) as u8;
+    let tenths = (value / guess::STEP).round().clamp(0.0, f64::from(guess::MAX_TENTHS)) as u8;
     Some((year, tenths))
 }
 
@@ -224,7 +224,7 @@ pub fn GuessChart() -> impl IntoView {
                     </button>
                 </div>
                 <p class="guess-verdict" role="status" aria-live="polite">{move || guess::verdict(&state.get(), lang).unwrap_or_default()}</p>
-                <p class="how-we-count">{t::guess_how(lang)}</p>
+                <p class="how-we-count">{t::guess_how(lang, &crate::format::count(lang, guess::STEP))}</p>
             </ChartFrame>
         </div>
     }

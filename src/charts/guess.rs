@@ -22,6 +22,8 @@ pub const YEARS: [u16; 11] = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 20
 pub const GUESSED: [u16; 6] = [2020, 2021, 2022, 2023, 2024, 2025];
 /// A guess is a number of tenths of a million vehicles, 0 to 10 million.
 pub const MAX_TENTHS: u8 = 100;
+/// What one step of a guess is worth: a tenth of a million vehicles.
+pub const STEP: f64 = 100_000.0;
 
 /// The reader's guess for each year of [`GUESSED`] (tenths of a million), and whether the
 /// answer is shown.
@@ -69,7 +71,7 @@ impl GuessView {
 
     pub fn guess(&self, year: u16) -> Option<f64> {
         let i = GUESSED.iter().position(|y| *y == year)?;
-        self.guesses[i].map(|v| f64::from(v) * 100_000.0)
+        self.guesses[i].map(|v| f64::from(v) * STEP)
     }
 }
 
@@ -98,7 +100,7 @@ pub fn chart(view: &GuessView, display: Display) -> Chart {
     }
     let colour = category_colour(0, display.theme);
     let categories = YEARS.iter().map(u16::to_string).collect();
-    let base = super::drawing_surface(categories, f64::from(MAX_TENTHS) * 100_000.0, end_label_room(&ends, UNIT, display), display);
+    let base = super::drawing_surface(categories, f64::from(MAX_TENTHS) * STEP, end_label_room(&ends, UNIT, display), display);
     let known_data: Vec<charming::datatype::DataPoint> =
         known.iter().map(|v| v.map_or(None::<f64>.into(), charming::datatype::DataPoint::from)).collect();
     let guess_line = Line::new()

@@ -5,9 +5,13 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, data_text, t, use_lang};
-use crate::model::{Confidence, Source, Verdict, period_name, source};
-use crate::quote::{self, Figure, Quoted, Segment};
+use crate::quote::{self, Segment};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::{
+    i18n::{Lang, data_text, t, use_lang},
+    model::{Confidence, Source, Verdict, period_name, source},
+    quote::{Figure, Quoted},
+};
 
 /// A sentence of prose, its quoted figures as links to their rows in `chapter`'s list.
 pub fn prose(chapter: &'static str, text: &str) -> impl IntoView + use<> {
@@ -34,6 +38,7 @@ pub fn Prose(chapter: &'static str, text: String) -> impl IntoView {
     view! { <p>{prose(chapter, &text)}</p> }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// "2023", "January–August 2025", "February 2026".
 fn period_of((_, point): Figure, lang: Lang) -> String {
     if point.month > 0 {
@@ -45,6 +50,7 @@ fn period_of((_, point): Figure, lang: Lang) -> String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn confidence_label(confidence: Confidence, lang: Lang) -> &'static str {
     match confidence {
         Confidence::High => t::ui_confidence_high(lang),
@@ -53,6 +59,7 @@ fn confidence_label(confidence: Confidence, lang: Lang) -> &'static str {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The least certain of the figures a quote rests on.
 fn weakest(inputs: &[Figure]) -> Confidence {
     let rank = |c: Confidence| match c {
@@ -63,6 +70,7 @@ fn weakest(inputs: &[Figure]) -> Confidence {
     inputs.iter().map(|(_, p)| p.confidence).max_by_key(|c| rank(*c)).unwrap_or(Confidence::Medium)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// What the recorded check of one figure found.
 fn check_of((_, point): Figure, lang: Lang) -> String {
     let date = crate::format::date(lang, point.checked);
@@ -74,6 +82,7 @@ fn check_of((_, point): Figure, lang: Lang) -> String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Every source a quote's figures cite, once each.
 fn sources_of(inputs: &[Figure]) -> Vec<&'static Source> {
     let mut out: Vec<&'static Source> = Vec::new();
@@ -87,6 +96,7 @@ fn sources_of(inputs: &[Figure]) -> Vec<&'static Source> {
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn source_view(s: &'static Source, lang: Lang) -> impl IntoView + use<> {
     let link = if s.url.is_empty() {
         view! { <span>{t::ui_no_public_link(lang, s.publisher)}</span> }.into_any()
@@ -104,6 +114,7 @@ fn source_view(s: &'static Source, lang: Lang) -> impl IntoView + use<> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// One row: the figure, its period, its sources, its confidence and its check.
 fn row(chapter: &'static str, quoted: Quoted, lang: Lang) -> impl IntoView + use<> {
     let inputs = quoted.inputs();
@@ -123,25 +134,40 @@ fn row(chapter: &'static str, quoted: Quoted, lang: Lang) -> impl IntoView + use
     }
     checks.extend(inputs.iter().map(|f| check_of(*f, lang)));
     let separator = t::ui_sentence_separator(lang);
+    // Each cell names its column for the phone layout, where the header row is not shown.
     view! {
         <tr id=quote::anchor(chapter, &quoted)>
             <th scope="row">{figure}</th>
-            <td>{periods.join(t::common_list_separator(lang))}</td>
-            <td>
+            <td data-label=t::ui_quotes_period(lang)>{periods.join(t::common_list_separator(lang))}</td>
+            <td data-label=t::ui_quotes_source(lang)>
                 {sources_of(&inputs)
                     .into_iter()
                     .enumerate()
                     .map(|(i, s)| view! { {(i > 0).then_some(separator)} {source_view(s, lang)} })
                     .collect_view()}
             </td>
-            <td>{confidence_label(weakest(&inputs), lang)}</td>
-            <td>{checks.join(crate::i18n::sentence_gap(lang))}</td>
+            <td data-label=t::ui_quotes_confidence(lang)>{confidence_label(weakest(&inputs), lang)}</td>
+            <td data-label=t::ui_quotes_check(lang)>{checks.join(crate::i18n::sentence_gap(lang))}</td>
         </tr>
     }
 }
 
 /// The list of the figures quoted in `texts`, folded under a line that counts them. Each row's
-/// id is the target of its quotes' links.
+/// id is the target of its quotes' links. The list never changes once rendered, so the browser
+/// build leaves a slot where a live chapter takes over the prerendered list (`crate::live`)
+/// rather than compile the table's views into the wasm.
+#[cfg(target_arch = "wasm32")]
+#[component]
+pub fn QuotedFigures(chapter: &'static str, texts: Vec<String>) -> impl IntoView {
+    let _ = (chapter, texts);
+    view! { <div class=SLOT hidden></div> }
+}
+
+/// The class of the slot a live chapter's prerendered list moves into.
+pub const SLOT: &str = "quoted-figures-slot";
+
+/// The list, rendered (natively, for the prerendered pages and the text version).
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn QuotedFigures(chapter: &'static str, texts: Vec<String>) -> impl IntoView {
     let lang = use_lang();
@@ -149,18 +175,21 @@ pub fn QuotedFigures(chapter: &'static str, texts: Vec<String>) -> impl IntoView
     let text_version = use_context::<crate::widgets::chart_frame::TextVersion>().is_some();
     let quotes = quote::quotes_in(&texts);
     let count = quotes.len();
+    // Named after its chapter: every chapter has one, and each region needs a name of its own.
+    let caption = t::ui_quotes_caption(lang, crate::chapters::chapter_title(chapter, lang));
     let summary = if count == 1 { t::ui_quotes_summary_one(lang).to_string() } else { t::ui_quotes_summary(lang, &count.to_string()) };
-    (count > 0).then(|| {
+    let region = caption.clone();
+    (count > 0).then(move || {
         view! {
             <details class="quoted-figures" id=format!("{chapter}-figures") open=text_version>
                 <summary>{summary}</summary>
-                <div class="table-scroll" role="region" tabindex="0" aria-label=t::ui_quotes_caption(lang)>
+                <div class="table-scroll" role="region" tabindex="0" aria-label=region>
                     <table
                         class="data-table quote-table"
                         data-dialog-label=t::ui_quote_dialog(lang)
                         data-close-label=t::ui_quote_close(lang)
                     >
-                        <caption>{t::ui_quotes_caption(lang)}</caption>
+                        <caption>{caption}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{t::ui_quotes_figure(lang)}</th>

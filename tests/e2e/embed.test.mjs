@@ -187,7 +187,7 @@ test('a link with toggles reopens the same view, and the URL follows the toggles
   await reopened.goto(link);
   await waitForChart(reopened, CHART);
   assert.deepEqual((await drawnSeries(reopened, CHART)).map((s) => s.name), [
-    'China (CAAM)', 'China (customs)', 'Japan (JAMA)', 'Germany (VDA)',
+    'China (CAAM)', 'China (customs)', 'Japan (JAMA)', 'Germany (VDA, cars only)',
   ]);
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
@@ -197,7 +197,7 @@ test('malformed parameters fall back to the default view', async () => {
   const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/?count=%ZZ&peers=mars&theme=%3Cscript%3E&chapter=x&childId=%00`);
   await waitForChart(page, CHART);
   assert.deepEqual((await drawnSeries(page, CHART)).map((s) => s.name), [
-    'China (CAAM)', 'Japan (JAMA)', 'Germany (VDA)', 'South Korea (KAMA)',
+    'China (CAAM)', 'Japan (JAMA)', 'Germany (VDA, cars only)', 'South Korea (KAMA/MOTIE)',
   ]);
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();

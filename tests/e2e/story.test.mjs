@@ -13,7 +13,7 @@ test('the story opens with its title and chapter 1 chart drawn', async () => {
   assert.equal(await page.locator('h1').innerText(), "China's car export surge, explained");
   assert.equal(await page.locator('#overtaking h2').innerText(), 'The overtaking');
   const names = (await drawnSeries(page, CHART)).map((s) => s.name);
-  assert.deepEqual(names, ['China (CAAM)', 'Japan (JAMA)', 'Germany (VDA)', 'South Korea (KAMA)']);
+  assert.deepEqual(names, ['China (CAAM)', 'Japan (JAMA)', 'Germany (VDA, cars only)', 'South Korea (KAMA/MOTIE)']);
   const pixels = await canvasPixels(page, CHART);
   assert.ok(pixels.painted > pixels.total * 0.01, `the canvas is painted (${pixels.painted} of ${pixels.total} pixels)`);
   assert.equal(await page.locator('#overtaking[data-prerendered]').count(), 0, 'the prerendered chapter is live');
