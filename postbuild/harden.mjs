@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 
 import { POLICY } from './host-headers.mjs';
 
@@ -55,6 +56,10 @@ function policyProblems(html) {
 const STORY_PAGES = ['index.html', 'de.html', 'nl.html', 'zh.html'];
 const isAppPage = (file) => STORY_PAGES.includes(file) || /^embed-[a-z0-9-]+\.html$/.test(file);
 
+/// A script as the page gets it: without its comments and with short local names (esbuild), so
+/// that the sources can explain themselves at no cost to the reader.
+const minified = (code) => transformSync(code, { minify: true, loader: 'js', target: 'es2020' }).code;
+
 /// The first-paint script (postbuild/first-paint.js) with the build's chart ids, written once;
 /// returns its tag, which goes first in every page's <head> after the policy. It is the one
 /// script without integrity: it must run in a frame sandboxed without allow-same-origin even when
@@ -62,7 +67,7 @@ const isAppPage = (file) => STORY_PAGES.includes(file) || /^embed-[a-z0-9-]+\.ht
 /// opens the right page and keeps the page readable when the app's files are refused. The
 /// policy's `script-src 'self'` still allows only this origin's files.
 function firstPaintScript(dir, chartIds) {
-  const text = readFileSync(join(here, 'first-paint.js'), 'utf8').replace('__CHART_IDS__', JSON.stringify(chartIds));
+  const text = minified(readFileSync(join(here, 'first-paint.js'), 'utf8').replace('__CHART_IDS__', JSON.stringify(chartIds)));
   const name = `first-paint-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), text);
   return `<script src="./${name}"></script>`;
@@ -95,10 +100,12 @@ function withBootScript(dir, html) {
   const glue = loader[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
   const wasm = loader[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1];
   if (!glue || !wasm) fail(`Trunk's loader changed shape; cannot find the glue and wasm paths in:\n${loader[1]}`);
-  const boot = readFileSync(join(here, 'boot.js'), 'utf8')
-    .replace('__GLUE__', glue)
-    .replace('__WASM__', wasm)
-    .replace('__WASM_INTEGRITY__', sri(readFileSync(join(dir, wasm))));
+  const boot = minified(
+    readFileSync(join(here, 'boot.js'), 'utf8')
+      .replace('__GLUE__', glue)
+      .replace('__WASM__', wasm)
+      .replace('__WASM_INTEGRITY__', sri(readFileSync(join(dir, wasm)))),
+  );
   const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), boot);
   // async: see the top of postbuild/boot.js.

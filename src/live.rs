@@ -342,11 +342,13 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
     leptos::task::spawn_local(async move {
         crate::echarts::load().await;
         let pictures = take_pictures(&old);
-        // The list of the chapter's quoted figures moves over as it is (`widgets::quoted`).
+        // The chapter's prose and the list of its quoted figures move over as they are
+        // (`widgets::quoted`): they never change, and the wasm does not carry them.
         let quoted = old.query_selector("details.quoted-figures").ok().flatten();
         if let Some(list) = &quoted {
             list.remove();
         }
+        let prose = elements(&old, &format!("p.{}[data-prose]", crate::widgets::quoted::PROSE));
         let open_tables = open_details(&old);
         if mount_in_place_of(&old, contexts, move || chapter_view(chapter).unwrap_or_else(|| ().into_any())).is_none() {
             return;
@@ -362,6 +364,13 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
         restore_details(&live, &open_tables);
         if let (Some(list), Ok(Some(slot))) = (quoted, live.query_selector(&format!(".{}", crate::widgets::quoted::SLOT))) {
             let _ = slot.replace_with_with_node_1(&list);
+        }
+        for paragraph in prose {
+            let key = paragraph.get_attribute("data-prose").unwrap_or_default();
+            let selector = format!("p.{}[data-prose=\"{key}\"]", crate::widgets::quoted::PROSE);
+            if let Ok(Some(slot)) = live.query_selector(&selector) {
+                let _ = slot.replace_with_with_node_1(&paragraph);
+            }
         }
         replay(&old, &live);
         announce_live(&live);

@@ -40,15 +40,25 @@ pub enum Segment<'a> {
     Quote { quoted: Quoted, text: &'a str },
 }
 
-/// `china-caam:2025:jan-aug:0`: series, year, period, month.
+/// `china-caam:2023`, `china-caam:2025:jan-aug`, `china-caam-monthly:2026:m2`: series, year, and
+/// the part of the year or the month where the figure has one.
 fn figure_key((series, point): Figure) -> String {
-    format!("{}:{}:{}:{}", series.id, point.year, point.period, point.month)
+    match (point.period, point.month) {
+        ("", 0) => format!("{}:{}", series.id, point.year),
+        ("", month) => format!("{}:{}:m{month}", series.id, point.year),
+        (period, _) => format!("{}:{}:{period}", series.id, point.year),
+    }
 }
 
 fn parse_figure(key: &str) -> Option<Figure> {
     let mut parts = key.split(':');
     let series = series(parts.next()?)?;
-    let (year, period, month): (u16, &str, u8) = (parts.next()?.parse().ok()?, parts.next()?, parts.next()?.parse().ok()?);
+    let year: u16 = parts.next()?.parse().ok()?;
+    let (period, month) = match parts.next() {
+        None => ("", 0),
+        Some(month) if month.starts_with('m') && month[1..].parse::<u8>().is_ok() => ("", month[1..].parse().ok()?),
+        Some(period) => (period, 0),
+    };
     let point = series.points.iter().find(|p| p.year == year && p.period == period && p.month == month)?;
     Some((series, point))
 }
@@ -208,11 +218,11 @@ pub fn quotes_in<'a>(texts: impl IntoIterator<Item = &'a String>) -> Vec<Quoted>
     out
 }
 
-/// The id of a quote's row in its chapter's list of figures: `quote-<chapter>-<key>`, the key's
+/// The id of a quote's row in its chapter's list of figures: `q-<chapter>-<key>`, the key's
 /// punctuation as dashes.
 pub fn anchor(chapter: &str, quoted: &Quoted) -> String {
     let key: String = quoted.key().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    format!("quote-{chapter}-{key}")
+    format!("q-{chapter}-{key}")
 }
 
 #[cfg(test)]
@@ -240,15 +250,22 @@ mod tests {
         let Segment::Quote { quoted, .. } = segments(&text)[0] else { panic!() };
         assert_eq!(quoted.arithmetic(Lang::En).unwrap(), "1,352,000 ÷ 911,000 − 1 = 48.4%");
         assert_eq!(Quoted::from_key(&quoted.key()), Some(quoted));
-        assert_eq!(anchor("overtaking", &quoted), "quote-overtaking-change-china-caam-2025-jan-feb-0-china-caam-2026-jan-feb-0");
+        assert_eq!(anchor("overtaking", &quoted), "q-overtaking-change-china-caam-2025-jan-feb-china-caam-2026-jan-feb");
+        let month = lookup_month("china-caam-monthly", 2026, 2);
+        assert_eq!(Quoted::from_key(&Quoted::Figure(month).key()), Some(Quoted::Figure(month)));
+    }
+
+    fn lookup_month(id: &str, year: u16, month: u8) -> Figure {
+        let s = series(id).unwrap();
+        (s, s.point_for_month(year, month).unwrap())
     }
 
     #[test]
     fn a_figure_the_data_lacks_is_not_a_quote_and_bad_marks_stay_words() {
         assert_eq!(figure(Lang::En, "china-caam", 1999, ""), "no figure");
-        let broken = format!("a {START}nope:1:x:0{SEP}5{END} b");
+        let broken = format!("a {START}nope:1:x{SEP}5{END} b");
         assert!(segments(&broken).iter().all(|s| matches!(s, Segment::Words(_))));
-        assert_eq!(plain(&broken), "a nope:1:x:05 b");
+        assert_eq!(plain(&broken), "a nope:1:x5 b");
         let texts = [format!("{} {}", figure(Lang::En, "china-caam", 2023, ""), figure(Lang::En, "china-caam", 2023, ""))];
         assert_eq!(quotes_in(&texts).len(), 1);
     }

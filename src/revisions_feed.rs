@@ -29,7 +29,7 @@ fn quoted_at(revision: &Revision, story: &str) -> Option<String> {
     let point = series.points.iter().find(|p| revision.is_of(series.id, p))?;
     // A row's id holds the keys of the figures it rests on (`quote::anchor`).
     let figure = crate::quote::anchor("", &crate::quote::Quoted::Figure((series, point)));
-    let figure = figure.trim_start_matches("quote--");
+    let figure = figure.trim_start_matches("q--");
     story.split("<tr id=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap_or(0)]).find(|id| id.contains(figure)).map(str::to_string)
 }
 
@@ -143,6 +143,6 @@ mod tests {
             assert!(shown || r.new_value.is_none(), "{} {} {} is neither on a chart nor quoted", r.series, r.year, r.period);
         }
         let jan_aug = REVISIONS.iter().find(|r| r.series == "china-caam" && r.period == "jan-aug" && r.year == 2025).unwrap();
-        assert_eq!(page_of(jan_aug, &story), "index.html#quote-outlook-china-caam-2025-jan-aug-0");
+        assert_eq!(page_of(jan_aug, &story), "index.html#q-outlook-china-caam-2025-jan-aug");
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::quoted::{Prose, QuotedFigures};
+use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
 use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
@@ -37,13 +37,13 @@ pub fn DestinationsChart() -> impl IntoView {
 #[component]
 pub fn DestinationsChapter() -> impl IntoView {
     let lang = use_lang();
-    let first = t::destinations_paragraph_1(lang, &figure(lang, "dest-russia", 2023), &figure(lang, "dest-russia", 2024));
-    let second = t::destinations_paragraph_2(lang, &figure(lang, "dest-russia", 2025), &figure(lang, "dest-mexico", 2025));
+    let first = text(|| t::destinations_paragraph_1(lang, &figure(lang, "dest-russia", 2023), &figure(lang, "dest-russia", 2024)));
+    let second = text(|| t::destinations_paragraph_2(lang, &figure(lang, "dest-russia", 2025), &figure(lang, "dest-mexico", 2025)));
     view! {
         <section id="destinations" class="chapter" aria-labelledby="destinations-heading">
             <ChapterHeading id="destinations"/>
-            <Prose chapter="destinations" text=first.clone()/>
-            <Prose chapter="destinations" text=second.clone()/>
+            <Prose chapter="destinations" key="russia" text=first.clone()/>
+            <Prose chapter="destinations" key="mexico" text=second.clone()/>
             <DestinationsChart/>
             <p>{t::destinations_paragraph_3(lang)}</p>
             <QuotedFigures chapter="destinations" texts=vec![first, second]/>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::quoted::{Prose, QuotedFigures};
+use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
 use crate::format;
 use crate::i18n::{Lang, data_text, t, use_lang};
@@ -39,12 +39,14 @@ pub fn GermanyChart() -> impl IntoView {
 pub fn GermanyChapter() -> impl IntoView {
     let lang = use_lang();
     let milestones = EVENTS.iter().filter(|e| e.topic == "sino-german");
-    let today = t::germany_today(
-        lang,
-        &figure(lang, "vw-bev-world", 2024),
-        &figure(lang, "survey-stay", 2024),
-        &figure(lang, "survey-invest-more", 2024),
-    );
+    let today = text(|| {
+        t::germany_today(
+            lang,
+            &figure(lang, "vw-bev-world", 2024),
+            &figure(lang, "survey-stay", 2024),
+            &figure(lang, "survey-invest-more", 2024),
+        )
+    });
     view! {
         <section id="germany" class="chapter" aria-labelledby="germany-heading">
             <ChapterHeading id="germany"/>
@@ -70,7 +72,7 @@ pub fn GermanyChapter() -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-            <Prose chapter="germany" text=today.clone()/>
+            <Prose chapter="germany" key="today" text=today.clone()/>
             <GermanyChart/>
             <p>{t::germany_closing(lang)}</p>
             <QuotedFigures chapter="germany" texts=vec![today]/>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::quoted::{Prose, QuotedFigures};
+use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
 use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
@@ -33,18 +33,20 @@ pub fn MakersChart() -> impl IntoView {
 #[component]
 pub fn MakersChapter() -> impl IntoView {
     let lang = use_lang();
-    let first = t::makers_paragraph_1(lang, &figure(lang, "maker-chery", 2023), &figure(lang, "maker-chery", 2024));
-    let second = t::makers_paragraph_2(
-        lang,
-        &figure(lang, "maker-byd", 2024),
-        &figure_in(lang, "maker-byd-caam", 2025, "jan-sep"),
-        &figure(lang, "maker-tesla-shanghai", 2023),
-    );
+    let first = text(|| t::makers_paragraph_1(lang, &figure(lang, "maker-chery", 2023), &figure(lang, "maker-chery", 2024)));
+    let second = text(|| {
+        t::makers_paragraph_2(
+            lang,
+            &figure(lang, "maker-byd", 2024),
+            &figure_in(lang, "maker-byd-caam", 2025, "jan-sep"),
+            &figure(lang, "maker-tesla-shanghai", 2023),
+        )
+    });
     view! {
         <section id="makers" class="chapter" aria-labelledby="makers-heading">
             <ChapterHeading id="makers"/>
-            <Prose chapter="makers" text=first.clone()/>
-            <Prose chapter="makers" text=second.clone()/>
+            <Prose chapter="makers" key="chery" text=first.clone()/>
+            <Prose chapter="makers" key="byd" text=second.clone()/>
             <MakersChart/>
             <QuotedFigures chapter="makers" texts=vec![first, second]/>
         </section>

@@ -52,6 +52,14 @@ pub fn figure(lang: Lang, series_id: &str, year: u16) -> String {
     figure_in(lang, series_id, year, "")
 }
 
+/// A whole-year figure as readers read it, without a quote's link: for a chart's own notes, whose
+/// figures its table sources.
+pub fn plain_figure(lang: Lang, series_id: &str, year: u16) -> String {
+    crate::quote::lookup(series_id, year, "")
+        .map(|(s, p)| crate::format::readable(lang, s.unit, p.value))
+        .unwrap_or_else(|| t::common_no_figure(lang).to_string())
+}
+
 /// A figure for part of a year (`""` for the whole year), quoted.
 pub fn figure_in(lang: Lang, series_id: &str, year: u16, period: &str) -> String {
     crate::quote::figure(lang, series_id, year, period)

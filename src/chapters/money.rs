@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::quoted::{Prose, QuotedFigures};
+use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
 use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
@@ -36,19 +36,21 @@ pub fn InvestmentChart() -> impl IntoView {
 #[component]
 pub fn MoneyChapter() -> impl IntoView {
     let lang = use_lang();
-    let first = t::money_first_step(lang, &figure(lang, "invest-overseas", 2024), &figure(lang, "invest-domestic", 2024));
-    let second = t::money_turn(
-        lang,
-        &figure(lang, "invest-domestic", 2023),
-        &figure(lang, "battery-share-overseas", 2024),
-        &figure(lang, "battery-share-domestic", 2024),
-        &figure(lang, "capacity-abroad-share", 2024),
-    );
+    let first = text(|| t::money_first_step(lang, &figure(lang, "invest-overseas", 2024), &figure(lang, "invest-domestic", 2024)));
+    let second = text(|| {
+        t::money_turn(
+            lang,
+            &figure(lang, "invest-domestic", 2023),
+            &figure(lang, "battery-share-overseas", 2024),
+            &figure(lang, "battery-share-domestic", 2024),
+            &figure(lang, "capacity-abroad-share", 2024),
+        )
+    });
     view! {
         <section id="money" class="chapter" aria-labelledby="money-heading">
             <ChapterHeading id="money"/>
-            <Prose chapter="money" text=first.clone()/>
-            <Prose chapter="money" text=second.clone()/>
+            <Prose chapter="money" key="first-step" text=first.clone()/>
+            <Prose chapter="money" key="turn" text=second.clone()/>
             <InvestmentChart/>
             <QuotedFigures chapter="money" texts=vec![first, second]/>
         </section>

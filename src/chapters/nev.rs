@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::quoted::{Prose, QuotedFigures};
+use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
 use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
@@ -37,18 +37,15 @@ pub fn NevChart() -> impl IntoView {
 #[component]
 pub fn NevChapter() -> impl IntoView {
     let lang = use_lang();
-    let first = t::nev_paragraph_1(
-        lang,
-        &figure(lang, "china-nev", 2021),
-        &figure(lang, "china-nev", 2023),
-        &figure(lang, "china-nev", 2025),
-    );
-    let second = t::nev_paragraph_2(lang, &figure(lang, "china-nev", 2024), &figure_in(lang, "china-nev", 2025, "jan-aug"));
+    let first = text(|| {
+        t::nev_paragraph_1(lang, &figure(lang, "china-nev", 2021), &figure(lang, "china-nev", 2023), &figure(lang, "china-nev", 2025))
+    });
+    let second = text(|| t::nev_paragraph_2(lang, &figure(lang, "china-nev", 2024), &figure_in(lang, "china-nev", 2025, "jan-aug")));
     view! {
         <section id="in-the-boxes" class="chapter" aria-labelledby="in-the-boxes-heading">
             <ChapterHeading id="in-the-boxes"/>
-            <Prose chapter="in-the-boxes" text=first.clone()/>
-            <Prose chapter="in-the-boxes" text=second.clone()/>
+            <Prose chapter="in-the-boxes" key="drives" text=first.clone()/>
+            <Prose chapter="in-the-boxes" key="pace" text=second.clone()/>
             <NevChart/>
             <p>{t::nev_paragraph_3(lang)}</p>
             <QuotedFigures chapter="in-the-boxes" texts=vec![first, second]/>

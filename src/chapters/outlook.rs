@@ -9,7 +9,7 @@ use crate::chapters::ChapterHeading;
 use crate::format::{self, Direction};
 use crate::model::source;
 use crate::quote::{self, Figure};
-use crate::widgets::quoted::{Prose, QuotedFigures};
+use crate::widgets::quoted::{Prose, QuotedFigures, text_if};
 use crate::charts::outlook::{self, CHART_ID, GROWTH_RANGE, LOSS_RANGE, OutlookView};
 use crate::charts::to_json;
 use crate::display::use_display;
@@ -118,15 +118,18 @@ fn forecast_2026(lang: Lang, forecast: Figure, outcome: Figure) -> String {
 #[component]
 pub fn OutlookChapter() -> impl IntoView {
     let lang = use_lang();
-    let first = Forecast2025::from_data().map(|f| forecast_and_outcome(lang, &f));
-    let second = quote::lookup("china-forecast", 2026, "")
-        .zip(quote::lookup("china-caam", 2025, ""))
-        .map(|(forecast, outcome)| forecast_2026(lang, forecast, outcome));
-    let texts: Vec<String> = [first, second].into_iter().flatten().collect();
+    let first = text_if(|| Forecast2025::from_data().map(|f| forecast_and_outcome(lang, &f)));
+    let second = text_if(|| {
+        quote::lookup("china-forecast", 2026, "")
+            .zip(quote::lookup("china-caam", 2025, ""))
+            .map(|(forecast, outcome)| forecast_2026(lang, forecast, outcome))
+    });
+    let texts: Vec<String> = [first.clone(), second.clone()].into_iter().flatten().collect();
     view! {
         <section id="outlook" class="chapter" aria-labelledby="outlook-heading">
             <ChapterHeading id="outlook"/>
-            {texts.iter().map(|text| view! { <Prose chapter="outlook" text=text.clone()/> }).collect_view()}
+            {first.map(|text| view! { <Prose chapter="outlook" key="forecast-2025" text=text/> })}
+            {second.map(|text| view! { <Prose chapter="outlook" key="forecast-2026" text=text/> })}
             <p>
                 {t::outlook_what_next(lang)}
             </p>

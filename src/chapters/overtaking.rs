@@ -7,7 +7,7 @@ use crate::app_state::use_app_state;
 use crate::charts::overtaking::{self, CHART_ID, COMPARED_YEAR, ChinaCount, PEERS};
 use crate::charts::to_json;
 use crate::display::use_display;
-use crate::chapters::{ChapterHeading, figure};
+use crate::chapters::{ChapterHeading, figure, plain_figure};
 use crate::model::Country;
 use crate::scroll_watch::{Observer, watch};
 use wasm_bindgen::JsCast;
@@ -15,7 +15,7 @@ use crate::charts::guess::{self, GuessView};
 use crate::charts::monthly::{self, MonthlyView};
 use crate::format::Direction;
 use crate::quote;
-use crate::widgets::quoted::{Prose, QuotedFigures};
+use crate::widgets::quoted::{Prose, QuotedFigures, text, text_if};
 use crate::widgets::{ChartFrame, ChartModule, ChoiceChart, ChoiceGroup, DataTable, SourceList, ToggleButtons};
 
 /// The chapter's section id.
@@ -34,13 +34,9 @@ fn how_we_count(view: &overtaking::OvertakingView, lang: Lang) -> String {
 /// What the count on screen counts.
 fn count_note(count: ChinaCount, lang: Lang) -> String {
     let gap = crate::i18n::sentence_gap(lang);
-    // The chart's own notes quote the chart's figures, which its table sources: plain text here.
+    // The chart's own notes name the chart's figures, which its table sources: plain text here.
     let caam = t::overtaking_note_caam(lang);
-    let customs = crate::quote::plain(&t::overtaking_note_customs(
-        lang,
-        &figure(lang, "china-customs", 2023),
-        &figure(lang, "china-caam", 2023),
-    ));
+    let customs = t::overtaking_note_customs(lang, &plain_figure(lang, "china-customs", 2023), &plain_figure(lang, "china-caam", 2023));
     let germany = t::overtaking_note_germany(lang);
     match count {
         ChinaCount::Caam => format!("{caam}{gap}{germany}"),
@@ -282,40 +278,54 @@ fn who_counts(lang: Lang) -> String {
     )
 }
 
+/// The years the story's steps are about, in order.
+const STEP_YEARS: [u16; 5] = [2015, 2020, 2023, 2024, 2025];
+
+/// A step's paragraph's key within the chapter.
+fn step_key(year: u16) -> &'static str {
+    match year {
+        2015 => "step-2015",
+        2020 => "step-2020",
+        2023 => "step-2023",
+        2024 => "step-2024",
+        _ => "step-2025",
+    }
+}
+
+/// The text of the story's step about `year`.
+fn step(lang: Lang, year: u16) -> String {
+    match year {
+        2015 => t::overtaking_step_2015(lang, &figure(lang, "china-caam", 2015), &figure(lang, "japan-jama", 2015)),
+        2020 => t::overtaking_step_2020(lang, &figure(lang, "china-caam", 2020)),
+        2023 => t::overtaking_step_2023(
+            lang,
+            &figure(lang, "china-caam", 2022),
+            &figure(lang, "china-caam", 2023),
+            &figure(lang, "japan-jama", 2023),
+        ),
+        2024 => t::overtaking_step_2024(
+            lang,
+            &figure(lang, "china-caam", 2024),
+            &multiple(lang, "china-caam", 2020, 2024),
+            &figure(lang, "china-customs", 2024),
+            &figure(lang, "china-customs", 2020),
+        ),
+        _ => t::overtaking_step_2025(lang, &figure(lang, "china-caam", 2025), &figure(lang, "japan-jama", 2025)),
+    }
+}
+
 /// The story's steps: the year each is about, and its text.
+#[cfg(test)]
 fn steps(lang: Lang) -> Vec<(u16, String)> {
-    vec![
-        (2015, t::overtaking_step_2015(lang, &figure(lang, "china-caam", 2015), &figure(lang, "japan-jama", 2015))),
-        (2020, t::overtaking_step_2020(lang, &figure(lang, "china-caam", 2020))),
-        (
-            2023,
-            t::overtaking_step_2023(
-                lang,
-                &figure(lang, "china-caam", 2022),
-                &figure(lang, "china-caam", 2023),
-                &figure(lang, "japan-jama", 2023),
-            ),
-        ),
-        (
-            2024,
-            t::overtaking_step_2024(
-                lang,
-                &figure(lang, "china-caam", 2024),
-                &multiple(lang, "china-caam", 2020, 2024),
-                &figure(lang, "china-customs", 2024),
-                &figure(lang, "china-customs", 2020),
-            ),
-        ),
-        (2025, t::overtaking_step_2025(lang, &figure(lang, "china-caam", 2025), &figure(lang, "japan-jama", 2025))),
-    ]
+    STEP_YEARS.iter().map(|&year| (year, step(lang, year))).collect()
 }
 
 #[component]
 pub fn OvertakingChapter() -> impl IntoView {
     let lang = use_lang();
-    let steps = steps(lang);
-    let who_counts = who_counts(lang);
-    let so_far = so_far(lang);
+    let steps: Vec<(u16, String)> = STEP_YEARS.iter().map(|&year| (year, text(|| step(lang, year)))).collect();
+    let who_counts = text(|| who_counts(lang));
+    let so_far = text_if(|| so_far(lang));
     // Every paragraph of the chapter, for its list of quoted figures.
     let texts: Vec<String> =
         steps.iter().map(|(_, text)| text.clone()).chain([who_counts.clone()]).chain(so_far.clone()).collect();
@@ -347,7 +357,7 @@ pub fn OvertakingChapter() -> impl IntoView {
                         .map(|(year, text)| {
                             view! {
                                 <div class="step" data-step=year class:active=move || focus.get() == Some(year)>
-                                    <Prose chapter=CHAPTER text=text/>
+                                    <Prose chapter=CHAPTER key=step_key(year) text=text/>
                                 </div>
                             }
                         })
@@ -357,7 +367,7 @@ pub fn OvertakingChapter() -> impl IntoView {
                     <OvertakingChart focus=focus/>
                 </div>
             </div>
-            <Prose chapter=CHAPTER text=who_counts/>
+            <Prose chapter=CHAPTER key="who-counts" text=who_counts/>
             <figure class="counts-compared">
                 <DataTable table=counts caption=t::overtaking_counts_caption(lang) id="counts-2023"/>
                 <SourceList table=counts/>
@@ -365,7 +375,7 @@ pub fn OvertakingChapter() -> impl IntoView {
             <h3 class="chapter-subheading" id="by-month">
                 {t::monthly_heading(lang, &crate::format::date(lang, &crate::citation::figures_up_to()))}
             </h3>
-            {so_far.map(|text| view! { <Prose chapter=CHAPTER text=text/> })}
+            {so_far.map(|text| view! { <Prose chapter=CHAPTER key="so-far" text=text/> })}
             <MonthlyChart/>
             <QuotedFigures chapter=CHAPTER texts=texts/>
         </section>

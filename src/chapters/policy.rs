@@ -13,7 +13,7 @@ use crate::model::Unit;
 use crate::charts::monthly::SoFar;
 use crate::format::Direction;
 use crate::quote;
-use crate::widgets::quoted::{Prose, QuotedFigures};
+use crate::widgets::quoted::{Prose, QuotedFigures, text, text_if};
 use crate::widgets::{ChartFrame, ToggleButtons};
 
 #[component]
@@ -96,16 +96,16 @@ fn too_soon(lang: Lang, months: u8) -> String {
 #[component]
 pub fn PolicyChapter() -> impl IntoView {
     let lang = use_lang();
-    let used_cars = t::policy_used_cars(lang, &figure(lang, "used-car-exports", 2020), &figure(lang, "used-car-exports", 2024));
-    let so_far = licences_so_far(lang);
+    let used_cars = text(|| t::policy_used_cars(lang, &figure(lang, "used-car-exports", 2020), &figure(lang, "used-car-exports", 2024)));
+    let so_far = text_if(|| licences_so_far(lang));
     view! {
         <section id="policy" class="chapter" aria-labelledby="policy-heading">
             <ChapterHeading id="policy"/>
-            <Prose chapter="policy" text=used_cars.clone()/>
+            <Prose chapter="policy" key="used-cars" text=used_cars.clone()/>
             <p>
                 {t::policy_licences(lang)}
             </p>
-            {so_far.clone().map(|text| view! { <Prose chapter="policy" text=text/> })}
+            {so_far.clone().map(|text| view! { <Prose chapter="policy" key="licences-so-far" text=text/> })}
             <p>
                 {t::policy_abroad(lang)}
             </p>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::quoted::{Prose, QuotedFigures};
+use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
 use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
@@ -57,19 +57,21 @@ pub fn PriceWarChart() -> impl IntoView {
 #[component]
 pub fn WhyChapter() -> impl IntoView {
     let lang = use_lang();
-    let push = t::why_push(lang, &figure(lang, "china-capacity", 2024), &figure(lang, "china-production", 2024));
-    let price_war = t::why_price_war(
-        lang,
-        &figure(lang, "price-cut-models", 2022),
-        &figure(lang, "price-cut-models", 2023),
-        &figure(lang, "industry-margin", 2025),
-    );
+    let push = text(|| t::why_push(lang, &figure(lang, "china-capacity", 2024), &figure(lang, "china-production", 2024)));
+    let price_war = text(|| {
+        t::why_price_war(
+            lang,
+            &figure(lang, "price-cut-models", 2022),
+            &figure(lang, "price-cut-models", 2023),
+            &figure(lang, "industry-margin", 2025),
+        )
+    });
     view! {
         <section id="why" class="chapter" aria-labelledby="why-heading">
             <ChapterHeading id="why"/>
-            <Prose chapter="why" text=push.clone()/>
+            <Prose chapter="why" key="push" text=push.clone()/>
             <CapacityChart/>
-            <Prose chapter="why" text=price_war.clone()/>
+            <Prose chapter="why" key="price-war" text=price_war.clone()/>
             <PriceWarChart/>
             <p>{t::why_pull(lang)}</p>
             <ul class="chapter-list">

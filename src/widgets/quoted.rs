@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::quote::{self, Segment};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::{
@@ -14,6 +15,7 @@ use crate::{
 };
 
 /// A sentence of prose, its quoted figures as links to their rows in `chapter`'s list.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn prose(chapter: &'static str, text: &str) -> impl IntoView + use<> {
     quote::segments(text)
         .into_iter()
@@ -22,7 +24,7 @@ pub fn prose(chapter: &'static str, text: &str) -> impl IntoView + use<> {
             Segment::Quote { quoted, text } => {
                 let anchor = quote::anchor(chapter, &quoted);
                 view! {
-                    <a class="quote" href=format!("#{anchor}") aria-controls=anchor>
+                    <a class="quote" href=format!("#{anchor}")>
                         {text.to_string()}
                     </a>
                 }
@@ -32,10 +34,45 @@ pub fn prose(chapter: &'static str, text: &str) -> impl IntoView + use<> {
         .collect_view()
 }
 
-/// A paragraph of prose.
+/// A paragraph of prose, named by `key` within its chapter. Prose never changes once the page is
+/// rendered, so the browser build leaves an empty paragraph that a live chapter fills with the
+/// prerendered one of the same key (`crate::live`): the chapters' sentences, their quotes and
+/// the arithmetic behind them stay out of the wasm (see [`text`]).
 #[component]
-pub fn Prose(chapter: &'static str, text: String) -> impl IntoView {
-    view! { <p>{prose(chapter, &text)}</p> }
+pub fn Prose(chapter: &'static str, key: &'static str, text: String) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    let _ = (chapter, text);
+    #[cfg(target_arch = "wasm32")]
+    return view! { <p class=PROSE data-prose=key hidden></p> };
+    #[cfg(not(target_arch = "wasm32"))]
+    view! { <p class=PROSE data-prose=key>{prose(chapter, &text)}</p> }
+}
+
+/// The class of a chapter's paragraphs of prose.
+pub const PROSE: &str = "prose";
+
+/// A paragraph's text: rendered where pages are rendered (natively), and never in the browser,
+/// where the live chapter takes the prerendered paragraph over ([`Prose`]).
+pub fn text(make: impl FnOnce() -> String) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = make;
+        String::new()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    make()
+}
+
+/// A paragraph that the data may not have (a year so far): in the browser the paragraph's place
+/// is kept, and stays empty where the prerendered page has none.
+pub fn text_if(make: impl FnOnce() -> Option<String>) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = make;
+        Some(String::new())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    make()
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -28,7 +28,7 @@ const ownText = (page) =>
 
 const EXPECT = {
   de: { lang: 'de', title: 'Chinas Autoexport-Boom, erklärt', figure: '4.910.000', prose: 'Mio.' },
-  nl: { lang: 'nl', title: 'De Chinese auto-export, uitgelegd', figure: '4.910.000', prose: 'miljoen' },
+  nl: { lang: 'nl', title: 'De opmars van de Chinese auto-export, uitgelegd', figure: '4.910.000', prose: 'miljoen' },
   zh: { lang: 'zh-Hans', title: '中国汽车出口激增解读', figure: '4,910,000', prose: '万' },
   en: { lang: 'en', title: "China's car export surge, explained", figure: '4,910,000', prose: 'million' },
 };

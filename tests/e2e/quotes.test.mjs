@@ -77,10 +77,10 @@ test('without scripts each figure is a link to its row in the list of the chapte
   assert.ok(count >= 10, `chapter 1 quotes ${count} figures`);
   for (let i = 0; i < count; i++) {
     const href = await links.nth(i).getAttribute('href');
-    assert.match(href, /^#quote-overtaking-/);
+    assert.match(href, /^#q-overtaking-/);
     const row = page.locator(`tr[id="${href.slice(1)}"]`);
     assert.equal(await row.count(), 1, `${href} has its row`);
-    assert.ok((await row.locator('th').innerText()).length > 0);
+    assert.ok((await row.locator('th').textContent()).length > 0);
   }
   // Following the link shows the folded list's row, on screen.
   const first = links.first();
