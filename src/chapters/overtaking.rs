@@ -266,6 +266,19 @@ fn so_far_text(lang: Lang, f: &monthly::SoFar) -> String {
     format!("{lead}{}{share}", crate::i18n::sentence_gap(lang))
 }
 
+/// Which release the newest month comes from, and when it was published.
+fn latest_release(lang: Lang) -> Option<String> {
+    let (year, month) = monthly::latest_month();
+    let point = crate::model::series_or_panic(monthly::ALL_ID).point_for_month(year, month)?;
+    let source = crate::model::source(point.source)?;
+    Some(t::monthly_latest_release(
+        lang,
+        &crate::format::month_in_prose(lang, year, month),
+        source.publisher,
+        &source.date_or_undated(lang),
+    ))
+}
+
 /// The paragraph under the steps: who counts matters.
 fn who_counts(lang: Lang) -> String {
     t::overtaking_who_counts(
@@ -326,6 +339,7 @@ pub fn OvertakingChapter() -> impl IntoView {
     let steps: Vec<(u16, String)> = STEP_YEARS.iter().map(|&year| (year, text(|| step(lang, year)))).collect();
     let who_counts = text(|| who_counts(lang));
     let so_far = text_if(|| so_far(lang));
+    let latest = text_if(|| latest_release(lang));
     // Every paragraph of the chapter, for its list of quoted figures.
     let texts: Vec<String> =
         steps.iter().map(|(_, text)| text.clone()).chain([who_counts.clone()]).chain(so_far.clone()).collect();
@@ -376,6 +390,7 @@ pub fn OvertakingChapter() -> impl IntoView {
                 {t::monthly_heading(lang, &crate::format::date(lang, &crate::citation::figures_up_to()))}
             </h3>
             {so_far.map(|text| view! { <Prose chapter=CHAPTER key="so-far" text=text/> })}
+            {latest.map(|text| view! { <Prose chapter=CHAPTER key="latest-release" text=text/> })}
             <MonthlyChart/>
             <QuotedFigures chapter=CHAPTER texts=texts/>
         </section>
@@ -413,6 +428,13 @@ mod tests {
         assert_eq!(english.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [2015, 2020, 2023, 2024, 2025]);
         assert!(english[0].1.starts_with("For years China was a minor exporter of cars. In 2015 its makers sent 728,200 vehicles abroad"), "{}", english[0].1);
         assert!(english[2].1.ends_with("to become the world's largest exporter of vehicles."), "{}", english[2].1);
+    }
+
+    #[test]
+    fn the_page_says_which_release_is_the_newest() {
+        let text = latest_release(Lang::En).expect("the data has months");
+        assert!(text.starts_with("The newest month in these sources is February 2026: CAAM's figures as SteelOrbis"), "{text}");
+        assert!(text.contains("12 Mar 2026"), "{text}");
     }
 
     #[test]
