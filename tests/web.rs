@@ -74,7 +74,7 @@ async fn the_chapter_draws_its_chart_and_a_peer_toggle_removes_a_series() {
     load_echarts();
     let (host, _mounted) = mount_chapter();
     settle().await;
-    assert_eq!(drawn_series(&host), ["China (CAAM)", "Japan (JAMA)", "Germany (VDA)", "South Korea (KAMA)"]);
+    assert_eq!(drawn_series(&host), ["China (CAAM)", "Japan (JAMA)", "Germany (VDA, cars only)", "South Korea (KAMA/MOTIE)"]);
     // The legend is a key, not a second control that could hide series the table still lists.
     let legend = Array::from(&Reflect::get(&drawn_option(&host), &"legend".into()).unwrap()).get(0);
     assert_eq!(Reflect::get(&legend, &"selectedMode".into()).unwrap(), JsValue::FALSE);
@@ -83,14 +83,14 @@ async fn the_chapter_draws_its_chart_and_a_peer_toggle_removes_a_series() {
     assert_eq!(germany.get_attribute("aria-pressed").as_deref(), Some("true"));
     germany.click();
     settle().await;
-    assert_eq!(drawn_series(&host), ["China (CAAM)", "Japan (JAMA)", "South Korea (KAMA)"]);
+    assert_eq!(drawn_series(&host), ["China (CAAM)", "Japan (JAMA)", "South Korea (KAMA/MOTIE)"]);
     assert_eq!(germany.get_attribute("aria-pressed").as_deref(), Some("false"));
     let headers = host.query_selector_all("[data-chart='exports-vs-peers'] .data-table thead th").unwrap().length();
     assert_eq!(headers, 4, "the table follows the chart: year plus three series");
 
     germany.click();
     settle().await;
-    assert!(drawn_series(&host).contains(&"Germany (VDA)".to_string()));
+    assert!(drawn_series(&host).contains(&"Germany (VDA, cars only)".to_string()));
     host.remove();
 }
 
