@@ -140,11 +140,10 @@ impl Series {
     /// The name readers see in legends, tooltips and tables, e.g. "China (CAAM)".
     pub fn name(&self, lang: Lang) -> String {
         let label = data_text(lang, self.label);
-        match (self.count.is_empty(), lang) {
-            (true, _) => label.to_string(),
+        match lang {
             // Chinese text takes full-width brackets, with no space before them.
-            (false, Lang::Zh) => format!("{label}（{}）", data_text(lang, self.count)),
-            (false, _) => format!("{label} ({})", data_text(lang, self.count)),
+            Lang::Zh => format!("{label}（{}）", data_text(lang, self.count)),
+            _ => format!("{label} ({})", data_text(lang, self.count)),
         }
     }
 

@@ -143,7 +143,6 @@ mod tests {
                     confidence: Confidence::Low,
                     source: "s".into(),
                     note: String::new(),
-                    count: "CAAM".into(),
                     check: crate::Check { verdict: crate::Verdict::ConfirmedElsewhere, checked: "2026-12-02".into(), evidence: "q".into() },
                     line: 2,
                 })

@@ -100,7 +100,6 @@ pub(crate) fn parse(
                 confidence,
                 source: row.source,
                 note: row.note,
-                count: row.count,
                 check,
                 line,
             }),

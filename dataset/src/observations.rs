@@ -34,9 +34,6 @@ pub struct Observation {
     pub source: String,
     /// A caveat shown with the figure, e.g. "fiscal year" or "derived from the 2020 change".
     pub note: String,
-    /// Who counted it ("CAAM", "customs", ...): always its series' count, so that a line never
-    /// mixes counting bodies.
-    pub count: String,
     /// How it was checked against its source.
     pub check: Check,
     pub line: usize,
@@ -147,7 +144,6 @@ pub(crate) fn parse(
                 confidence,
                 source: row.source,
                 note: row.note,
-                count: row.count,
                 check,
                 line,
             }),

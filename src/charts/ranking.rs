@@ -102,11 +102,12 @@ pub fn chart(id: &str, name: &str, entries: &[Entry], unit: Unit, display: Displ
 
 /// Every entry as a row, the missing ones as gaps, so the table says what was not found.
 pub fn table(row_header: &'static str, column: String, entries: &[Entry], lang: Lang) -> Table {
+    let mixed = counts_mixed(entries);
     let mut rows: Vec<(Option<f64>, Row)> = entries
         .iter()
         .map(|e| {
             let cell = e.point.map(|p| Cell::from_point(e.series, p, lang));
-            (e.point.map(|p| p.value), Row { label: bar_name(e.series, counts_mixed(entries), lang), cells: vec![cell] })
+            (e.point.map(|p| p.value), Row { label: bar_name(e.series, mixed, lang), cells: vec![cell] })
         })
         .collect();
     rows.sort_by(|a, b| b.0.unwrap_or(-1.0).total_cmp(&a.0.unwrap_or(-1.0)));
