@@ -9,10 +9,9 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out_dir);
     let data = dataset::load(Path::new("data"), "data").unwrap_or_else(|errors| stop("data files", &errors));
-    let translations = dataset::translations::load(Path::new("data"), "data", &data)
-        .unwrap_or_else(|errors| stop("data translations", &errors));
-    let messages =
-        dataset::catalogue::load(Path::new("locales"), "locales").unwrap_or_else(|errors| stop("message catalogue", &errors));
+    let translations =
+        dataset::translations::load(Path::new("data"), "data", &data).unwrap_or_else(|errors| stop("data translations", &errors));
+    let messages = dataset::catalogue::load(Path::new("locales"), "locales").unwrap_or_else(|errors| stop("message catalogue", &errors));
     let write = |name: &str, code: String| std::fs::write(out.join(name), code).expect("OUT_DIR is writable");
     write("dataset.rs", dataset::codegen::to_rust(&data));
     // The web build compiles in English only; the other languages come as packs (dataset::packs).

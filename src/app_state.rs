@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
 use crate::charts::capacity::CapacityView;
 use crate::charts::destinations::MarketsView;
-use crate::charts::investment::InvestmentView;
 use crate::charts::guess::GuessView;
+use crate::charts::investment::InvestmentView;
 use crate::charts::makers::MakersView;
 use crate::charts::monthly::MonthlyView;
 use crate::charts::nev::NevView;
@@ -15,6 +14,7 @@ use crate::charts::overtaking::OvertakingView;
 use crate::charts::policy::PolicyView;
 use crate::charts::price_war::PriceWarView;
 use crate::charts::volkswagen::GermanyView;
+use crate::i18n::Lang;
 use crate::url_state::{ChoiceViews, Embed, ThemeChoice, UrlState};
 
 #[derive(Debug, Clone, Copy)]

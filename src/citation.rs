@@ -85,9 +85,22 @@ mod tests {
     fn the_newest_month_comes_from_the_newest_figure_of_any_kind_but_a_forecast() {
         static YEARS: [Point; 2] = [Point { year: 2024, ..P }, Point { year: 2025, ..P }];
         static PART: [Point; 1] = [Point { year: 2026, period: "jan-aug", last_month: 8, ..P }];
-        static MONTHS: [Point; 2] = [Point { year: 2026, month: 9, last_month: 9, ..P }, Point { year: 2026, month: 10, last_month: 10, ..P }];
+        static MONTHS: [Point; 2] =
+            [Point { year: 2026, month: 9, last_month: 9, ..P }, Point { year: 2026, month: 10, last_month: 10, ..P }];
         static AHEAD: [Point; 1] = [Point { year: 2027, ..P }];
-        const P: Point = Point { year: 0, period: "", month: 0, last_month: 12, value: 1.0, confidence: Confidence::High, source: "s", derived_from: "", note: "", verdict: crate::model::Verdict::Confirmed, checked: "2026-12-02" };
+        const P: Point = Point {
+            year: 0,
+            period: "",
+            month: 0,
+            last_month: 12,
+            value: 1.0,
+            confidence: Confidence::High,
+            source: "s",
+            derived_from: "",
+            note: "",
+            verdict: crate::model::Verdict::Confirmed,
+            checked: "2026-12-02",
+        };
         assert_eq!(newest_month(&[fixture("a", &YEARS)]), (2025, 12));
         assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("b", &PART)]), (2026, 8));
         assert_eq!(newest_month(&[fixture("a", &YEARS), fixture("b", &PART), fixture("m", &MONTHS)]), (2026, 10));
@@ -98,7 +111,10 @@ mod tests {
     fn a_chart_citation_names_the_story_the_chart_the_address_and_the_dates() {
         let url = "https://example.org/story/?count=both#overtaking";
         let en = text(Lang::En, Some("China overtakes the established exporters"), url, "2026-11-27");
-        assert!(en.starts_with("China's car export surge, explained: China overtakes the established exporters. https://example.org/"), "{en}");
+        assert!(
+            en.starts_with("China's car export surge, explained: China overtakes the established exporters. https://example.org/"),
+            "{en}"
+        );
         assert!(en.contains(&format!("Figures up to {}", format::date(Lang::En, &figures_up_to()))), "{en}");
         assert!(en.ends_with("Accessed 27 Nov 2026."), "{en}");
         let de = text(Lang::De, None, url, "2026-11-27");

@@ -171,7 +171,9 @@ impl EChart {
         let value_label_formatter = Closure::<dyn Fn(JsValue) -> JsValue>::new({
             let (unit, lang) = (unit.clone(), lang.clone());
             move |params: JsValue| {
-                JsValue::from_str(&field(&params, "value").as_f64().map(|v| format::readable(lang.get(), unit.get(), v)).unwrap_or_default())
+                JsValue::from_str(
+                    &field(&params, "value").as_f64().map(|v| format::readable(lang.get(), unit.get(), v)).unwrap_or_default(),
+                )
             }
         });
         // Each line ends with its name and its last value (`charts::end_label`).
@@ -254,7 +256,8 @@ impl EChart {
                 continue;
             }
             let data = Reflect::get(&series, &"data".into()).ok().filter(Array::is_array).map(|d| Array::from(&d)).unwrap_or_default();
-            let value_of = |item: JsValue| if item.is_object() { Reflect::get(&item, &"value".into()).unwrap_or(JsValue::NULL) } else { item };
+            let value_of =
+                |item: JsValue| if item.is_object() { Reflect::get(&item, &"value".into()).unwrap_or(JsValue::NULL) } else { item };
             let last = (0..data.length()).rev().find(|&i| !value_of(data.get(i)).is_null());
             if !last.is_some_and(|i| crate::charts::ends_at_the_right(i as usize, categories)) {
                 continue;

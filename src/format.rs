@@ -46,7 +46,13 @@ pub fn count(lang: Lang, value: f64) -> String {
         // About three significant digits, as "4.91 million" has: 491万, 72.8万, 9.95万.
         Lang::Zh if value.abs() >= 10_000.0 => {
             let wan = value / 10_000.0;
-            let places = if wan.abs() >= 100.0 { 0 } else if wan.abs() >= 10.0 { 1 } else { 2 };
+            let places = if wan.abs() >= 100.0 {
+                0
+            } else if wan.abs() >= 10.0 {
+                1
+            } else {
+                2
+            };
             format!("{}万", decimal(lang, wan, places))
         }
         _ if value.abs() >= 1_000_000.0 => {

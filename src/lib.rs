@@ -8,10 +8,10 @@
 
 pub mod app_state;
 pub mod chapters;
+pub mod charts;
 pub mod citation;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod claims;
-pub mod charts;
 pub mod clipboard;
 pub mod display;
 pub mod download;
@@ -30,9 +30,9 @@ pub mod quote;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod revisions_feed;
 pub mod scroll_watch;
-pub mod table;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_page;
+pub mod table;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod text_version;
 pub mod url_state;
@@ -279,8 +279,11 @@ pub(crate) fn Credit() -> impl IntoView {
 fn ThemeSwitch() -> impl IntoView {
     let theme = use_context::<AppState>().map(|s| s.theme).unwrap_or_else(|| RwSignal::new(ThemeChoice::Auto));
     let lang = use_lang();
-    let choices =
-        [(ThemeChoice::Auto, t::ui_theme_auto(lang)), (ThemeChoice::Light, t::ui_theme_light(lang)), (ThemeChoice::Dark, t::ui_theme_dark(lang))];
+    let choices = [
+        (ThemeChoice::Auto, t::ui_theme_auto(lang)),
+        (ThemeChoice::Light, t::ui_theme_light(lang)),
+        (ThemeChoice::Dark, t::ui_theme_dark(lang)),
+    ];
     view! {
         <label class="switch">
             <span>{t::ui_theme(lang)}</span>

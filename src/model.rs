@@ -166,7 +166,6 @@ impl Series {
     pub fn point_for_month(&self, year: u16, month: u8) -> Option<&'static Point> {
         self.points.iter().find(|p| p.year == year && p.month == month)
     }
-
 }
 
 /// A dated event: a trade measure, or a milestone of Sino-German cooperation.

@@ -56,10 +56,8 @@ pub fn series_colour(series: &Series, theme: Theme) -> &'static str {
 pub fn pale(colour: &str, theme: Theme) -> String {
     let background = ink(theme).background;
     let channel = |hex: &str, i: usize| f64::from(u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0));
-    let mixed: String = [1, 3, 5]
-        .iter()
-        .map(|&i| format!("{:02x}", (0.45 * channel(colour, i) + 0.55 * channel(background, i)).round() as u8))
-        .collect();
+    let mixed: String =
+        [1, 3, 5].iter().map(|&i| format!("{:02x}", (0.45 * channel(colour, i) + 0.55 * channel(background, i)).round() as u8)).collect();
     format!("#{mixed}")
 }
 

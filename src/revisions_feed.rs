@@ -17,9 +17,10 @@ fn xml(text: &str) -> String {
 
 /// The chart one of whose views shows the revised figure (or the series of a dropped one).
 pub fn chart_of(revision: &Revision) -> Option<&'static str> {
-    CHART_IDS.iter().copied().find(|id| {
-        view_tables(id, Lang::En).iter().any(|table| revisions_of(table).iter().any(|r| std::ptr::eq(*r, revision)))
-    })
+    CHART_IDS
+        .iter()
+        .copied()
+        .find(|id| view_tables(id, Lang::En).iter().any(|table| revisions_of(table).iter().any(|r| std::ptr::eq(*r, revision))))
 }
 
 /// Where the story quotes a revised figure that no chart shows by default: the row, in the list
@@ -59,10 +60,13 @@ pub fn atom(site: Option<&str>) -> String {
     };
     let updated = REVISIONS.iter().map(|r| r.date).max().unwrap_or("2026-12-02");
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"{}>\n", match site {
-        Some(site) => format!(" xml:base=\"{}\"", xml(site)),
-        None => String::new(),
-    }));
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"{}>\n",
+        match site {
+            Some(site) => format!(" xml:base=\"{}\"", xml(site)),
+            None => String::new(),
+        }
+    ));
     out.push_str(&format!("  <title>{}</title>\n", xml(&t::ui_revisions_feed_title(lang, t::ui_title(lang)))));
     out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml(t::ui_revisions_feed_subtitle(lang))));
     out.push_str(&format!("  <id>{}</id>\n", xml(&id("revisions"))));
@@ -74,7 +78,11 @@ pub fn atom(site: Option<&str>) -> String {
     let mut newest_first: Vec<&Revision> = REVISIONS.iter().collect();
     newest_first.sort_by(|a, b| b.date.cmp(a.date));
     for r in newest_first {
-        let period = if r.month > 0 { format!("{}-{:02}", r.year, r.month) } else { format!("{}{}{}", r.year, if r.period.is_empty() { "" } else { "-" }, r.period) };
+        let period = if r.month > 0 {
+            format!("{}-{:02}", r.year, r.month)
+        } else {
+            format!("{}{}{}", r.year, if r.period.is_empty() { "" } else { "-" }, r.period)
+        };
         let page = page_of(r, &story);
         out.push_str("  <entry>\n");
         out.push_str(&format!("    <title>{}</title>\n", xml(&t::ui_revisions_entry_title(lang, &what(r, lang)))));
@@ -128,7 +136,10 @@ mod tests {
         }
         assert_eq!(names.iter().filter(|n| *n == "entry").count(), REVISIONS.len());
         assert!(feed.contains("xmlns=\"http://www.w3.org/2005/Atom\""));
-        assert!(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://news.example/cars/charts/nev-share/\"/>"), "{feed}");
+        assert!(
+            feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://news.example/cars/charts/nev-share/\"/>"),
+            "{feed}"
+        );
         assert!(feed.contains("from 100,000 to 77,500"), "{feed}");
         assert!(feed.contains("<updated>2026-12-02T00:00:00Z</updated>"));
         let local = atom(None);

@@ -51,8 +51,7 @@ pub fn without_markers(html: &str) -> String {
 /// The sizes each chart is drawn at, so its text keeps its size: the reader's screen picks one
 /// (`style/main.css`): a phone up to 520 px wide (the live chart's narrow layout, `src/display.rs`),
 /// a tablet or the story's side-by-side column, and a desktop's full-width frame from 1000 px.
-pub const SIZES: [(&str, bool, u32, u32); 3] =
-    [("narrow", true, 340, 340), ("wide", false, 620, 420), ("desktop", false, 1040, 420)];
+pub const SIZES: [(&str, bool, u32, u32); 3] = [("narrow", true, 340, 340), ("wide", false, 620, 420), ("desktop", false, 1040, 420)];
 
 /// One picture for the build to draw: a chart's default view at one size, in light and dark.
 pub struct Picture {
@@ -70,7 +69,8 @@ pub struct Picture {
 /// The story in `lang`, as its `<main>` in the default view, and the pictures of its charts.
 pub fn story(lang: Lang) -> (String, Vec<Picture>) {
     let display = |narrow, theme| Display { theme, reduced_motion: true, narrow, lang };
-    let story = |narrow, theme| render(lang, display(narrow, theme), &UrlState::default(), move || crate::page(None, lang, RwSignal::new(false)));
+    let story =
+        |narrow, theme| render(lang, display(narrow, theme), &UrlState::default(), move || crate::page(None, lang, RwSignal::new(false)));
     // One render per layout and theme: the sizes that share a layout share its options.
     let (html, wide_light) = story(false, Theme::Light);
     let (_, wide_dark) = story(false, Theme::Dark);

@@ -169,9 +169,7 @@ impl Table {
             .rows
             .iter()
             .find(|r| r.label == row)
-            .or_else(|| {
-                self.rows.iter().find(|r| [" ", ":", "："].iter().any(|gap| row.starts_with(&format!("{}{gap}", r.label))))
-            })?;
+            .or_else(|| self.rows.iter().find(|r| [" ", ":", "："].iter().any(|gap| row.starts_with(&format!("{}{gap}", r.label)))))?;
         // A series name may be wrapped too (`charts::series_name`): compare without the breaks.
         let bare = |text: &str| text.replace(['\n', ' '], "");
         let index = self.columns.iter().position(|c| bare(c) == bare(column)).or((self.columns.len() == 1).then_some(0));
@@ -272,7 +270,11 @@ impl Table {
                         Confidence::Low => "low",
                     }
                     .to_string(),
-                    cell.sources.iter().map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date_or_undated(self.lang))).collect::<Vec<_>>().join("; "),
+                    cell.sources
+                        .iter()
+                        .map(|s| format!("{}, {} ({})", s.publisher, s.title, s.date_or_undated(self.lang)))
+                        .collect::<Vec<_>>()
+                        .join("; "),
                     cell.sources.iter().map(|s| s.url).filter(|u| !u.is_empty()).collect::<Vec<_>>().join(" "),
                     cell.note.clone(),
                 ];
@@ -386,11 +388,8 @@ mod tests {
     /// The amount a text means, from its number and its unit word: "59.3亿美元" is 5.93e9,
     /// "(十亿美元)" over "5.93" is 5.93e9, "US$5.93 billion" too.
     fn amount(number_text: &str, unit_text: &str) -> f64 {
-        let digits: String = number_text
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-            .collect();
+        let digits: String =
+            number_text.chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
         let digits = digits.trim_end_matches(['.', ',']);
         // German and Dutch write a decimal comma; the money here never reaches thousands.
         let number: f64 = digits.replace(',', ".").parse().unwrap_or_else(|_| panic!("no number in {number_text}"));
@@ -437,7 +436,6 @@ mod tests {
         }
     }
 
-
     #[test]
     fn a_row_of_words_says_its_caveat_once() {
         let table = crate::charts::policy::table(&crate::charts::policy::PolicyView::default(), Lang::En);
@@ -446,7 +444,10 @@ mod tests {
             assert!(!notes[..i].iter().any(|n| n.row == note.row && n.text == note.text), "{} repeats '{}'", note.row, note.text);
         }
         let low = crate::model::EVENTS.iter().filter(|e| e.topic == "policy" && e.confidence == Confidence::Low).count();
-        assert_eq!(notes.iter().filter(|n| n.text.starts_with("Low confidence")).count(), low, "each low-confidence measure keeps one note");
+        assert_eq!(
+            notes.iter().filter(|n| n.text.starts_with("Low confidence")).count(),
+            low,
+            "each low-confidence measure keeps one note"
+        );
     }
-
 }

@@ -78,7 +78,11 @@ mod tests {
             crate::charts::CHART_IDS.len() + 1 + crate::chapters::CHAPTERS.len(),
             "a table per chart, the 2023 counts and each chapter's quoted figures"
         );
-        assert_eq!(html.matches("open class=\"quoted-figures\"").count(), crate::chapters::CHAPTERS.len(), "each chapter's quoted figures, open");
+        assert_eq!(
+            html.matches("open class=\"quoted-figures\"").count(),
+            crate::chapters::CHAPTERS.len(),
+            "each chapter's quoted figures, open"
+        );
         assert!(html.contains("4,910,000"), "the tables carry the figures");
         assert!(html.contains("<p class=\"chart-description\">Stacked bar chart"), "each chart's text alternative leads into its table");
         assert!(!html.contains("could not be drawn"), "the text version does not apologise for having no charts");

@@ -4,21 +4,21 @@
 //! its default, and no input panics (see the property tests). Only values that differ from the
 //! defaults are written, so a plain link stays plain.
 
-use crate::i18n::Lang;
 use crate::chapters::CHAPTER_IDS;
 use crate::charts::capacity::CapacityView;
 use crate::charts::destinations::MarketsView;
+use crate::charts::guess::GuessView;
 use crate::charts::investment::InvestmentView;
 use crate::charts::makers::MakersView;
 use crate::charts::monthly::MonthlyView;
 use crate::charts::nev::NevView;
-use crate::charts::guess::GuessView;
 use crate::charts::outlook::OutlookView;
 use crate::charts::overtaking::{ChinaCount, OvertakingView, PEERS};
 use crate::charts::policy::{PolicyView, actor_ids, filter_param, kind_ids, parse_filter};
 use crate::charts::price_war::PriceWarView;
 use crate::charts::volkswagen::GermanyView;
 use crate::charts::{CHART_IDS, Choice};
+use crate::i18n::Lang;
 use crate::model::Country;
 
 /// The one-of views of the later chapters' charts, each under its own URL key.
@@ -115,10 +115,13 @@ impl UrlState {
                 "actors" => state.policy.actors = parse_filter(&value, &actor_ids()).unwrap_or(PolicyView::default().actors),
                 "kinds" => state.policy.kinds = parse_filter(&value, &kind_ids()).unwrap_or(PolicyView::default().kinds),
                 "guess" => state.guess = GuessView::parse(&value).unwrap_or_default(),
-                "growth" => state.outlook.growth = parse_in_range(&value, crate::charts::outlook::GROWTH_RANGE)
-                    .unwrap_or(OutlookView::default().growth),
-                "loss" => state.outlook.loss = parse_in_range(&value, crate::charts::outlook::LOSS_RANGE)
-                    .unwrap_or(OutlookView::default().loss),
+                "growth" => {
+                    state.outlook.growth =
+                        parse_in_range(&value, crate::charts::outlook::GROWTH_RANGE).unwrap_or(OutlookView::default().growth)
+                }
+                "loss" => {
+                    state.outlook.loss = parse_in_range(&value, crate::charts::outlook::LOSS_RANGE).unwrap_or(OutlookView::default().loss)
+                }
                 "theme" => state.theme = parse_theme(&value).unwrap_or_default(),
                 // Only the four codes the page writes (any case); anything else follows the browser.
                 "lang" => state.lang = Lang::from_param(&value),
@@ -164,11 +167,8 @@ impl UrlState {
         if self.overtaking.count != defaults.count {
             query.append_pair("count", count_id(self.overtaking.count));
         }
-        if (self.overtaking.japan, self.overtaking.germany, self.overtaking.korea)
-            != (defaults.japan, defaults.germany, defaults.korea)
-        {
-            let shown: Vec<&str> =
-                PEERS.iter().filter(|p| self.overtaking.shows(**p)).map(|p| peer_id(*p)).collect();
+        if (self.overtaking.japan, self.overtaking.germany, self.overtaking.korea) != (defaults.japan, defaults.germany, defaults.korea) {
+            let shown: Vec<&str> = PEERS.iter().filter(|p| self.overtaking.shows(**p)).map(|p| peer_id(*p)).collect();
             query.append_pair("peers", &shown.join(","));
         }
         let choices = self.choices;
@@ -290,7 +290,8 @@ mod tests {
 
     #[test]
     fn reads_every_parameter() {
-        let state = UrlState::parse("?embed=exports-vs-peers&chapter=overtaking&count=customs&peers=japan,korea&theme=dark&childId=chart-1");
+        let state =
+            UrlState::parse("?embed=exports-vs-peers&chapter=overtaking&count=customs&peers=japan,korea&theme=dark&childId=chart-1");
         assert_eq!(state.embed, Some(Embed::Chart("exports-vs-peers")));
         assert_eq!(state.chapter, Some("overtaking"));
         assert_eq!(state.overtaking.count, ChinaCount::Customs);

@@ -33,26 +33,20 @@ pub fn load(dir: &Path, label: &str) -> Result<Vec<Message>, Vec<DataError>> {
     let mut files: Vec<Vec<(String, String)>> = Vec::new();
     for lang in LANGS {
         let lang_dir = dir.join(lang);
-        let entries = std::fs::read_dir(&lang_dir).map_err(|err| {
-            vec![DataError::new(format!("{label}/{lang}"), 0, format!("cannot be read: {err}"))]
-        })?;
-        let mut names: Vec<String> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".toml"))
-            .collect();
+        let entries = std::fs::read_dir(&lang_dir)
+            .map_err(|err| vec![DataError::new(format!("{label}/{lang}"), 0, format!("cannot be read: {err}"))])?;
+        let mut names: Vec<String> =
+            entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".toml")).collect();
         names.sort();
         let mut texts = Vec::new();
         for name in names {
-            let text = std::fs::read_to_string(lang_dir.join(&name)).map_err(|err| {
-                vec![DataError::new(format!("{label}/{lang}/{name}"), 0, format!("cannot be read: {err}"))]
-            })?;
+            let text = std::fs::read_to_string(lang_dir.join(&name))
+                .map_err(|err| vec![DataError::new(format!("{label}/{lang}/{name}"), 0, format!("cannot be read: {err}"))])?;
             texts.push((name, text));
         }
         files.push(texts);
     }
-    let borrowed: Vec<Vec<(&str, &str)>> =
-        files.iter().map(|fs| fs.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect()).collect();
+    let borrowed: Vec<Vec<(&str, &str)>> = files.iter().map(|fs| fs.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect()).collect();
     parse(label, &borrowed)
 }
 
@@ -87,7 +81,11 @@ pub fn parse(label: &str, langs: &[Vec<(&str, &str)>]) -> Result<Vec<Message>, V
     for (i, lang) in LANGS.iter().enumerate().skip(1) {
         for area in tables[i].keys() {
             if !reference.contains_key(area) {
-                errors.push(DataError::new(format!("{label}/{lang}/{area}.toml"), 0, format!("has no English original {label}/en/{area}.toml")));
+                errors.push(DataError::new(
+                    format!("{label}/{lang}/{area}.toml"),
+                    0,
+                    format!("has no English original {label}/en/{area}.toml"),
+                ));
             }
         }
     }
@@ -98,11 +96,7 @@ pub fn parse(label: &str, langs: &[Vec<(&str, &str)>]) -> Result<Vec<Message>, V
             for (i, lang) in LANGS.iter().enumerate().skip(1) {
                 let file = format!("{label}/{lang}/{area}.toml");
                 match tables[i].get(area).and_then(|e| e.get(key)) {
-                    None => errors.push(DataError::new(
-                        &file,
-                        0,
-                        format!("missing key '{key}' (in {label}/en/{area}.toml line {line})"),
-                    )),
+                    None => errors.push(DataError::new(&file, 0, format!("missing key '{key}' (in {label}/en/{area}.toml line {line})"))),
                     Some((text, tline)) => {
                         let mut theirs = placeholders_of(text);
                         let mut ours = placeholders.clone();
@@ -234,7 +228,9 @@ pub fn hand_typed_figures(text: &str) -> Vec<String> {
         }
         let start = i;
         // A number runs through digits and the separators between them ("4,910,000", "4.91").
-        while i < chars.len() && (chars[i].is_ascii_digit() || (matches!(chars[i], '.' | ',') && chars.get(i + 1).is_some_and(char::is_ascii_digit))) {
+        while i < chars.len()
+            && (chars[i].is_ascii_digit() || (matches!(chars[i], '.' | ',') && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+        {
             i += 1;
         }
         let number: String = chars[start..i].iter().collect();
@@ -272,12 +268,7 @@ pub fn to_rust(messages: &[Message], packed: bool) -> String {
         } else {
             let params: String = m.placeholders.iter().map(|p| format!(", {p}: &str")).collect();
             let pairs: String = m.placeholders.iter().map(|p| format!("({p:?}, {p}), ")).collect();
-            writeln!(
-                out,
-                "pub fn {}(lang: Lang{params}) -> String {{ fill(match lang {{ {arms}}}, &[{pairs}]) }}",
-                m.name
-            )
-            .unwrap();
+            writeln!(out, "pub fn {}(lang: Lang{params}) -> String {{ fill(match lang {{ {arms}}}, &[{pairs}]) }}", m.name).unwrap();
         }
     }
     out
@@ -316,8 +307,7 @@ mod tests {
     }
 
     fn check(files: Vec<Vec<(&'static str, String)>>) -> Result<Vec<Message>, Vec<DataError>> {
-        let borrowed: Vec<Vec<(&str, &str)>> =
-            files.iter().map(|fs| fs.iter().map(|(n, t)| (*n, t.as_str())).collect()).collect();
+        let borrowed: Vec<Vec<(&str, &str)>> = files.iter().map(|fs| fs.iter().map(|(n, t)| (*n, t.as_str())).collect()).collect();
         parse("locales", &borrowed)
     }
 
@@ -342,8 +332,13 @@ mod tests {
 
     #[test]
     fn a_missing_key_names_the_file() {
-        let errors = check(langs("title = \"A\"\nnote = \"B\"\n", "title = \"A\"\n", "title = \"A\"\nnote = \"B\"\n", "title = \"A\"\nnote = \"B\"\n"))
-            .unwrap_err();
+        let errors = check(langs(
+            "title = \"A\"\nnote = \"B\"\n",
+            "title = \"A\"\n",
+            "title = \"A\"\nnote = \"B\"\n",
+            "title = \"A\"\nnote = \"B\"\n",
+        ))
+        .unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].to_string(), "locales/de/nev.toml: missing key 'note' (in locales/en/nev.toml line 2)");
     }
@@ -374,8 +369,6 @@ mod tests {
     #[test]
     fn the_shipped_catalogue_is_complete() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
-        load(&dir, "locales").unwrap_or_else(|errors| {
-            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
-        });
+        load(&dir, "locales").unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
     }
 }

@@ -57,9 +57,7 @@ pub(crate) fn read(columns: CheckColumns, problems: &mut Vec<String>) -> Option<
     let verdict = match Verdict::ALL.iter().find(|(_, id)| *id == columns.verdict) {
         Some((verdict, _)) => Some(*verdict),
         None if columns.verdict.is_empty() => {
-            problems.push(format!(
-                "figure has no check verdict: look it up on a stored copy of its cited page and record one of: {known}"
-            ));
+            problems.push(format!("figure has no check verdict: look it up on a stored copy of its cited page and record one of: {known}"));
             None
         }
         None => {

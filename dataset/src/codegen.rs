@@ -158,6 +158,9 @@ mod tests {
         let y2021 = code.find("year: 2021").unwrap();
         assert!(y2020 < y2021, "{code}");
         assert!(code.contains("confidence: Confidence::Low"));
-        assert!(code.contains("verdict: Verdict::ConfirmedElsewhere, #[cfg(not(target_arch = \"wasm32\"))] checked: \"2026-12-02\""), "{code}");
+        assert!(
+            code.contains("verdict: Verdict::ConfirmedElsewhere, #[cfg(not(target_arch = \"wasm32\"))] checked: \"2026-12-02\""),
+            "{code}"
+        );
     }
 }

@@ -47,11 +47,7 @@ pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(file: &str, text: &str)
 }
 
 /// Reports the second and later uses of an id.
-pub(crate) fn check_unique<'a>(
-    file: &str,
-    ids: impl Iterator<Item = (usize, &'a str)>,
-    errors: &mut Vec<DataError>,
-) {
+pub(crate) fn check_unique<'a>(file: &str, ids: impl Iterator<Item = (usize, &'a str)>, errors: &mut Vec<DataError>) {
     let mut seen = std::collections::HashMap::new();
     for (line, id) in ids {
         if let Some(first) = seen.insert(id, line) {
@@ -75,7 +71,6 @@ pub(crate) fn is_date(date: &str) -> bool {
     }
 }
 
-
 /// Reads a CSV file with exactly `header` as its first line into rows of `T`, each with its line.
 /// Rows that cannot be read become errors; the caller checks the values of the rest.
 pub(crate) fn read_csv<T: serde::de::DeserializeOwned>(
@@ -85,10 +80,7 @@ pub(crate) fn read_csv<T: serde::de::DeserializeOwned>(
     errors: &mut Vec<DataError>,
 ) -> Result<Vec<(usize, T)>, Vec<DataError>> {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-    let found = reader
-        .headers()
-        .map_err(|err| vec![DataError::new(file, 1, format!("header cannot be read: {err}"))])?
-        .clone();
+    let found = reader.headers().map_err(|err| vec![DataError::new(file, 1, format!("header cannot be read: {err}"))])?.clone();
     if found.iter().collect::<Vec<_>>() != header {
         return Err(vec![DataError::new(
             file,

@@ -37,8 +37,7 @@ struct Row {
     evidence: String,
 }
 
-const HEADER: [&str; 11] =
-    ["date", "topic", "actor", "kind", "title", "detail", "source", "confidence", "verdict", "checked", "evidence"];
+const HEADER: [&str; 11] = ["date", "topic", "actor", "kind", "title", "detail", "source", "confidence", "verdict", "checked", "evidence"];
 pub const TOPICS: &[&str] = &["policy", "sino-german"];
 pub const KINDS: &[&str] = &["tariff", "licence", "probe", "fee", "deal", "statement", "forum", "agreement"];
 
@@ -119,7 +118,8 @@ mod tests {
 
     #[test]
     fn reads_an_event() {
-        let events = check("2024-10-30,policy,EU,tariff,Definitive duties,\"BYD 17.0%, SAIC 35.3%\",ec,H,confirmed,2026-12-02,q\n").unwrap();
+        let events =
+            check("2024-10-30,policy,EU,tariff,Definitive duties,\"BYD 17.0%, SAIC 35.3%\",ec,H,confirmed,2026-12-02,q\n").unwrap();
         assert_eq!(events[0].actor, "EU");
         assert_eq!(events[0].detail, "BYD 17.0%, SAIC 35.3%");
         assert_eq!(events[0].line, 2);

@@ -20,9 +20,9 @@ pub mod translations;
 
 use std::path::Path;
 
+pub use checks::{Check, Verdict};
 pub use error::DataError;
 pub use events::Event;
-pub use checks::{Check, Verdict};
 pub use observations::{Confidence, Observation};
 pub use revisions::Revision;
 pub use series::{COUNTRIES, Series};
@@ -52,9 +52,8 @@ pub struct Dataset {
 /// Reads and validates the data folder. `label` is how the folder is named in messages.
 pub fn load(dir: &Path, label: &str) -> Result<Dataset, Vec<DataError>> {
     let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).map_err(|err| {
-            vec![DataError::new(format!("{label}/{name}"), 0, format!("cannot be read: {err}"))]
-        })
+        std::fs::read_to_string(dir.join(name))
+            .map_err(|err| vec![DataError::new(format!("{label}/{name}"), 0, format!("cannot be read: {err}"))])
     };
     let sources_text = read(SOURCES_FILE)?;
     let series_text = read(SERIES_FILE)?;
@@ -94,11 +93,10 @@ pub fn parse(
     // many problems as it can; unknown-id errors are only meaningful when both lists parsed.
     let ids_known = errors.is_empty();
     let yearly_file = observations.0;
-    let mut observations = observations::parse(observations.0, observations.1, &sources, &series, ids_known)
-        .unwrap_or_else(|mut e| {
-            errors.append(&mut e);
-            Vec::new()
-        });
+    let mut observations = observations::parse(observations.0, observations.1, &sources, &series, ids_known).unwrap_or_else(|mut e| {
+        errors.append(&mut e);
+        Vec::new()
+    });
     let months = monthly::parse(monthly.0, monthly.1, &sources, &series, ids_known).unwrap_or_else(|mut e| {
         errors.append(&mut e);
         Vec::new()
@@ -126,8 +124,8 @@ pub fn parse(
     });
     // A revision is checked against the figures, so only when they all parsed.
     let figures_known = errors.is_empty();
-    let mut revisions = revisions::parse(revisions.0, revisions.1, &sources, &series, &observations, figures_known)
-        .unwrap_or_else(|mut e| {
+    let mut revisions =
+        revisions::parse(revisions.0, revisions.1, &sources, &series, &observations, figures_known).unwrap_or_else(|mut e| {
             errors.append(&mut e);
             Vec::new()
         });
@@ -158,7 +156,13 @@ fn published_too_early(o: &Observation, sources: &[Source], series: &[Series]) -
     // A period ends on the last day of its last month, so a source of that month or before cannot
     // report it.
     (ends >= published).then(|| {
-        let period = if o.month > 0 { format!("{}-{:02}", o.year, o.month) } else if o.period.is_empty() { o.year.to_string() } else { format!("{} {}", o.year, o.period) };
+        let period = if o.month > 0 {
+            format!("{}-{:02}", o.year, o.month)
+        } else if o.period.is_empty() {
+            o.year.to_string()
+        } else {
+            format!("{} {}", o.year, o.period)
+        };
         format!(
             "the figure for {period} ends after its source '{}' was published ({}); a forecast belongs in a '-forecast' series",
             source.id, source.date
@@ -173,9 +177,8 @@ mod tests {
     #[test]
     fn the_shipped_data_folder_is_valid() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-        let data = load(&dir, "data").unwrap_or_else(|errors| {
-            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
-        });
+        let data =
+            load(&dir, "data").unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
         assert!(data.series.iter().any(|s| s.id == "china-caam"));
         assert!(data.observations.len() > 30);
         // Every source is cited by at least one figure: an unused source is a sign of a typo.
@@ -236,7 +239,8 @@ mod tests {
                 .map(|row| {
                     let mut fields: Vec<&str> = row.split(',').collect();
                     fields.insert(count_at, "CAAM");
-                    let verdict = if row.split(',').nth(5).is_some_and(|d| !d.is_empty()) && count_at == 3 { "derived" } else { "confirmed" };
+                    let verdict =
+                        if row.split(',').nth(5).is_some_and(|d| !d.is_empty()) && count_at == 3 { "derived" } else { "confirmed" };
                     format!("{},{verdict},2026-12-02,q\n", fields.join(","))
                 })
                 .collect::<String>()
@@ -270,7 +274,9 @@ mod tests {
                 .into_iter()
                 .filter(|e| e.contains("ends after"))
                 .collect::<Vec<_>>(),
-            ["monthly.csv:2: the figure for 2026-03 ends after its source 'caam-2026-03' was published (2026-03-12); a forecast belongs in a '-forecast' series"]
+            [
+                "monthly.csv:2: the figure for 2026-03 ends after its source 'caam-2026-03' was published (2026-03-12); a forecast belongs in a '-forecast' series"
+            ]
         );
         let early = check("china-caam,2026,jan-aug,1,H,caam-2026-03,\nchina-forecast,2026,,1,M,caam-2026-03,\n", "");
         assert_eq!(early.iter().filter(|e| e.contains("ends after")).count(), 1, "{early:?}");
@@ -280,7 +286,12 @@ mod tests {
     #[test]
     fn a_monthly_series_keeps_to_monthly_figures() {
         let errors = check("china-caam,2024,,1,H,caam-2026-03,\n", "china-caam,2025-01,1,H,caam-2026-03,,\n");
-        assert!(errors.contains(&"monthly.csv:2: series 'china-caam' has yearly figures in figures.csv; a monthly series needs its own id".to_string()), "{errors:?}");
+        assert!(
+            errors.contains(
+                &"monthly.csv:2: series 'china-caam' has yearly figures in figures.csv; a monthly series needs its own id".to_string()
+            ),
+            "{errors:?}"
+        );
     }
 
     #[test]
@@ -294,7 +305,9 @@ mod tests {
         let wrong = "2026-12-02,china-caam,2020,100000,78000,A threefold rise is four times,caam-2026-03\n";
         assert_eq!(
             check_with_revisions(figures, months, wrong),
-            ["revisions.csv:2: the new value 78000 of china-caam 2020 is not the figure in the data (77500); correct the data or this revision"]
+            [
+                "revisions.csv:2: the new value 78000 of china-caam 2020 is not the figure in the data (77500); correct the data or this revision"
+            ]
         );
         let missing = "2026-12-02,china-caam,2019,1,2,r,caam-2026-03\n2026-12-02,china-caam,2020,1,,dropped,caam-2026-03\n";
         let errors = check_with_revisions(figures, months, missing);

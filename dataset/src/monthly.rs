@@ -165,15 +165,22 @@ mod tests {
             first_error("china-caam-monthly,2026-02,1,CAAM,M,feb,jan,,derived,2026-12-02,q\n"),
             "data/monthly.csv:2: a derived figure needs a note giving its arithmetic"
         );
-        assert!(first_error("china-caam-monthly,2026-02,1,CAAM,H,feb,jan,a - b,derived,2026-12-02,q\n").contains("cannot have confidence H"));
+        assert!(
+            first_error("china-caam-monthly,2026-02,1,CAAM,H,feb,jan,a - b,derived,2026-12-02,q\n").contains("cannot have confidence H")
+        );
     }
 
     #[test]
     fn duplicates_and_unsourced_months_are_refused() {
         assert_eq!(
-            first_error("china-caam-monthly,2026-01,1,CAAM,H,jan,,,confirmed,2026-12-02,q\nchina-caam-monthly,2026-01,2,CAAM,H,jan,,,confirmed,2026-12-02,q\n"),
+            first_error(
+                "china-caam-monthly,2026-01,1,CAAM,H,jan,,,confirmed,2026-12-02,q\nchina-caam-monthly,2026-01,2,CAAM,H,jan,,,confirmed,2026-12-02,q\n"
+            ),
             "data/monthly.csv:3: duplicate month 2026-01 for series 'china-caam-monthly' (first on line 2)"
         );
-        assert_eq!(first_error("china-caam-monthly,2026-01,1,CAAM,H,,,,confirmed,2026-12-02,q\n"), "data/monthly.csv:2: value has no source");
+        assert_eq!(
+            first_error("china-caam-monthly,2026-01,1,CAAM,H,,,,confirmed,2026-12-02,q\n"),
+            "data/monthly.csv:2: value has no source"
+        );
     }
 }

@@ -78,8 +78,7 @@ struct Row {
     evidence: String,
 }
 
-const HEADER: [&str; 11] =
-    ["series", "year", "period", "value", "count", "confidence", "source", "note", "verdict", "checked", "evidence"];
+const HEADER: [&str; 11] = ["series", "year", "period", "value", "count", "confidence", "source", "note", "verdict", "checked", "evidence"];
 
 /// Parts of a year a figure may cover (empty: the whole year).
 pub const PERIODS: &[&str] = &["", "jan-feb", "q1", "jan-apr", "jan-may", "h1", "jan-jul", "jan-aug", "jan-sep", "jan-oct", "jan-nov"];
@@ -114,7 +113,8 @@ pub(crate) fn parse(
         if !PERIODS.contains(&row.period.as_str()) {
             problems.push(format!("period '{}' is not one of: {}", row.period, PERIODS[1..].join(", ")));
         }
-        let (value, confidence) = check_figure(&row.value, &row.confidence, &row.source, &row.series, sources, series, ids_known, &mut problems);
+        let (value, confidence) =
+            check_figure(&row.value, &row.confidence, &row.source, &row.series, sources, series, ids_known, &mut problems);
         let columns = CheckColumns {
             verdict: &row.verdict,
             checked: &row.checked,
@@ -155,7 +155,6 @@ pub(crate) fn parse(
     }
     if errors.is_empty() { Ok(observations) } else { Err(errors) }
 }
-
 
 /// A figure names who counted it, and that is its series' count: a line or bar series that mixed
 /// counting bodies would compare unlike with unlike from one point to the next.
@@ -256,7 +255,9 @@ mod tests {
 
     #[test]
     fn reads_valid_rows_with_notes_and_lines() {
-        let rows = check("china-caam,2020,,995000,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2021,,\"2,015,000\",CAAM,H,xinhua,a note,confirmed,2026-12-02,q\n");
+        let rows = check(
+            "china-caam,2020,,995000,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2021,,\"2,015,000\",CAAM,H,xinhua,a note,confirmed,2026-12-02,q\n",
+        );
         // A thousands separator is not a number: editors write 2015000 or 2_015_000.
         assert!(rows.is_err());
         let rows = check("china-caam,2020,,995000,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2021,,2_015_000,CAAM,M,xinhua,\"derived, from a change\",confirmed,2026-12-02,q\n").unwrap();
@@ -286,23 +287,36 @@ mod tests {
     #[test]
     fn a_duplicate_year_names_both_lines() {
         assert_eq!(
-            first_error("china-caam,2020,,995000,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2020,,1000000,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"),
+            first_error(
+                "china-caam,2020,,995000,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2020,,1000000,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"
+            ),
             "data/exports.csv:3: duplicate year 2020 for series 'china-caam' (first on line 2)"
         );
     }
 
     #[test]
     fn negative_and_non_numeric_values_are_refused() {
-        assert_eq!(first_error("china-caam,2020,,-5,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"), "data/exports.csv:2: value '-5' is negative");
-        assert_eq!(first_error("china-caam,2020,,lots,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"), "data/exports.csv:2: value 'lots' is not a number");
-        assert_eq!(first_error("china-caam,2020,,NaN,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"), "data/exports.csv:2: value 'NaN' is not a number");
+        assert_eq!(
+            first_error("china-caam,2020,,-5,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"),
+            "data/exports.csv:2: value '-5' is negative"
+        );
+        assert_eq!(
+            first_error("china-caam,2020,,lots,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"),
+            "data/exports.csv:2: value 'lots' is not a number"
+        );
+        assert_eq!(
+            first_error("china-caam,2020,,NaN,CAAM,H,xinhua,,confirmed,2026-12-02,q\n"),
+            "data/exports.csv:2: value 'NaN' is not a number"
+        );
     }
 
     #[test]
     fn bad_years_and_confidence_are_refused() {
         assert!(first_error("china-caam,20x0,,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n").contains("year '20x0' is not a year"));
         assert!(first_error("china-caam,1990,,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n").contains("year '1990'"));
-        assert!(first_error("china-caam,2020,,1,CAAM,high,xinhua,,confirmed,2026-12-02,q\n").contains("confidence 'high' must be H, M or L"));
+        assert!(
+            first_error("china-caam,2020,,1,CAAM,high,xinhua,,confirmed,2026-12-02,q\n").contains("confidence 'high' must be H, M or L")
+        );
     }
 
     #[test]
@@ -323,14 +337,19 @@ mod tests {
 
     #[test]
     fn a_partial_year_is_its_own_figure_and_periods_are_checked() {
-        let rows = check("china-caam,2025,,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2025,jan-aug,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n").unwrap();
+        let rows = check(
+            "china-caam,2025,,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2025,jan-aug,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n",
+        )
+        .unwrap();
         assert_eq!(rows[1].period, "jan-aug");
         assert!(first_error("china-caam,2025,spring,1,CAAM,H,xinhua,,confirmed,2026-12-02,q\n").contains("period 'spring' is not one of"));
     }
 
     #[test]
     fn every_problem_is_reported_not_just_the_first() {
-        let errors = check("china-caam,2020,,-1,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2021,,1,CAAM,X,,,confirmed,2026-12-02,q\n").unwrap_err();
+        let errors =
+            check("china-caam,2020,,-1,CAAM,H,xinhua,,confirmed,2026-12-02,q\nchina-caam,2021,,1,CAAM,X,,,confirmed,2026-12-02,q\n")
+                .unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2, 3, 3]);
     }

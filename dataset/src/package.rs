@@ -15,8 +15,7 @@ pub const FOLDER: &str = "data";
 
 /// The data's licence: the figures are the cited publishers' facts; the compilation, the notes and
 /// the definitions are ours to share with credit.
-const LICENCE: (&str, &str, &str) =
-    ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0");
+const LICENCE: (&str, &str, &str) = ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0");
 
 /// A field of a table: its name, Table Schema type and meaning.
 struct Field {
@@ -38,7 +37,11 @@ const SOURCE_FIELDS: [Field; 4] = [
 
 /// How each figure and event was checked against its source (`crate::checks`).
 const CHECK_FIELDS: [Field; 3] = [
-    field("verdict", "string", "What the look-up of the figure on its cited page found: confirmed, confirmed-elsewhere (the page now cited, not the first one), derived (arithmetic on published figures) or not-found."),
+    field(
+        "verdict",
+        "string",
+        "What the look-up of the figure on its cited page found: confirmed, confirmed-elsewhere (the page now cited, not the first one), derived (arithmetic on published figures) or not-found.",
+    ),
     field("checked", "date", "When it was checked."),
     field("evidence", "string", "A short quote from the page that states the figure, or the arithmetic of a derived one."),
 ];
@@ -325,7 +328,9 @@ mod tests {
     #[test]
     fn the_figures_csv_opens_as_utf8_with_every_figure_and_its_source() {
         let text = file("figures.csv");
-        assert!(text.starts_with("\u{feff}series,series_label,country,count,unit,year,period,month,value,confidence,note,source,derived_from,"));
+        assert!(
+            text.starts_with("\u{feff}series,series_label,country,count,unit,year,period,month,value,confidence,note,source,derived_from,")
+        );
         let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let data = crate::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../data"), "data").unwrap();

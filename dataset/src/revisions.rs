@@ -81,10 +81,7 @@ pub(crate) fn parse(
         }
         let period = parse_period(&row.period);
         if period.is_none() {
-            problems.push(format!(
-                "period '{}' must be a year (2020), part of one (2025 jan-aug) or a month (2026-03)",
-                row.period
-            ));
+            problems.push(format!("period '{}' must be a year (2020), part of one (2025 jan-aug) or a month (2026-03)", row.period));
         }
         let number = |text: &str, what: &str, problems: &mut Vec<String>| match text.replace('_', "").parse::<f64>() {
             Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
@@ -114,10 +111,9 @@ pub(crate) fn parse(
                     "the data has no figure for {} {}, so its new value {} is not on the page",
                     row.series, row.period, row.new_value
                 )),
-                (None, Some(now)) => problems.push(format!(
-                    "the revision drops {} {}, but the data still has it ({})",
-                    row.series, row.period, now.value
-                )),
+                (None, Some(now)) => {
+                    problems.push(format!("the revision drops {} {}, but the data still has it ({})", row.series, row.period, now.value))
+                }
                 _ => {}
             }
         }

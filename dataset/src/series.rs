@@ -107,7 +107,10 @@ unit = "vehicles"
 
     #[test]
     fn an_unknown_country_or_unit_is_refused_with_its_line() {
-        let text = format!("{GOOD}\n{}", GOOD.replace("china-caam", "atlantis").replace("\"china\"", "\"atlantis\"").replace("\"vehicles\"", "\"boats\""));
+        let text = format!(
+            "{GOOD}\n{}",
+            GOOD.replace("china-caam", "atlantis").replace("\"china\"", "\"atlantis\"").replace("\"vehicles\"", "\"boats\"")
+        );
         let errors = parse("data/series.toml", &text).unwrap_err();
         assert_eq!(errors.len(), 2);
         assert!(errors.iter().all(|e| e.line == 9), "{errors:?}");

@@ -62,14 +62,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Source>, Vec<DataError
         if !entry.date.is_empty() && !is_date(&entry.date) {
             problem(format!("source '{}' has date '{}'; expected YYYY, YYYY-MM or YYYY-MM-DD", entry.id, entry.date));
         }
-        sources.push(Source {
-            id: entry.id,
-            publisher: entry.publisher,
-            title: entry.title,
-            url: entry.url,
-            date: entry.date,
-            line,
-        });
+        sources.push(Source { id: entry.id, publisher: entry.publisher, title: entry.title, url: entry.url, date: entry.date, line });
     }
     check_unique(file, sources.iter().map(|s| (s.line, s.id.as_str())), &mut errors);
     if errors.is_empty() { Ok(sources) } else { Err(errors) }

@@ -51,9 +51,8 @@ pub fn load(dir: &Path, label: &str, data: &Dataset) -> Result<Translations, Vec
     let mut files = Vec::new();
     for lang in &LANGS[1..] {
         let path = dir.join("translations").join(format!("{lang}.toml"));
-        let text = std::fs::read_to_string(&path).map_err(|err| {
-            vec![DataError::new(format!("{label}/translations/{lang}.toml"), 0, format!("cannot be read: {err}"))]
-        })?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|err| vec![DataError::new(format!("{label}/translations/{lang}.toml"), 0, format!("cannot be read: {err}"))])?;
         files.push(text);
     }
     let borrowed: Vec<&str> = files.iter().map(String::as_str).collect();
@@ -96,11 +95,7 @@ pub fn parse(label: &str, files: &[&str], data: &Dataset) -> Result<Translations
         }
         let missing: BTreeSet<_> = needed.keys().filter(|k| !map.contains_key(*k)).collect();
         for english in missing {
-            errors.push(DataError::new(
-                &file,
-                0,
-                format!("no translation of \"{english}\" (from {label}/{})", needed[english]),
-            ));
+            errors.push(DataError::new(&file, 0, format!("no translation of \"{english}\" (from {label}/{})", needed[english])));
         }
         out.push(map);
     }
@@ -159,18 +154,14 @@ mod tests {
     fn the_shipped_translations_are_complete() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
         let data = data();
-        load(&dir, "data", &data).unwrap_or_else(|errors| {
-            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
-        });
+        load(&dir, "data", &data)
+            .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
     }
 
     #[test]
     fn a_missing_and_a_stale_translation_are_named() {
         let data = data();
-        let complete: String = texts_on_screen(&data)
-            .keys()
-            .map(|k| format!("{} = \"x\"\n", toml::Value::String(k.clone())))
-            .collect();
+        let complete: String = texts_on_screen(&data).keys().map(|k| format!("{} = \"x\"\n", toml::Value::String(k.clone()))).collect();
         let missing_one = complete.lines().skip(1).map(|l| format!("{l}\n")).collect::<String>();
         let stale = format!("{complete}\"Not in the data\" = \"y\"\n");
         let errors = parse("data", &[&missing_one, &complete, &stale], &data).unwrap_err();
@@ -180,7 +171,9 @@ mod tests {
         let last = complete.lines().count() + 1;
         assert_eq!(
             text[1],
-            format!("data/translations/zh.toml:{last}: \"Not in the data\" is not in the data any more (stale: remove it or match the new English)")
+            format!(
+                "data/translations/zh.toml:{last}: \"Not in the data\" is not in the data any more (stale: remove it or match the new English)"
+            )
         );
     }
 }

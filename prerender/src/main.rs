@@ -16,9 +16,9 @@ mod share;
 use std::io::Read;
 use std::path::Path;
 
-use car_exports::i18n::{Lang, t};
 use car_exports::charts::{CHART_IDS, end_label};
 use car_exports::escape_html;
+use car_exports::i18n::{Lang, t};
 use car_exports::static_page::{axis_label, embed, story, unit_from_id};
 use car_exports::text_version::{file_name, page_html};
 use serde_json::{Value, json};
@@ -64,14 +64,24 @@ fn pages(dir: &Path) -> Result<(), String> {
     let mut cards = Vec::new();
     for lang in Lang::ALL {
         let (main, drawn) = story(lang);
-        let story_page = page_from(&template, lang, None, &main)?
-            .replacen("</head>", &format!("  {}\n  </head>", share::story_tags(lang, site.as_deref())), 1);
+        let story_page = page_from(&template, lang, None, &main)?.replacen(
+            "</head>",
+            &format!("  {}\n  </head>", share::story_tags(lang, site.as_deref())),
+            1,
+        );
         write(lang.page_file(), &story_page)?;
         // The story's card shows its main chart, China against the established exporters.
         let main_chart = car_exports::charts::overtaking::CHART_ID;
-        cards.push(share::card_job(lang, None, t::ui_title(lang), t::ui_standfirst(lang), &format!("{}/{main_chart}/desktop", lang.short_code())));
+        cards.push(share::card_job(
+            lang,
+            None,
+            t::ui_title(lang),
+            t::ui_standfirst(lang),
+            &format!("{}/{main_chart}/desktop", lang.short_code()),
+        ));
         for id in CHART_IDS {
-            let heading = share::chart_heading(&main, id).ok_or_else(|| format!("the {} story has no chart {id} to share", lang.short_code()))?;
+            let heading =
+                share::chart_heading(&main, id).ok_or_else(|| format!("the {} story has no chart {id} to share", lang.short_code()))?;
             let path = share::share_path(id, lang);
             if let Some(folder) = Path::new(&path).parent() {
                 std::fs::create_dir_all(dir.join(folder)).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;
@@ -164,11 +174,7 @@ fn page_from(template: &str, lang: Lang, chart: Option<&str>, main: &str) -> Res
     };
     let page = template
         .replacen("<html lang=\"en\">", &root, 1)
-        .replacen(
-            "<title>China's car export surge, explained</title>",
-            &format!("<title>{}</title>", escape_html(t::ui_title(lang))),
-            1,
-        )
+        .replacen("<title>China's car export surge, explained</title>", &format!("<title>{}</title>", escape_html(t::ui_title(lang))), 1)
         .replacen(MARKER, &mark_prerendered(main), 1);
     match description_content(&page) {
         Some(old) => Ok(page.replacen(&old, &format!("content=\"{}\"", escape_html(t::ui_standfirst(lang))), 1)),

@@ -10,9 +10,9 @@
 //! says, since most crawlers then show no picture.
 
 use car_exports::citation::figures_up_to;
+use car_exports::escape_html;
 use car_exports::format;
 use car_exports::i18n::{Lang, t};
-use car_exports::escape_html;
 use serde_json::{Value, json};
 
 /// The setting that names the site's public address.
@@ -51,7 +51,12 @@ pub fn chart_heading(main: &str, id: &str) -> Option<(String, String, String)> {
 
 /// Undoes the escapes Leptos writes in text and attributes.
 fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&amp;", "&")
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Where a page's card lives, relative to the site's root.
@@ -144,7 +149,14 @@ pub fn share_page(lang: Lang, chart: &str, heading: &(String, String, String), s
     let story = format!("{up}{}#{chart}-title", if lang == Lang::En { "" } else { lang.page_file() });
     let summary = format!("{subtitle}. {}", t::ui_figures_up_to(lang, &format::date(lang, &figures_up_to())));
     let page_title = t::ui_cite_work_chart(lang, t::ui_title(lang), title);
-    let tags = tags(lang, title, &summary, &address(site, up, &card_path(Some(chart), lang)), description, &address(site, up, &share_path(chart, lang)));
+    let tags = tags(
+        lang,
+        title,
+        &summary,
+        &address(site, up, &card_path(Some(chart), lang)),
+        description,
+        &address(site, up, &share_path(chart, lang)),
+    );
     let (w, h) = (CARD.0 / 2, CARD.1 / 2);
     format!(
         "<!doctype html>\n<html lang=\"{code}\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
@@ -205,10 +217,7 @@ mod tests {
     #[test]
     fn the_heading_is_read_from_the_prerendered_chart() {
         let main = r#"<figure data-chart="x" class="chart-frame"><figcaption><h3 id="x-title" class="chart-title">China&#x27;s lead</h3><p class="chart-subtitle">A &amp; B</p></figcaption><div aria-label="Compare with"></div><div role="img" aria-label="Line chart of it." class="chart-canvas"></div></figure>"#;
-        assert_eq!(
-            chart_heading(main, "x"),
-            Some(("China's lead".to_string(), "A & B".to_string(), "Line chart of it.".to_string()))
-        );
+        assert_eq!(chart_heading(main, "x"), Some(("China's lead".to_string(), "A & B".to_string(), "Line chart of it.".to_string())));
         assert_eq!(chart_heading(main, "y"), None);
     }
 }

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
 use crate::charts::destinations::{self, CHART_ID, MarketsView};
+use crate::i18n::{Lang, t, use_lang};
 use crate::widgets::{ChartModule, ChoiceChart};
 
 fn note(view: MarketsView, lang: Lang) -> String {

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::format;
-use crate::i18n::{Lang, data_text, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
 use crate::charts::volkswagen::{self, CHART_ID, GermanyView};
+use crate::format;
+use crate::i18n::{Lang, data_text, t, use_lang};
 use crate::model::{EVENTS, source};
 use crate::widgets::{ChartModule, ChoiceChart};
 

@@ -38,8 +38,7 @@ pub fn chapter_title(id: &str, lang: Lang) -> &'static str {
 }
 
 /// Every chapter id, for the URL.
-pub const CHAPTER_IDS: &[&str] =
-    &["overtaking", "in-the-boxes", "destinations", "makers", "why", "money", "germany", "policy", "outlook"];
+pub const CHAPTER_IDS: &[&str] = &["overtaking", "in-the-boxes", "destinations", "makers", "why", "money", "germany", "policy", "outlook"];
 
 /// The chapter a chart belongs to.
 pub fn chapter_of(chart_id: &str) -> Option<&'static str> {

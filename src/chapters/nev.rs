@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure, figure_in};
 use crate::charts::nev::{self, CHART_ID, NevView};
+use crate::i18n::{Lang, t, use_lang};
 use crate::widgets::{ChartModule, ChoiceChart};
 
 fn note(view: NevView, lang: Lang) -> String {

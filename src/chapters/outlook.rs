@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::ChapterHeading;
-use crate::format::{self, Direction};
-use crate::model::source;
-use crate::quote::{self, Figure};
-use crate::widgets::quoted::{Prose, QuotedFigures, text_if};
 use crate::charts::outlook::{self, CHART_ID, GROWTH_RANGE, LOSS_RANGE, OutlookView};
 use crate::charts::to_json;
 use crate::display::use_display;
+use crate::format::{self, Direction};
+use crate::i18n::{Lang, t, use_lang};
+use crate::model::source;
+use crate::quote::{self, Figure};
+use crate::widgets::quoted::{Prose, QuotedFigures, text_if};
 use crate::widgets::{ChartFrame, PercentSlider};
 
 #[component]
@@ -149,7 +149,10 @@ mod tests {
         let f = Forecast2025::from_data().expect("the data has the 2025 forecast and outcome");
         let text = plain(&forecast_and_outcome(Lang::En, &f));
         assert!(text.starts_with("In the first eight months of 2025 China exported 4.29 million vehicles, 12.7% more than"), "{text}");
-        assert!(text.contains("In November 2025 CAAM expected more than 6.8 million") && text.contains("went beyond it: 7.1 million"), "{text}");
+        assert!(
+            text.contains("In November 2025 CAAM expected more than 6.8 million") && text.contains("went beyond it: 7.1 million"),
+            "{text}"
+        );
         let fall = Forecast2025 { before: f.exported, exported: f.before, forecast: f.outcome, outcome: f.forecast };
         let level = Forecast2025 { before: f.exported, forecast: f.outcome, ..f };
         for (lang, fell, short, same, matched) in [

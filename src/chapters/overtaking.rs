@@ -2,25 +2,24 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
+use crate::chapters::{ChapterHeading, figure, plain_figure};
+use crate::charts::guess::{self, GuessView};
+use crate::charts::monthly::{self, MonthlyView};
 use crate::charts::overtaking::{self, CHART_ID, COMPARED_YEAR, ChinaCount, PEERS};
 use crate::charts::to_json;
 use crate::display::use_display;
-use crate::chapters::{ChapterHeading, figure, plain_figure};
-use crate::model::Country;
-use crate::scroll_watch::{Observer, watch};
-use wasm_bindgen::JsCast;
-use crate::charts::guess::{self, GuessView};
-use crate::charts::monthly::{self, MonthlyView};
 use crate::format::Direction;
+use crate::i18n::{Lang, t, use_lang};
+use crate::model::Country;
 use crate::quote;
+use crate::scroll_watch::{Observer, watch};
 use crate::widgets::quoted::{Prose, QuotedFigures, text, text_if};
 use crate::widgets::{ChartFrame, ChartModule, ChoiceChart, ChoiceGroup, DataTable, SourceList, ToggleButtons};
+use wasm_bindgen::JsCast;
 
 /// The chapter's section id.
 const CHAPTER: &str = "overtaking";
-
 
 /// The "how we count" note for the view on screen: the count, and the years that are gaps.
 fn how_we_count(view: &overtaking::OvertakingView, lang: Lang) -> String {
@@ -122,7 +121,8 @@ fn GuessSlider(year: u16, state: RwSignal<GuessView>) -> impl IntoView {
     let lang = use_lang();
     let id = format!("guess-{year}");
     let tenths = move || state.with(|s| s.guess(year)).map_or(10, |v| (v / guess::STEP).round() as u8).to_string();
-    let readable = move || state.with(|s| s.guess(year)).map_or_else(|| t::guess_not_set(lang).to_string(), |v| crate::format::count(lang, v));
+    let readable =
+        move || state.with(|s| s.guess(year)).map_or_else(|| t::guess_not_set(lang).to_string(), |v| crate::format::count(lang, v));
     view! {
         <div class="slider">
             <label for=id.clone()>{year}</label>
@@ -341,8 +341,7 @@ pub fn OvertakingChapter() -> impl IntoView {
     let so_far = text_if(|| so_far(lang));
     let latest = text_if(|| latest_release(lang));
     // Every paragraph of the chapter, for its list of quoted figures.
-    let texts: Vec<String> =
-        steps.iter().map(|(_, text)| text.clone()).chain([who_counts.clone()]).chain(so_far.clone()).collect();
+    let texts: Vec<String> = steps.iter().map(|(_, text)| text.clone()).chain([who_counts.clone()]).chain(so_far.clone()).collect();
     let counts = Signal::stored(overtaking::counts_compared(lang));
     let focus = RwSignal::new(None::<u16>);
     let years: Vec<u16> = steps.iter().map(|(y, _)| *y).collect();
@@ -352,8 +351,7 @@ pub fn OvertakingChapter() -> impl IntoView {
     Effect::new(move |_| {
         let Some(container) = steps_ref.get() else { return };
         let Ok(list) = container.query_selector_all(".step") else { return };
-        let elements: Vec<web_sys::Element> =
-            (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
+        let elements: Vec<web_sys::Element> = (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
         let years = years.clone();
         let watcher = watch(&elements, "-45% 0px -45% 0px", move |i| focus.set(years.get(i).copied()));
         observer.set_value(watcher);
@@ -426,7 +424,11 @@ mod tests {
     fn the_english_steps_keep_their_wording() {
         let english: Vec<(u16, String)> = steps(Lang::En).into_iter().map(|(y, text)| (y, quote::plain(&text))).collect();
         assert_eq!(english.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [2015, 2020, 2023, 2024, 2025]);
-        assert!(english[0].1.starts_with("For years China was a minor exporter of cars. In 2015 its makers sent 728,200 vehicles abroad"), "{}", english[0].1);
+        assert!(
+            english[0].1.starts_with("For years China was a minor exporter of cars. In 2015 its makers sent 728,200 vehicles abroad"),
+            "{}",
+            english[0].1
+        );
         assert!(english[2].1.ends_with("to become the world's largest exporter of vehicles."), "{}", english[2].1);
     }
 
@@ -458,4 +460,3 @@ mod tests {
         }
     }
 }
-

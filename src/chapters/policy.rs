@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
+use crate::charts::monthly::SoFar;
 use crate::charts::policy::{self, ACTORS, CHART_ID, KINDS};
 use crate::charts::to_json;
 use crate::display::use_display;
-use crate::model::Unit;
-use crate::charts::monthly::SoFar;
 use crate::format::Direction;
+use crate::i18n::{Lang, t, use_lang};
+use crate::model::Unit;
 use crate::quote;
 use crate::widgets::quoted::{Prose, QuotedFigures, text, text_if};
 use crate::widgets::{ChartFrame, ToggleButtons};
@@ -83,8 +83,7 @@ fn licences_text(lang: Lang, f: &SoFar) -> String {
         Direction::Down => t::policy_licences_all_down(lang, &all_change),
         Direction::Level => t::policy_licences_all_level(lang).to_string(),
     };
-    [lead.to_string(), nev, all, t::policy_licences_who(lang).to_string(), too_soon(lang, f.months)]
-        .join(crate::i18n::sentence_gap(lang))
+    [lead.to_string(), nev, all, t::policy_licences_who(lang).to_string(), too_soon(lang, f.months)].join(crate::i18n::sentence_gap(lang))
 }
 
 /// Why the figures cannot judge the licences yet: there are only `months` of them (one, in the

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use crate::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::{ChapterHeading, figure};
 use crate::charts::capacity::{self, CapacityView};
 use crate::charts::price_war::{self, PriceWarView};
+use crate::i18n::{Lang, t, use_lang};
 use crate::widgets::{ChartModule, ChoiceChart};
 
 fn capacity_note(_: CapacityView, lang: Lang) -> String {

@@ -4,8 +4,8 @@ use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
-use crate::i18n::{Lang, t};
 use crate::format;
+use crate::i18n::{Lang, t};
 use crate::model::{Point, Unit, series_or_panic};
 use crate::palette::category_colour;
 use crate::table::{Cell, Row, Table};
@@ -91,16 +91,18 @@ pub fn table(view: CapacityView, lang: Lang) -> Table {
 
 pub fn description(view: CapacityView, lang: Lang) -> String {
     let c = cells(view, lang);
-    let say = |i: usize| c[i].as_ref().and_then(|c| c.value).map(|v| format::count(lang, v)).unwrap_or_else(|| t::why_no_figure_found(lang).into());
+    let say = |i: usize| {
+        c[i].as_ref().and_then(|c| c.value).map(|v| format::count(lang, v)).unwrap_or_else(|| t::why_no_figure_found(lang).into())
+    };
     t::why_capacity_description(lang, &year(view).to_string(), &say(0), &say(1), &say(2), &say(3), &say(4))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::{Lang, t};
-    use crate::charts::to_json;
 
     #[test]
     fn capacity_dwarfs_production_in_2024() {
@@ -130,7 +132,8 @@ mod tests {
         assert_eq!(zh.columns, ["2024年（辆）"]);
         assert_eq!(zh.rows[3].label, "国内销量（推算）");
         assert_eq!(zh.rows[3].cells[0].as_ref().unwrap().note, "推算：销量减去出口量。");
-        let o: serde_json::Value = serde_json::from_str(&to_json(&chart(CapacityView::Year2024, Display { lang: Lang::De, ..Display::default() }))).unwrap();
+        let o: serde_json::Value =
+            serde_json::from_str(&to_json(&chart(CapacityView::Year2024, Display { lang: Lang::De, ..Display::default() }))).unwrap();
         assert_eq!(o["xAxis"]["data"][4], "Exporte");
         assert_eq!(o["series"][0]["name"], "Fahrzeuge, 2024");
     }

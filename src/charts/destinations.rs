@@ -10,10 +10,8 @@ use crate::table::Table;
 
 pub const CHART_ID: &str = "export-destinations";
 
-const UNITS: &[&str] =
-    &["dest-russia", "dest-mexico", "dest-uae", "dest-belgium", "dest-brazil", "dest-uk", "dest-australia"];
-const VALUES: &[&str] =
-    &["value-russia", "value-belgium", "value-uk", "value-mexico", "value-australia", "value-saudi", "value-uae"];
+const UNITS: &[&str] = &["dest-russia", "dest-mexico", "dest-uae", "dest-belgium", "dest-brazil", "dest-uk", "dest-australia"];
+const VALUES: &[&str] = &["value-russia", "value-belgium", "value-uk", "value-mexico", "value-australia", "value-saudi", "value-uae"];
 
 /// Which year, and which count: the data holds no single full-year unit count for every market.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,7 +26,12 @@ pub enum MarketsView {
 }
 
 impl Choice for MarketsView {
-    const ALL: &'static [(Self, &'static str)] = &[(MarketsView::Year2025, "2025"), (MarketsView::Year2024, "2024"), (MarketsView::EarlyYear2023, "2023-jan-may"), (MarketsView::Value2023, "2023-value")];
+    const ALL: &'static [(Self, &'static str)] = &[
+        (MarketsView::Year2025, "2025"),
+        (MarketsView::Year2024, "2024"),
+        (MarketsView::EarlyYear2023, "2023-jan-may"),
+        (MarketsView::Value2023, "2023-value"),
+    ];
 
     fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -80,9 +83,9 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::{Lang, t};
-    use crate::charts::to_json;
 
     fn option(view: MarketsView) -> Value {
         serde_json::from_str(&to_json(&chart(view, Display::default()))).unwrap()

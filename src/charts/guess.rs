@@ -88,10 +88,8 @@ pub fn chart(view: &GuessView, display: Display) -> Chart {
     let known: Vec<Option<f64>> =
         YEARS.iter().map(|&y| (y <= last_given || view.revealed).then(|| caam.point(y).map(|p| p.value)).flatten()).collect();
     // The reader's line starts at the last given year, so it reads as a continuation.
-    let guessed: Vec<Option<f64>> = YEARS
-        .iter()
-        .map(|&y| if y == last_given { caam.point(y).map(|p| p.value) } else { view.guess(y) })
-        .collect();
+    let guessed: Vec<Option<f64>> =
+        YEARS.iter().map(|&y| if y == last_given { caam.point(y).map(|p| p.value) } else { view.guess(y) }).collect();
     let guess_name = t::guess_series_guess(lang);
     let known_name = if view.revealed { caam.name(lang) } else { t::guess_series_known(lang).to_string() };
     let mut ends = vec![(guess_name.to_string(), guessed.iter().rev().flatten().next().copied())];
@@ -189,9 +187,7 @@ pub fn verdict(view: &GuessView, lang: Lang) -> Option<String> {
         .filter_map(|&y| Some((y, view.guess(y)?, caam.point(y)?.value)))
         .max_by(|a, b| (a.1 - a.2).abs().total_cmp(&(b.1 - b.2).abs()));
     Some(match missed {
-        Some((year, guess, actual)) => {
-            t::guess_verdict(lang, &format::count(lang, guess), &year.to_string(), &format::count(lang, actual))
-        }
+        Some((year, guess, actual)) => t::guess_verdict(lang, &format::count(lang, guess), &year.to_string(), &format::count(lang, actual)),
         None => t::guess_verdict_none(lang, &last.to_string(), &format::count(lang, caam.point(last)?.value)),
     })
 }

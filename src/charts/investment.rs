@@ -4,8 +4,8 @@ use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
-use crate::i18n::{Lang, data_text, t};
 use crate::format;
+use crate::i18n::{Lang, data_text, t};
 use crate::model::{Country, Series, Unit, series_or_panic};
 use crate::palette::{category_colour, country_colour};
 use crate::table::{Cell, Row, Table};
@@ -25,7 +25,8 @@ pub enum InvestmentView {
 }
 
 impl Choice for InvestmentView {
-    const ALL: &'static [(Self, &'static str)] = &[(InvestmentView::AbroadVsHome, "abroad"), (InvestmentView::Batteries, "batteries"), (InvestmentView::OutboundFdi, "fdi")];
+    const ALL: &'static [(Self, &'static str)] =
+        &[(InvestmentView::AbroadVsHome, "abroad"), (InvestmentView::Batteries, "batteries"), (InvestmentView::OutboundFdi, "fdi")];
 
     fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -50,7 +51,8 @@ pub fn chart(view: InvestmentView, display: Display) -> Chart {
     let lang = display.lang;
     match view {
         InvestmentView::AbroadVsHome | InvestmentView::OutboundFdi => {
-            let ids: &[&str] = if view == InvestmentView::OutboundFdi { &["outbound-fdi"] } else { &["invest-overseas", "invest-domestic"] };
+            let ids: &[&str] =
+                if view == InvestmentView::OutboundFdi { &["outbound-fdi"] } else { &["invest-overseas", "invest-domestic"] };
             let years: Vec<String> = YEARS.iter().map(u16::to_string).collect();
             let horizontal = display.narrow;
             let all: Vec<Option<f64>> = yearly(ids).iter().flat_map(|s| YEARS.iter().map(|&y| s.point(y).map(|p| p.value))).collect();
@@ -59,7 +61,16 @@ pub fn chart(view: InvestmentView, display: Display) -> Chart {
                 let values = YEARS.iter().map(|&y| s.point(y).map(|p| p.value)).collect();
                 let colour = if i == 0 { country_colour(Country::China, display.theme) } else { category_colour(3, display.theme) };
                 let place = ValuePlace::End { horizontal };
-                chart = chart.series(bar_series(s.id, data_text(lang, s.label), values, vec![false; YEARS.len()], colour, None, place, display));
+                chart = chart.series(bar_series(
+                    s.id,
+                    data_text(lang, s.label),
+                    values,
+                    vec![false; YEARS.len()],
+                    colour,
+                    None,
+                    place,
+                    display,
+                ));
             }
             chart
         }
@@ -85,7 +96,8 @@ pub fn chart(view: InvestmentView, display: Display) -> Chart {
 pub fn table(view: InvestmentView, lang: Lang) -> Table {
     match view {
         InvestmentView::AbroadVsHome | InvestmentView::OutboundFdi => {
-            let ids: &[&str] = if view == InvestmentView::OutboundFdi { &["outbound-fdi"] } else { &["invest-overseas", "invest-domestic"] };
+            let ids: &[&str] =
+                if view == InvestmentView::OutboundFdi { &["outbound-fdi"] } else { &["invest-overseas", "invest-domestic"] };
             let series = yearly(ids);
             Table {
                 lang,
@@ -93,7 +105,10 @@ pub fn table(view: InvestmentView, lang: Lang) -> Table {
                 columns: series.iter().map(|s| t::money_column_usd_bn(lang, data_text(lang, s.label))).collect(),
                 rows: YEARS
                     .iter()
-                    .map(|&y| Row { label: y.to_string(), cells: series.iter().map(|s| s.point(y).map(|p| Cell::from_point(s, p, lang))).collect() })
+                    .map(|&y| Row {
+                        label: y.to_string(),
+                        cells: series.iter().map(|s| s.point(y).map(|p| Cell::from_point(s, p, lang))).collect(),
+                    })
                     .collect(),
                 series,
             }
@@ -104,7 +119,13 @@ pub fn table(view: InvestmentView, lang: Lang) -> Table {
                 lang,
                 row_header: t::money_measure_2024(lang),
                 columns: vec![t::money_percent(lang).to_string()],
-                rows: series.iter().map(|s| Row { label: data_text(lang, s.label).to_string(), cells: vec![s.point(2024).map(|p| Cell::from_point(s, p, lang))] }).collect(),
+                rows: series
+                    .iter()
+                    .map(|s| Row {
+                        label: data_text(lang, s.label).to_string(),
+                        cells: vec![s.point(2024).map(|p| Cell::from_point(s, p, lang))],
+                    })
+                    .collect(),
                 series,
             }
         }
@@ -130,9 +151,9 @@ pub fn description(view: InvestmentView, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::{Lang, data_text, t};
-    use crate::charts::to_json;
 
     fn option(view: InvestmentView) -> serde_json::Value {
         serde_json::from_str(&to_json(&chart(view, Display::default()))).unwrap()

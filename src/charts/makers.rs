@@ -32,7 +32,8 @@ pub enum MakersView {
 }
 
 impl Choice for MakersView {
-    const ALL: &'static [(Self, &'static str)] = &[(MakersView::Year2024, "2024"), (MakersView::Year2023, "2023"), (MakersView::Year2025, "2025")];
+    const ALL: &'static [(Self, &'static str)] =
+        &[(MakersView::Year2024, "2024"), (MakersView::Year2023, "2023"), (MakersView::Year2025, "2025")];
 
     fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -69,9 +70,9 @@ pub fn description(view: MakersView, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::{Lang, t};
-    use crate::charts::to_json;
 
     #[test]
     fn chery_leads_2024_and_gaps_are_named() {

@@ -95,8 +95,8 @@ pub trait Choice: Copy + PartialEq + Eq + Default + Send + Sync + std::fmt::Debu
 use crate::charts::option::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{
-    AxisLabel, AxisType, ItemStyle, Label, LabelAlign, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
-    MarkLineVariant, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
+    AxisLabel, AxisType, ItemStyle, Label, LabelAlign, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant,
+    SplitLine, Symbol, TextStyle, Tooltip, Trigger,
 };
 use charming::series::{Bar, Line};
 
@@ -181,10 +181,11 @@ pub(crate) fn category_marks(marks: &[CategoryMark], count: usize, display: Disp
                     let late = 2 * mark.index >= count;
                     let label = match &mark.label {
                         Some(text) => {
-                            let label = Label::new()
-                                .formatter(text.as_str())
-                                .color(ink.text)
-                                .align(if late { LabelAlign::Right } else { LabelAlign::Left });
+                            let label = Label::new().formatter(text.as_str()).color(ink.text).align(if late {
+                                LabelAlign::Right
+                            } else {
+                                LabelAlign::Left
+                            });
                             if mark.raise > 0.0 { label.distance(mark.raise) } else { label }
                         }
                         None => Label::new().show(false),
@@ -235,7 +236,14 @@ fn line_chart_base(
         .animation(!display.reduced_motion)
         // On a phone the legend wraps onto two or three rows, so the plot starts lower, below a
         // mark's label on two lines too.
-        .grid(Grid::new().left(4).right((end_room + 10.0).ceil()).top(if display.narrow && drawing_max.is_none() { 100 } else { 56 }).bottom(8).contain_label(true))
+        .grid(
+            Grid::new()
+                .left(4)
+                .right((end_room + 10.0).ceil())
+                .top(if display.narrow && drawing_max.is_none() { 100 } else { 56 })
+                .bottom(8)
+                .contain_label(true),
+        )
         .tooltip(
             // ECharts' own light tooltip stays readable on both themes; charming cannot set its text colour.
             Tooltip::new().trigger(Trigger::Axis),
@@ -284,12 +292,11 @@ pub(crate) fn yearly_line(series: &Series, years: &[u16], dashed: bool, display:
         .symbol(Symbol::Custom(marker))
         .symbol_size(if dashed { 9 } else { 8 })
         .item_style(ItemStyle::new().color(colour))
-        .line_style(
-            LineStyle::new()
-                .color(colour)
-                .width(if dashed { 2 } else { 3 })
-                .type_(if dashed { LineStyleType::Dashed } else { LineStyleType::Solid }),
-        )
+        .line_style(LineStyle::new().color(colour).width(if dashed { 2 } else { 3 }).type_(if dashed {
+            LineStyleType::Dashed
+        } else {
+            LineStyleType::Solid
+        }))
 }
 
 /// A bar chart over categories; `horizontal` puts the categories down the side (rankings, and on a
@@ -382,11 +389,7 @@ pub(crate) fn bar_series(
         ValuePlace::End { horizontal } => {
             label.position(if horizontal { LabelPosition::Right } else { LabelPosition::Top }).color(ink.text)
         }
-        ValuePlace::Inside => label
-            .position(LabelPosition::Inside)
-            .color(ink.text)
-            .background_color(ink.background)
-            .padding((1, 3, 1, 3)),
+        ValuePlace::Inside => label.position(LabelPosition::Inside).color(ink.text).background_color(ink.background).padding((1, 3, 1, 3)),
     };
     let bar = Bar::new().id(id).name(series_name(name, display)).data(data).item_style(ItemStyle::new().color(colour)).label(label);
     match stack {

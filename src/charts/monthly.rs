@@ -10,10 +10,10 @@ use super::{Choice, end_label_room, series_name};
 use crate::display::Display;
 use crate::format;
 use crate::i18n::{Lang, t};
-use crate::model::{Confidence, Point, Series, Unit, series_or_panic};
-use crate::quote::Figure;
-use crate::palette::{category_colour, country_colour, ink};
 use crate::model::Country;
+use crate::model::{Confidence, Point, Series, Unit, series_or_panic};
+use crate::palette::{category_colour, country_colour, ink};
+use crate::quote::Figure;
 use crate::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "exports-by-month";
@@ -66,7 +66,6 @@ pub fn month_name(lang: Lang, (year, month): (u16, u8)) -> String {
     format::date(lang, &format!("{year}-{month:02}"))
 }
 
-
 /// The change on the same month a year earlier, in percent (one decimal), where both are known.
 pub fn change(series: &Series, (year, month): (u16, u8)) -> Option<(f64, &'static Point, &'static Point)> {
     let now = series.point_for_month(year, month)?;
@@ -115,11 +114,10 @@ pub fn chart(view: MonthlyView, display: Display) -> Chart {
         let values: Vec<charming::datatype::DataPoint> = months
             .iter()
             .map(|&m| {
-                let hollow = series
-                    .point_for_month(m.0, m.1)
-                    .is_some_and(|p| !p.derived_from.is_empty() || p.confidence == Confidence::Low)
-                    || (view == MonthlyView::Change
-                        && change(series, m).is_some_and(|(_, a, b)| [a, b].iter().any(|p| !p.derived_from.is_empty())));
+                let hollow =
+                    series.point_for_month(m.0, m.1).is_some_and(|p| !p.derived_from.is_empty() || p.confidence == Confidence::Low)
+                        || (view == MonthlyView::Change
+                            && change(series, m).is_some_and(|(_, a, b)| [a, b].iter().any(|p| !p.derived_from.is_empty())));
                 match shown(series, view, m) {
                     Some(v) if hollow => charming::datatype::DataPointItem::new(v)
                         .item_style(charming::element::ItemStyle::new().color(ink.background).border_color(colour).border_width(2))
@@ -187,10 +185,7 @@ pub fn table(view: MonthlyView, lang: Lang) -> Table {
         lang,
         row_header: t::monthly_month(lang),
         columns,
-        rows: months()
-            .into_iter()
-            .map(|m| Row { label: month_name(lang, m), cells: vec![cell(all, m), cell(nev, m)] })
-            .collect(),
+        rows: months().into_iter().map(|m| Row { label: month_name(lang, m), cells: vec![cell(all, m), cell(nev, m)] }).collect(),
         series: vec![all, nev],
     }
 }
@@ -345,7 +340,10 @@ mod tests {
         let jan_2026 = months.iter().position(|m| *m == (2026, 1)).unwrap();
         assert_eq!(option["series"][0]["data"][jan_2026], v);
         let table = table(MonthlyView::Change, Lang::En);
-        assert_eq!(table.readout("Jan 2026", &table.columns[0]).map(|r| r.contains(&format::readable(Lang::En, Unit::Percent, v))), Some(true));
+        assert_eq!(
+            table.readout("Jan 2026", &table.columns[0]).map(|r| r.contains(&format::readable(Lang::En, Unit::Percent, v))),
+            Some(true)
+        );
     }
 
     #[test]

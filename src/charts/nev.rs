@@ -4,11 +4,11 @@ use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
-use crate::i18n::{Lang, t};
 use crate::format;
+use crate::i18n::{Lang, t};
+use crate::model::Country;
 use crate::model::{Unit, series_or_panic};
 use crate::palette::{category_colour, country_colour};
-use crate::model::Country;
 use crate::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "nev-share";
@@ -51,7 +51,9 @@ pub fn chart(view: NevView, display: Display) -> Chart {
     // On a phone the years run down the side, so each bar has room for its value.
     let horizontal = display.narrow;
     let shown: Vec<Option<f64>> = match view {
-        NevView::Vehicles => YEARS.iter().flat_map(|&y| split(y).map(|(n, a)| [Some(n.value), Some(a.value - n.value)]).unwrap_or([None, None])).collect(),
+        NevView::Vehicles => {
+            YEARS.iter().flat_map(|&y| split(y).map(|(n, a)| [Some(n.value), Some(a.value - n.value)]).unwrap_or([None, None])).collect()
+        }
         NevView::Share => YEARS.iter().map(|&y| share(y)).collect(),
     };
     let base = bar_chart(&years, horizontal, value_room(&shown, unit(view), display), display);
@@ -99,7 +101,9 @@ pub fn table(view: NevView, lang: Lang) -> Table {
                     (nev.value / all.value * 1000.0).round() / 10.0,
                     Unit::Percent,
                     &[nev, all],
-                    t::nev_derived_share(lang), lang))],
+                    t::nev_derived_share(lang),
+                    lang,
+                ))],
                 (NevView::Vehicles, None) => vec![None, None, None],
                 (NevView::Share, None) => vec![None],
             };
@@ -107,11 +111,9 @@ pub fn table(view: NevView, lang: Lang) -> Table {
         })
         .collect();
     let columns = match view {
-        NevView::Vehicles => vec![
-            t::nev_series_nev(lang).to_string(),
-            t::nev_series_other(lang).to_string(),
-            t::nev_column_all(lang).to_string(),
-        ],
+        NevView::Vehicles => {
+            vec![t::nev_series_nev(lang).to_string(), t::nev_series_other(lang).to_string(), t::nev_column_all(lang).to_string()]
+        }
         NevView::Share => vec![t::nev_column_share(lang).to_string()],
     };
     Table { lang, row_header: t::common_year(lang), columns, rows, series: vec![nev_series, all_series] }
@@ -142,9 +144,9 @@ pub fn description(view: NevView, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::{Lang, t};
-    use crate::charts::to_json;
 
     fn option(view: NevView) -> serde_json::Value {
         serde_json::from_str(&to_json(&chart(view, Display::default()))).unwrap()
@@ -171,7 +173,11 @@ mod tests {
 
     #[test]
     fn the_description_follows_the_view() {
-        assert!(description(NevView::Vehicles, Lang::En).contains("from 77,500 to 2.62 million"), "{}", description(NevView::Vehicles, Lang::En));
+        assert!(
+            description(NevView::Vehicles, Lang::En).contains("from 77,500 to 2.62 million"),
+            "{}",
+            description(NevView::Vehicles, Lang::En)
+        );
         assert!(description(NevView::Share, Lang::En).contains("from 8% to 37%"), "{}", description(NevView::Share, Lang::En));
     }
 

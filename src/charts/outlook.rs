@@ -6,9 +6,9 @@ use charming::element::{LineStyle, LineStyleType, Symbol};
 use charming::series::Line;
 
 use super::{end_label_room, yearly_line, yearly_line_chart};
-use crate::i18n::{Lang, t};
 use crate::display::Display;
 use crate::format;
+use crate::i18n::{Lang, t};
 use crate::model::{Unit, series_or_panic};
 use crate::palette::{category_colour, ink};
 use crate::table::{Cell, Row, Table};
@@ -143,9 +143,9 @@ pub fn description(view: &OutlookView, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::{Lang, t};
-    use crate::charts::to_json;
 
     #[test]
     fn the_projection_is_plain_compound_arithmetic() {
@@ -159,7 +159,8 @@ mod tests {
     #[test]
     fn assumptions_change_the_drawn_projection() {
         let a: serde_json::Value = serde_json::from_str(&to_json(&chart(&OutlookView::default(), Display::default()))).unwrap();
-        let b: serde_json::Value = serde_json::from_str(&to_json(&chart(&OutlookView { growth: -10, loss: 30 }, Display::default()))).unwrap();
+        let b: serde_json::Value =
+            serde_json::from_str(&to_json(&chart(&OutlookView { growth: -10, loss: 30 }, Display::default()))).unwrap();
         assert_eq!(a["series"][2]["name"], "Your projection (arithmetic, not a forecast)");
         assert_ne!(a["series"][2]["data"], b["series"][2]["data"]);
         assert_eq!(a["series"][1]["data"][6], 6_800_000.0, "the 2025 forecast");

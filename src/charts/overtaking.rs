@@ -4,9 +4,9 @@ use crate::charts::option::Chart;
 use charming::element::MarkLine;
 
 use super::{end_label_room, yearly_line, yearly_line_chart};
-use crate::i18n::{Lang, t};
 use crate::display::Display;
 use crate::format;
+use crate::i18n::{Lang, t};
 use crate::model::{Country, Series, Unit, series};
 use crate::table::Table;
 
@@ -116,8 +116,7 @@ pub fn gaps(view: &OvertakingView, lang: Lang) -> Option<String> {
                     _ => spans.push((y, y)),
                 }
             }
-            let years: Vec<String> =
-                spans.iter().map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+            let years: Vec<String> = spans.iter().map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
             let gap = if lang == Lang::Zh { "" } else { " " };
             Some(format!("{}{gap}{}", s.name(lang), years.join(t::common_list_separator(lang))))
         })
@@ -174,8 +173,7 @@ pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Cha
         let mut line = yearly_line(s, &YEARS, dashed, display);
         // The crossing is marked on the makers' count, which compares new cars with new cars.
         let crossing = if s.id == "china-caam" { japan.and_then(|j| overtaking_year(s, j)) } else { None };
-        let mut marks: Vec<(u16, Option<String>)> =
-            crossing.map(|y| (y, Some(crossing_label(lang, y, display)))).into_iter().collect();
+        let mut marks: Vec<(u16, Option<String>)> = crossing.map(|y| (y, Some(crossing_label(lang, y, display)))).into_iter().collect();
         // The step's year gets an unlabelled line: the step's text beside the chart says the
         // figure, and a label at the first or last year would be cut off or collide.
         if let Some(year) = focus.filter(|y| i == 0 && Some(*y) != crossing) {
@@ -238,12 +236,7 @@ pub fn description(view: &OvertakingView, lang: Lang) -> String {
         if let Some(year) = overtaking_year(caam, japan) {
             let (c, j) = (caam.point(year).unwrap().value, japan.point(year).unwrap().value);
             text.push_str(crate::i18n::sentence_gap(lang));
-            text.push_str(&t::overtaking_description_passed(
-                lang,
-                &year.to_string(),
-                &format::count(lang, c),
-                &format::count(lang, j),
-            ));
+            text.push_str(&t::overtaking_description_passed(lang, &year.to_string(), &format::count(lang, c), &format::count(lang, j)));
         }
     }
     text
@@ -254,9 +247,9 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::Lang;
-    use crate::charts::to_json;
 
     fn option(view: OvertakingView) -> Value {
         serde_json::from_str(&to_json(&chart(&view, None, Display::default()))).unwrap()
@@ -269,10 +262,7 @@ mod tests {
     #[test]
     fn default_view_shows_china_caam_and_three_peers() {
         let option = option(OvertakingView::default());
-        assert_eq!(
-            series_names(&option),
-            ["China (CAAM)", "Japan (JAMA)", "Germany (VDA, cars only)", "South Korea (KAMA/MOTIE)"]
-        );
+        assert_eq!(series_names(&option), ["China (CAAM)", "Japan (JAMA)", "Germany (VDA, cars only)", "South Korea (KAMA/MOTIE)"]);
         let years: Vec<&str> = option["xAxis"]["data"].as_array().unwrap().iter().map(|y| y.as_str().unwrap()).collect();
         assert_eq!(years.first(), Some(&"2015"));
         assert_eq!(years.last(), Some(&"2025"));
@@ -321,9 +311,10 @@ mod tests {
     #[test]
     fn low_confidence_figures_are_drawn_hollow() {
         let o = option(OvertakingView::default());
-        let low = crate::model::SERIES.iter().flat_map(|s| s.points.iter().map(move |p| (s, p))).find(|(s, p)| {
-            s.id == "china-customs" && p.confidence == crate::model::Confidence::Low
-        });
+        let low = crate::model::SERIES
+            .iter()
+            .flat_map(|s| s.points.iter().map(move |p| (s, p)))
+            .find(|(s, p)| s.id == "china-customs" && p.confidence == crate::model::Confidence::Low);
         // The default view's series have no low-confidence figure today; the customs count's
         // hollow points are checked wherever one exists, and the rule itself on a medium one.
         if let Some((_, p)) = low {
@@ -340,7 +331,8 @@ mod tests {
         let data = &o["series"][0]["markLine"]["data"];
         assert_eq!(data[1]["xAxis"], "2020");
         assert_eq!(data[1]["label"]["show"], false);
-        let on_crossing: Value = serde_json::from_str(&to_json(&chart(&OvertakingView::default(), Some(2023), Display::default()))).unwrap();
+        let on_crossing: Value =
+            serde_json::from_str(&to_json(&chart(&OvertakingView::default(), Some(2023), Display::default()))).unwrap();
         assert_eq!(on_crossing["series"][0]["markLine"]["data"].as_array().unwrap().len(), 1);
     }
 
@@ -375,7 +367,8 @@ mod tests {
     fn a_narrow_screen_leaves_room_for_a_wrapped_legend() {
         let wide = option(OvertakingView::default());
         let narrow: Value =
-            serde_json::from_str(&to_json(&chart(&OvertakingView::default(), None, Display { narrow: true, ..Default::default() }))).unwrap();
+            serde_json::from_str(&to_json(&chart(&OvertakingView::default(), None, Display { narrow: true, ..Default::default() })))
+                .unwrap();
         assert!(narrow["grid"][0]["top"].as_f64() > wide["grid"][0]["top"].as_f64(), "{} vs {}", narrow["grid"], wide["grid"]);
     }
 
@@ -404,7 +397,9 @@ mod tests {
         assert!(chinese.contains("2023年，中国超过日本，成为最大出口国：491万辆对442万辆。"), "{chinese}");
         assert!(!chinese.contains("。 "), "Chinese sentences follow each other without a space: {chinese}");
         assert_eq!(t::overtaking_title(Lang::Zh), "中国超越老牌汽车出口国");
-        let o: Value = serde_json::from_str(&to_json(&chart(&OvertakingView::default(), None, Display { lang: Lang::Nl, ..Default::default() }))).unwrap();
+        let o: Value =
+            serde_json::from_str(&to_json(&chart(&OvertakingView::default(), None, Display { lang: Lang::Nl, ..Default::default() })))
+                .unwrap();
         assert_eq!(o["series"][0]["markLine"]["data"][0]["label"]["formatter"], "2023: China passeert Japan");
         let table = counts_compared(Lang::De);
         assert_eq!((table.row_header, table.columns[0].as_str()), ("Zählung", "Exportierte Fahrzeuge, 2023"));
@@ -427,5 +422,4 @@ mod tests {
         let zh = gaps(&OvertakingView::default(), Lang::Zh).unwrap();
         assert!(zh.contains("中国（中汽协）2016–2018"), "{zh}");
     }
-
 }

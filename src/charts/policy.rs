@@ -7,9 +7,9 @@ use charming::datatype::DataPointItem;
 use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger};
 use charming::series::Scatter;
 
-use crate::i18n::{Lang, data_text, t};
 use crate::display::Display;
 use crate::format;
+use crate::i18n::{Lang, data_text, t};
 use crate::model::{EVENTS, Event};
 use crate::palette::{category_colour, ink};
 use crate::table::{Cell, Row, Table};
@@ -126,8 +126,11 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
             .iter()
             .filter(|e| e.kind == *kind)
             .map(|e| {
-                DataPointItem::new(vec![e.date, data_text(lang, e.actor)])
-                    .name(t::policy_mark(lang, &format::date(lang, e.date), data_text(lang, e.title)))
+                DataPointItem::new(vec![e.date, data_text(lang, e.actor)]).name(t::policy_mark(
+                    lang,
+                    &format::date(lang, e.date),
+                    data_text(lang, e.title),
+                ))
             })
             .collect();
         if data.is_empty() {
@@ -216,9 +219,9 @@ pub fn kind_ids() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::Lang;
-    use crate::charts::to_json;
 
     #[test]
     fn every_policy_event_has_a_known_actor_and_kind() {
@@ -297,7 +300,11 @@ mod tests {
         assert_eq!(en.rows.last().unwrap().label, "16 Jan 2026");
         let described = description(&PolicyView::default(), Lang::En);
         assert!(described.starts_with("Timeline of "), "{described}");
-        assert!(described.ends_with("to 16 Jan 2026 (Canada and China agree an EV quota). The table below lists each with its date and detail."), "{described}");
+        assert!(
+            described
+                .ends_with("to 16 Jan 2026 (Canada and China agree an EV quota). The table below lists each with its date and detail."),
+            "{described}"
+        );
     }
 
     #[test]

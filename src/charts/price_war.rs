@@ -4,8 +4,8 @@ use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
-use crate::i18n::{Lang, t};
 use crate::format;
+use crate::i18n::{Lang, t};
 use crate::model::{Series, Unit, period_name, period_short_name, series_or_panic};
 use crate::palette::category_colour;
 use crate::table::{Cell, Row, Table};
@@ -56,7 +56,16 @@ pub fn chart(view: PriceWarView, display: Display) -> Chart {
     let pale = s.points.iter().map(|p| !p.period.is_empty()).collect();
     let horizontal = display.narrow;
     let place = ValuePlace::End { horizontal };
-    bar_chart(&categories, horizontal, value_room(&values, unit(view), display), display).series(bar_series(s.id, &s.name(lang), values, pale, category_colour(2, display.theme), None, place, display))
+    bar_chart(&categories, horizontal, value_room(&values, unit(view), display), display).series(bar_series(
+        s.id,
+        &s.name(lang),
+        values,
+        pale,
+        category_colour(2, display.theme),
+        None,
+        place,
+        display,
+    ))
 }
 
 pub fn table(view: PriceWarView, lang: Lang) -> Table {
@@ -65,24 +74,31 @@ pub fn table(view: PriceWarView, lang: Lang) -> Table {
         lang,
         row_header: t::why_period(lang),
         columns: vec![s.name(lang)],
-        rows: s.points.iter().map(|p| Row { label: label(p.year, p.period, lang), cells: vec![Some(Cell::from_point(s, p, lang))] }).collect(),
+        rows: s
+            .points
+            .iter()
+            .map(|p| Row { label: label(p.year, p.period, lang), cells: vec![Some(Cell::from_point(s, p, lang))] })
+            .collect(),
         series: vec![s],
     }
 }
 
 pub fn description(view: PriceWarView, lang: Lang) -> String {
     let s = series(view);
-    let parts: Vec<String> =
-        s.points.iter().map(|p| t::why_price_part(lang, &format::readable(lang, s.unit, p.value), &label(p.year, p.period, lang))).collect();
+    let parts: Vec<String> = s
+        .points
+        .iter()
+        .map(|p| t::why_price_part(lang, &format::readable(lang, s.unit, p.value), &label(p.year, p.period, lang)))
+        .collect();
     t::why_price_description(lang, &s.name(lang), &parts.join(t::common_clause_separator(lang)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::{Lang, t};
-    use crate::charts::to_json;
 
     #[test]
     fn each_measure_draws_its_own_series() {

@@ -5,8 +5,8 @@
 use crate::charts::option::Chart;
 
 use super::{ValuePlace, bar_chart, bar_series, value_room};
-use crate::i18n::{Lang, data_text, t};
 use crate::display::Display;
+use crate::i18n::{Lang, data_text, t};
 use crate::model::{Confidence, Point, Series, Unit, period_name, period_short_name, series_or_panic};
 use crate::palette::category_colour;
 use crate::table::{Cell, Row, Table};
@@ -97,7 +97,16 @@ pub fn chart(id: &str, name: &str, entries: &[Entry], unit: Unit, display: Displ
     let values: Vec<Option<f64>> = ranked.iter().map(|(_, p)| Some(p.value)).collect();
     let pale = ranked.iter().map(|(_, p)| !p.period.is_empty() || p.confidence == Confidence::Low).collect();
     let place = ValuePlace::End { horizontal: true };
-    bar_chart(&categories, true, value_room(&values, unit, display), display).series(bar_series(id, name, values, pale, category_colour(0, display.theme), None, place, display))
+    bar_chart(&categories, true, value_room(&values, unit, display), display).series(bar_series(
+        id,
+        name,
+        values,
+        pale,
+        category_colour(0, display.theme),
+        None,
+        place,
+        display,
+    ))
 }
 
 /// Every entry as a row, the missing ones as gaps, so the table says what was not found.

@@ -4,8 +4,8 @@ use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
 use crate::display::Display;
-use crate::i18n::{Lang, data_text, t};
 use crate::format;
+use crate::i18n::{Lang, data_text, t};
 use crate::model::{Confidence, Country, Series, Unit, series_or_panic};
 use crate::palette::country_colour;
 use crate::table::{Cell, Row, Table};
@@ -53,7 +53,16 @@ pub fn chart(view: GermanyView, display: Display) -> Chart {
     let name = if view == GermanyView::Survey { t::germany_survey_series(lang) } else { t::germany_bev_deliveries(lang) };
     let horizontal = display.narrow;
     let place = ValuePlace::End { horizontal };
-    bar_chart(&categories, horizontal, value_room(&values, unit(view), display), display).series(bar_series(view.id(), name, values, pale, country_colour(Country::Germany, display.theme), None, place, display))
+    bar_chart(&categories, horizontal, value_room(&values, unit(view), display), display).series(bar_series(
+        view.id(),
+        name,
+        values,
+        pale,
+        country_colour(Country::Germany, display.theme),
+        None,
+        place,
+        display,
+    ))
 }
 
 pub fn table(view: GermanyView, lang: Lang) -> Table {
@@ -63,7 +72,10 @@ pub fn table(view: GermanyView, lang: Lang) -> Table {
         lang,
         row_header: if view == GermanyView::Survey { t::germany_plan(lang) } else { t::germany_market(lang) },
         columns: vec![column.to_string()],
-        rows: series.iter().map(|s| Row { label: data_text(lang, s.label).to_string(), cells: vec![s.point(YEAR).map(|p| Cell::from_point(s, p, lang))] }).collect(),
+        rows: series
+            .iter()
+            .map(|s| Row { label: data_text(lang, s.label).to_string(), cells: vec![s.point(YEAR).map(|p| Cell::from_point(s, p, lang))] })
+            .collect(),
         series,
     }
 }
@@ -89,9 +101,9 @@ pub fn description(view: GermanyView, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::to_json;
     #[allow(unused_imports)]
     use crate::i18n::{Lang, data_text, t};
-    use crate::charts::to_json;
 
     #[test]
     fn each_view_draws_its_figures() {

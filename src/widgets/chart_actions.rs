@@ -3,14 +3,14 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, t, use_lang};
 use crate::app_state::use_app_state;
 use crate::chapters::chapter_of;
+use crate::clipboard;
 use crate::display::use_display;
 use crate::download::{ImageCaption, save_png, save_text};
 use crate::echarts::EChart;
 use crate::embed_code::snippet;
-use crate::clipboard;
+use crate::i18n::{Lang, t, use_lang};
 use crate::model::Source;
 use crate::table::Table;
 use crate::url_state::{Embed, UrlState};

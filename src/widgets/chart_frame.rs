@@ -2,14 +2,14 @@
 //! the table of the same numbers and the sources.
 
 use leptos::html::Div;
-use wasm_bindgen::JsCast;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, use_lang};
+use crate::app_state::use_app_state;
 use crate::echarts::{self, EChart};
+use crate::i18n::{t, use_lang};
 use crate::model::Unit;
 use crate::table::Table;
-use crate::app_state::use_app_state;
 use crate::url_state::Embed;
 use crate::widgets::{ChartActions, DataTable, SourceList};
 

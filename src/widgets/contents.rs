@@ -14,9 +14,7 @@ use crate::scroll_watch::{Observer, watch};
 pub fn Contents() -> impl IntoView {
     let state = use_app_state();
     let lang = use_lang();
-    let current = Memo::new(move |_| {
-        state.chapter.get().and_then(|c| CHAPTERS.iter().position(|(id, _, _)| *id == c)).unwrap_or(0)
-    });
+    let current = Memo::new(move |_| state.chapter.get().and_then(|c| CHAPTERS.iter().position(|(id, _, _)| *id == c)).unwrap_or(0));
     let observer = StoredValue::new_local(None::<Observer>);
     let live_chapters = use_context::<LiveChapters>();
     Effect::new(move |_| {
@@ -25,11 +23,8 @@ pub fn Contents() -> impl IntoView {
             count.track();
         }
         let document = document();
-        let sections: Vec<web_sys::Element> = CHAPTERS
-            .iter()
-            .filter_map(|(id, _, _)| document.get_element_by_id(id))
-            .filter_map(|e| e.dyn_into().ok())
-            .collect();
+        let sections: Vec<web_sys::Element> =
+            CHAPTERS.iter().filter_map(|(id, _, _)| document.get_element_by_id(id)).filter_map(|e| e.dyn_into().ok()).collect();
         let watcher = watch(&sections, "-40% 0px -55% 0px", move |i| {
             let id = CHAPTERS.get(i).map(|(id, _, _)| *id);
             if state.chapter.get_untracked() != id {

@@ -23,7 +23,8 @@ pub fn ChoiceGroup(
     on_select: Callback<usize>,
 ) -> impl IntoView {
     // Long labels side by side would wrap into uneven rows on a phone: they stack there instead.
-    let class = if options.iter().map(|o| o.chars().count()).sum::<usize>() > LONG_CHOICE_CHARS { "segments segments-long" } else { "segments" };
+    let class =
+        if options.iter().map(|o| o.chars().count()).sum::<usize>() > LONG_CHOICE_CHARS { "segments segments-long" } else { "segments" };
     view! {
         <fieldset class="choice-group">
             <legend>{label}</legend>

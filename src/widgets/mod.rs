@@ -3,11 +3,11 @@
 
 pub mod chart_actions;
 pub mod chart_frame;
-pub mod cite;
-pub mod copy_dialog;
 pub mod choice_chart;
+pub mod cite;
 pub mod contents;
 pub mod controls;
+pub mod copy_dialog;
 pub mod data_table;
 pub mod quoted;
 pub mod revisions;
@@ -15,8 +15,8 @@ pub mod source_list;
 
 pub use chart_actions::ChartActions;
 pub use chart_frame::ChartFrame;
-pub use cite::Cite;
 pub use choice_chart::{ChartModule, ChoiceChart};
+pub use cite::Cite;
 pub use contents::Contents;
 pub use controls::{ChoiceGroup, PercentSlider, ToggleButtons};
 pub use data_table::DataTable;

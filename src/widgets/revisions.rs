@@ -14,10 +14,7 @@ pub fn revisions_of(table: &Table) -> Vec<&'static Revision> {
     let shown: Vec<_> = table.rows.iter().flat_map(|r| r.cells.iter().flatten()).filter_map(|c| c.figure).collect();
     REVISIONS
         .iter()
-        .filter(|r| {
-            shown.iter().any(|(s, p)| r.is_of(s.id, p))
-                || (r.new_value.is_none() && table.series.iter().any(|s| s.id == r.series))
-        })
+        .filter(|r| shown.iter().any(|(s, p)| r.is_of(s.id, p)) || (r.new_value.is_none() && table.series.iter().any(|s| s.id == r.series)))
         .collect()
 }
 

@@ -38,12 +38,7 @@ impl Toolbox {
         step("Checking tools");
         let cargo_bin = cargo_home().join("bin");
         let node_bin = root().join("node_modules/.bin");
-        let path = format!(
-            "{}:{}:{}",
-            node_bin.display(),
-            cargo_bin.display(),
-            std::env::var("PATH").unwrap_or_default()
-        );
+        let path = format!("{}:{}:{}", node_bin.display(), cargo_bin.display(), std::env::var("PATH").unwrap_or_default());
         let tools = Self { path };
         tools.wasm_target()?;
         tools.node_packages()?;
@@ -141,10 +136,7 @@ impl Toolbox {
             return Ok(());
         }
         println!("add  {wanted} (cargo install, about 15 minutes on 2 cores)");
-        self.run(
-            self.cargo().args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]),
-            "cargo install trunk",
-        )
+        self.run(self.cargo().args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]), "cargo install trunk")
     }
 
     fn wasm_bindgen_cli(&self) -> Result<(), String> {
@@ -157,10 +149,7 @@ impl Toolbox {
         }
         // Without --locked: the CLI's own lock file names a crate version the registry no longer has.
         println!("add  wasm-bindgen-cli {version} (cargo install, about 5 minutes)");
-        self.run(
-            self.cargo().args(["install", "wasm-bindgen-cli", "--version", &version]),
-            "cargo install wasm-bindgen-cli",
-        )
+        self.run(self.cargo().args(["install", "wasm-bindgen-cli", "--version", &version]), "cargo install wasm-bindgen-cli")
     }
 
     /// Debian's packages the tests use: the browser and its driver, Java for the HTML checker and
