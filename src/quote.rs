@@ -105,17 +105,25 @@ impl Quoted {
         }
     }
 
+    /// A figure worked out on the page as its arithmetic ends: "5.9", "48.4%".
+    pub fn result(&self, lang: Lang) -> Option<String> {
+        let value = self.worked_out()?;
+        Some(match self {
+            Quoted::Ratio { .. } => format::decimal(lang, value, 1),
+            _ => format::fraction(lang, value),
+        })
+    }
+
     /// The arithmetic of a figure worked out on the page, in full figures:
     /// "1,352,000 ÷ 911,000 − 1 = 48.4%".
     pub fn arithmetic(&self, lang: Lang) -> Option<String> {
         let full = |(s, p): Figure| format::full(lang, s.unit, p.value);
+        let result = self.result(lang)?;
         Some(match *self {
             Quoted::Figure(_) => return None,
-            Quoted::Ratio { from, to } => format!("{} ÷ {} = {}", full(to), full(from), format::decimal(lang, self.worked_out()?, 1)),
-            Quoted::Change { from, to } => {
-                format!("{} ÷ {} − 1 = {}", full(to), full(from), format::fraction(lang, self.worked_out()?))
-            }
-            Quoted::Share { part, whole } => format!("{} ÷ {} = {}", full(part), full(whole), format::fraction(lang, self.worked_out()?)),
+            Quoted::Ratio { from, to } => format!("{} ÷ {} = {result}", full(to), full(from)),
+            Quoted::Change { from, to } => format!("{} ÷ {} − 1 = {result}", full(to), full(from)),
+            Quoted::Share { part, whole } => format!("{} ÷ {} = {result}", full(part), full(whole)),
         })
     }
 }

@@ -385,7 +385,10 @@ pub fn OvertakingChapter() -> impl IntoView {
                 <SourceList table=counts/>
             </figure>
             <h3 class="chapter-subheading" id="by-month">
-                {t::monthly_heading(lang, &crate::format::date(lang, &crate::citation::figures_up_to()))}
+                {t::monthly_heading(lang, &{
+                    let (year, month) = monthly::latest_month();
+                    crate::format::month_in_prose(lang, year, month)
+                })}
             </h3>
             {so_far.map(|text| view! { <Prose chapter=CHAPTER key="so-far" text=text/> })}
             {latest.map(|text| view! { <Prose chapter=CHAPTER key="latest-release" text=text/> })}

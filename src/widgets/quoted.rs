@@ -151,26 +151,28 @@ fn source_view(s: &'static Source, lang: Lang) -> impl IntoView + use<> {
     }
 }
 
+/// Each text once, in order: two figures of one period, or checked on one day, say it once.
+#[cfg(not(target_arch = "wasm32"))]
+fn once(texts: impl Iterator<Item = String>) -> Vec<String> {
+    texts.fold(Vec::new(), |mut all, text| {
+        if !all.contains(&text) {
+            all.push(text);
+        }
+        all
+    })
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 /// One row: the figure, its period, its sources, its confidence and its check.
 fn row(chapter: &'static str, quoted: Quoted, lang: Lang) -> impl IntoView + use<> {
     let inputs = quoted.inputs();
     let figure = match quoted {
         Quoted::Figure((s, p)) => format!("{}: {}", s.name(lang), crate::format::full(lang, s.unit, p.value)),
-        _ => format!("{}: {}", inputs[0].0.name(lang), quoted.arithmetic(lang).unwrap_or_default()),
+        _ => format!("{}: {}", inputs[0].0.name(lang), quoted.result(lang).unwrap_or_default()),
     };
-    let periods: Vec<String> = inputs.iter().map(|f| period_of(*f, lang)).fold(Vec::new(), |mut all, p| {
-        if !all.contains(&p) {
-            all.push(p);
-        }
-        all
-    });
-    let mut checks: Vec<String> = Vec::new();
-    if let Some(how) = quoted.arithmetic(lang) {
-        checks.push(t::ui_check_worked_out(lang, &how));
-    }
-    checks.extend(inputs.iter().map(|f| check_of(*f, lang)));
-    let separator = t::ui_sentence_separator(lang);
+    let periods = once(inputs.iter().map(|f| period_of(*f, lang)));
+    let worked_out = quoted.arithmetic(lang).map(|how| t::ui_check_worked_out(lang, &how));
+    let checks = once(worked_out.into_iter().chain(inputs.iter().map(|f| check_of(*f, lang))));
     // Each cell names its column for the phone layout, where the header row is not shown.
     view! {
         <tr id=quote::anchor(chapter, &quoted)>
@@ -179,8 +181,7 @@ fn row(chapter: &'static str, quoted: Quoted, lang: Lang) -> impl IntoView + use
             <td data-label=t::ui_quotes_source(lang)>
                 {sources_of(&inputs)
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, s)| view! { {(i > 0).then_some(separator)} {source_view(s, lang)} })
+                    .map(|s| source_view(s, lang))
                     .collect_view()}
             </td>
             <td data-label=t::ui_quotes_confidence(lang)>{confidence_label(weakest(&inputs), lang)}</td>
