@@ -14,9 +14,6 @@ use([SVGRenderer]);
 
 /// Label rounds before giving up (see renderWithLabels): normally two.
 const MAX_LABEL_ROUNDS = 4;
-// Pictures this wide or narrower are a phone's (src/static_page.rs, SIZES): drawn with the phone
-// layout, whose lines end with their values alone.
-const NARROW_WIDTH = 520;
 
 /// Attributes that carry a colour the dark theme may change.
 const COLOUR_ATTRIBUTES = new Set(['fill', 'stroke', 'stop-color']);
@@ -84,13 +81,13 @@ async function renderWithLabels(jobs, formatLabels) {
       const formatterFor = (kind) => (value, name = '') => {
         const key = labelKey(job, kind, value, name);
         if (labels.has(key)) return labels.get(key);
-        missing.set(key, { lang: job.lang, unit: job.unit, kind, value, name, narrow: job.width <= NARROW_WIDTH });
+        missing.set(key, { lang: job.lang, unit: job.unit, kind, value, name, narrow: job.narrow === true });
         return String(value);
       };
       return {
         job,
-        light: renderSvg(prepareOption(job.light, formatterFor, job.width <= NARROW_WIDTH), job),
-        dark: renderSvg(prepareOption(job.dark, formatterFor, job.width <= NARROW_WIDTH), job),
+        light: renderSvg(prepareOption(job.light, formatterFor), job),
+        dark: renderSvg(prepareOption(job.dark, formatterFor), job),
       };
     });
     if (missing.size === 0) return rendered;
@@ -105,7 +102,7 @@ async function renderWithLabels(jobs, formatLabels) {
 }
 
 function labelKey(job, kind, value, name) {
-  return JSON.stringify([job.lang, job.unit, kind, value, name, job.width <= NARROW_WIDTH]);
+  return JSON.stringify([job.lang, job.unit, kind, value, name, job.narrow === true]);
 }
 
 /// One SVG string from one option, with the job's size.
@@ -120,91 +117,50 @@ function renderSvg(option, { width, height }) {
 }
 
 /**
- * A copy of the option ready for a static picture. `formatterFor(kind)` gives the axis label
- * formatter for "value" and "time" axes.
+ * A copy of the option ready for a static picture. The option is complete as the Rust builders
+ * wrote it (`charts::option`); only its formatters' placeholders are replaced, by the label
+ * table's words (`formatterFor(kind)`), and a picture has no tooltip and no animation.
  */
-function prepareOption(source, formatterFor, narrow) {
-  const option = withoutNulls(source); // a copy: the job's option stays as given
+function prepareOption(source, formatterFor) {
+  const option = withFormatters(source, formatterFor); // a copy: the job's option stays as given
   option.animation = false;
   delete option.tooltip;
-  matchLiveBinding(option);
-  setAxisFormatters(option, formatterFor);
-  setValueLabelFormatters(option, formatterFor);
-  setEndLabels(option, formatterFor, narrow);
   return option;
 }
 
 /**
- * Serde writes absent fields as null, and ECharts reads null as a value, not as "use the default"
- * (a `legend.textStyle: null` hides the legend's text). Nulls inside arrays are data gaps and stay.
+ * How ECharts calls each placeholder's formatter, and the label table's kind that writes its
+ * words: an axis tick gets its value; a mark's label and a line's end label get the series'
+ * parameters. The tooltip is not drawn.
  */
-function withoutNulls(value) {
-  if (Array.isArray(value)) return value.map(withoutNulls);
+const PLACEHOLDERS = {
+  '@tick': (formatterFor) => { const format = formatterFor('tick'); return (value) => format(value); },
+  '@time': (formatterFor) => { const format = formatterFor('time'); return (value) => format(value); },
+  '@mark': (formatterFor) => { const format = formatterFor('mark'); return (params) => (typeof params.value === 'number' ? format(params.value) : ''); },
+  '@end': (formatterFor) => { const format = formatterFor('end'); return (params) => format(typeof params.value === 'number' ? params.value : null, params.seriesName); },
+  '@tooltip': () => () => '',
+};
+
+/**
+ * A deep copy with each `formatter` placeholder replaced by its function. Serde writes absent
+ * fields as null, and ECharts reads null as a value, not as "use the default" (a
+ * `legend.textStyle: null` hides the legend's text), so nulls in objects are dropped; nulls
+ * inside arrays are data gaps and stay. A placeholder this file does not know stops the build.
+ */
+function withFormatters(value, formatterFor) {
+  if (Array.isArray(value)) return value.map((item) => withFormatters(item, formatterFor));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]),
-  );
-}
-
-/// What the page's ECharts binding (src/echarts.rs, replace_option) adds to every option, so the
-/// picture matches the live chart.
-// The same as the live binding does to every option (`EChart::replace_option`, src/echarts.rs):
-// charming cannot express either, so both sides add them to the builders' JSON.
-function matchLiveBinding(option) {
-  for (const legend of components(option, 'legend')) legend.selectedMode = false;
-  // Bars of different series are told apart by a pattern (decal) as well as a colour.
-  const bars = components(option, 'series').filter((s) => s.type === 'bar').length;
-  if (bars >= 2) option.aria = { enabled: true, label: { enabled: false }, decal: { show: true } };
-}
-
-/// Value and time axes are labelled by the Rust formatter (through the label table), like the live page.
-function setAxisFormatters(option, formatterFor) {
-  for (const axis of [...components(option, 'xAxis'), ...components(option, 'yAxis')]) {
-    if (axis.type !== 'value' && axis.type !== 'time') continue;
-    const label = axis.axisLabel && typeof axis.axisLabel === 'object' ? axis.axisLabel : (axis.axisLabel = {});
-    label.formatter = formatterFor(axis.type);
+  const copy = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === null) continue;
+    if (key === 'formatter' && typeof v === 'string' && v.startsWith('@')) {
+      if (!(v in PLACEHOLDERS)) throw new Error(`unknown formatter placeholder "${v}"`);
+      copy[key] = PLACEHOLDERS[v](formatterFor);
+    } else {
+      copy[key] = withFormatters(v, formatterFor);
+    }
   }
-}
-
-/// Values written on the marks read as the live page writes them (the tooltip's words), through
-/// the label table: kind "mark".
-function setValueLabelFormatters(option, formatterFor) {
-  for (const series of components(option, 'series')) {
-    if (series.label?.show !== true || series.label.formatter != null) continue;
-    const format = formatterFor('mark');
-    series.label.formatter = (params) => (typeof params.value === 'number' ? format(params.value) : '');
-  }
-}
-
-/// Every line that reaches the right edge is named at its end with its last value, as the live binding does
-/// (`EChart::replace_option`, src/echarts.rs): the words from the label table (kind "end"), the
-/// legend's text colour, ends that would collide moved apart.
-function setEndLabels(option, formatterFor, narrow) {
-  const colour = components(option, 'legend')[0]?.textStyle?.color ?? '#1b1b1f';
-  const format = formatterFor('end');
-  const categories = components(option, 'xAxis')[0]?.data?.length ?? 0;
-  const valueOf = (item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? item.value : item);
-  for (const series of components(option, 'series')) {
-    if (series.type !== 'line') continue;
-    // Only a line that reaches the last two years (`charts::ends_at_the_right`).
-    const last = (series.data ?? []).findLastIndex((item) => valueOf(item) != null);
-    if (last < 0 || last + 2 < categories) continue;
-    series.endLabel = {
-      show: true,
-      distance: 6,
-      fontSize: narrow ? 11 : 12,
-      color: colour,
-      formatter: (params) => format(typeof params.value === 'number' ? params.value : null, params.seriesName),
-    };
-    series.labelLayout = { moveOverlap: 'shiftY' };
-  }
-}
-
-/// An option's components of one kind, whether given as one object or as an array.
-function components(option, name) {
-  const value = option[name];
-  if (Array.isArray(value)) return value.filter((c) => c && typeof c === 'object');
-  return value && typeof value === 'object' ? [value] : [];
+  return copy;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ use web_sys::{HtmlElement, ResizeObserver};
 use std::cell::Cell;
 use std::rc::Rc;
 
+use crate::charts::option::Formatter;
 use crate::format;
 use crate::i18n::{Lang, t};
 use crate::model::Unit;
@@ -211,95 +212,48 @@ impl EChart {
     }
 
     /// Replaces the whole option (`notMerge`), so series left out of `option_json` disappear.
-    /// Number formatters are attached to the tooltip and to every value axis.
+    /// The option is complete (`charts::option`) but for its formatters, which it names by
+    /// placeholder: each is replaced by its function here, in one walk.
     pub fn replace_option(&self, option_json: &str, unit: Unit, lang: Lang, narrow: bool) -> Result<(), JsValue> {
         self.unit.set(unit);
         self.lang.set(lang);
         self.narrow.set(narrow);
         let option = JSON::parse(option_json)?;
-        if let Ok(tooltip) = Reflect::get(&option, &"tooltip".into()) {
-            if tooltip.is_object() {
-                Reflect::set(&tooltip, &"formatter".into(), self.tooltip_formatter.as_ref())?;
-                Reflect::set(&tooltip, &"className".into(), &"chart-tooltip".into())?;
-            }
-        }
-        // The legend is a key, not a control: the chapter's toggles are the one way to change what
-        // is drawn, so the table and the sources always match the chart.
-        for legend in components(&option, "legend") {
-            Reflect::set(&legend, &"selectedMode".into(), &JsValue::FALSE)?;
-        }
-        // Bars of different series (stacked, or side by side) are told apart by a pattern as well
-        // as a colour. Only ECharts' decal part of aria is used: the text alternative is ours.
-        let series = components(&option, "series");
-        let bars = series.filter(|s| Reflect::get(s, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some("bar")).count();
-        if bars >= 2 {
-            let aria = JSON::parse(r#"{"enabled":true,"label":{"enabled":false},"decal":{"show":true}}"#)?;
-            Reflect::set(&option, &"aria".into(), &aria)?;
-        }
-        // Every line that reaches the right edge is named at its end with its last value
-        // (`charts::end_label`), in the legend's text colour; ends that would collide are moved
-        // apart. (charming cannot say `endLabel` or `labelLayout`.)
-        let text_colour = components(&option, "legend")
-            .next()
-            .and_then(|l| Reflect::get(&l, &"textStyle".into()).ok())
-            .and_then(|s| Reflect::get(&s, &"color".into()).ok())
-            .filter(|c| c.is_string())
-            .unwrap_or_else(|| JsValue::from_str("#1b1b1f"));
-        let categories = components(&option, "xAxis")
-            .next()
-            .and_then(|axis| Reflect::get(&axis, &"data".into()).ok())
-            .filter(Array::is_array)
-            .map(|data| Array::from(&data).length() as usize)
-            .unwrap_or(0);
-        for series in components(&option, "series") {
-            if Reflect::get(&series, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() != Some("line") {
-                continue;
-            }
-            let data = Reflect::get(&series, &"data".into()).ok().filter(Array::is_array).map(|d| Array::from(&d)).unwrap_or_default();
-            let value_of =
-                |item: JsValue| if item.is_object() { Reflect::get(&item, &"value".into()).unwrap_or(JsValue::NULL) } else { item };
-            let last = (0..data.length()).rev().find(|&i| !value_of(data.get(i)).is_null());
-            if !last.is_some_and(|i| crate::charts::ends_at_the_right(i as usize, categories)) {
-                continue;
-            }
-            let end = JSON::parse(&format!(r#"{{"show":true,"distance":6,"fontSize":{}}}"#, if narrow { 11 } else { 12 }))?;
-            Reflect::set(&end, &"color".into(), &text_colour)?;
-            Reflect::set(&end, &"formatter".into(), self.end_label_formatter.as_ref())?;
-            Reflect::set(&series, &"endLabel".into(), &end)?;
-            Reflect::set(&series, &"labelLayout".into(), &JSON::parse(r#"{"moveOverlap":"shiftY"}"#)?)?;
-        }
-        // Values written on the marks (the builders show the labels; the words are ours).
-        for series in components(&option, "series") {
-            let label = Reflect::get(&series, &"label".into()).unwrap_or(JsValue::UNDEFINED);
-            let shown = label.is_object() && Reflect::get(&label, &"show".into()).ok().and_then(|v| v.as_bool()) == Some(true);
-            let formatter = Reflect::get(&label, &"formatter".into()).unwrap_or(JsValue::UNDEFINED);
-            if shown && (formatter.is_null() || formatter.is_undefined()) {
-                Reflect::set(&label, &"formatter".into(), self.value_label_formatter.as_ref())?;
-            }
-        }
-        for axis in components(&option, "xAxis").chain(components(&option, "yAxis")) {
-            let kind = Reflect::get(&axis, &"type".into()).ok().and_then(|t| t.as_string());
-            let formatter = match kind.as_deref() {
-                Some("value") => Some(&self.tick_formatter),
-                // ECharts names months in English; ours follow the reader's language.
-                Some("time") => Some(&self.time_formatter),
-                _ => None,
-            };
-            if let Some(formatter) = formatter {
-                let label = match Reflect::get(&axis, &"axisLabel".into()) {
-                    Ok(label) if label.is_object() => label,
-                    _ => {
-                        let label: JsValue = Object::new().into();
-                        Reflect::set(&axis, &"axisLabel".into(), &label)?;
-                        label
-                    }
-                };
-                Reflect::set(&label, &"formatter".into(), formatter.as_ref())?;
-            }
-        }
+        self.attach_formatters(&option)?;
         let opts = Object::new();
         Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE)?;
         self.instance.set_option(&option, &opts)
+    }
+
+    /// Puts each formatter's function where the option names it (`"formatter": "@tick"`).
+    fn attach_formatters(&self, value: &JsValue) -> Result<(), JsValue> {
+        if Array::is_array(value) {
+            for item in Array::from(value).iter() {
+                self.attach_formatters(&item)?;
+            }
+        } else if value.is_object() {
+            let object: &Object = value.unchecked_ref();
+            for key in Object::keys(object).iter() {
+                let child = Reflect::get(value, &key)?;
+                match child.as_string().as_deref().and_then(Formatter::from_placeholder) {
+                    Some(formatter) if key.as_string().as_deref() == Some("formatter") => {
+                        Reflect::set(value, &key, self.formatter(formatter).as_ref())?;
+                    }
+                    _ => self.attach_formatters(&child)?,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn formatter(&self, formatter: Formatter) -> &Closure<dyn Fn(JsValue) -> JsValue> {
+        match formatter {
+            Formatter::Tick => &self.tick_formatter,
+            Formatter::Time => &self.time_formatter,
+            Formatter::Mark => &self.value_label_formatter,
+            Formatter::End => &self.end_label_formatter,
+            Formatter::Tooltip => &self.tooltip_formatter,
+        }
     }
 
     /// Calls `handler` with the event's parameters whenever ECharts fires `event`
@@ -325,19 +279,6 @@ impl Drop for EChart {
         self.observer.disconnect();
         self.instance.dispose();
     }
-}
-
-/// An option's components of one kind (axes, legends, series), whether given as one object or as an array.
-fn components(option: &JsValue, key: &str) -> impl Iterator<Item = JsValue> {
-    let value = Reflect::get(option, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let list: Vec<JsValue> = if Array::is_array(&value) {
-        Array::from(&value).iter().collect()
-    } else if value.is_object() {
-        vec![value]
-    } else {
-        Vec::new()
-    };
-    list.into_iter()
 }
 
 /// Reads a field of an event's parameters.

@@ -60,6 +60,8 @@ pub struct Picture {
     pub chart: &'static str,
     pub width: u32,
     pub height: u32,
+    /// Drawn with the phone layout (`Display::narrow`), whose lines end with their values alone.
+    pub narrow: bool,
     pub unit: Unit,
     pub light: String,
     pub dark: String,
@@ -86,6 +88,7 @@ pub fn story(lang: Lang) -> (String, Vec<Picture>) {
                 chart: light.id,
                 width,
                 height,
+                narrow,
                 unit: light.unit,
                 light: light.option.clone(),
                 dark: dark.option.clone(),
@@ -105,7 +108,7 @@ pub fn embed(lang: Lang, chart_id: &'static str) -> String {
 }
 
 /// A tick label for the pictures, as the live chart's formatters write it (`src/echarts.rs`):
-/// `kind` is "value" (a number in `unit`), "mark" (a value written on its bar, as the tooltip
+/// `kind` is "tick" (a number in `unit`), "mark" (a value written on its bar, as the tooltip
 /// writes it) or "time" (milliseconds since 1970, UTC).
 pub fn axis_label(lang: Lang, unit: Unit, kind: &str, value: f64) -> String {
     match kind {
@@ -185,7 +188,7 @@ mod tests {
 
     #[test]
     fn axis_labels_match_the_live_formatters() {
-        assert_eq!(axis_label(Lang::En, Unit::Vehicles, "value", 2_000_000.0), crate::format::tick(Lang::En, Unit::Vehicles, 2_000_000.0));
+        assert_eq!(axis_label(Lang::En, Unit::Vehicles, "tick", 2_000_000.0), crate::format::tick(Lang::En, Unit::Vehicles, 2_000_000.0));
         assert_eq!(axis_label(Lang::De, Unit::Vehicles, "mark", 4_910_000.0), "4,91 Mio.");
         // 1 March 2024, 00:00 UTC.
         assert_eq!(year_month(1_709_251_200_000.0), (2024, 3));

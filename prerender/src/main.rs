@@ -101,6 +101,7 @@ fn pages(dir: &Path) -> Result<(), String> {
                 "chart": p.chart,
                 "width": p.width,
                 "height": p.height,
+                "narrow": p.narrow,
                 "lang": lang.short_code(),
                 "unit": p.unit.id(),
                 "light": serde_json::from_str::<Value>(&p.light).map_err(|e| format!("{}: {e}", p.key))?,
@@ -206,7 +207,7 @@ fn labels() -> Result<(), String> {
         .map(|r| {
             let lang = r["lang"].as_str().and_then(Lang::from_param).ok_or_else(|| format!("unknown lang in {r}"))?;
             let unit = r["unit"].as_str().and_then(unit_from_id).ok_or_else(|| format!("unknown unit in {r}"))?;
-            let kind = r["kind"].as_str().unwrap_or("value");
+            let kind = r["kind"].as_str().unwrap_or("tick");
             if kind == "end" {
                 // A line's end label: its name, and its last value when it has one.
                 let name = r["name"].as_str().unwrap_or_default();

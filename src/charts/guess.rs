@@ -111,8 +111,12 @@ pub fn chart(view: &GuessView, display: Display) -> Chart {
         .symbol_size(12)
         .item_style(ItemStyle::new().color(colour))
         .line_style(LineStyle::new().color(colour).width(3).type_(LineStyleType::Dashed));
-    base.series(yearly_line(caam, &YEARS, false, display).data(known_data).name(series_name(&known_name, display)))
-        .series(if view.revealed { guess_line } else { guess_line.mark_area(drawing_area(display)) })
+    let known_line = yearly_line(caam, &YEARS, false, display).data(known_data).name(series_name(&known_name, display));
+    base.series(super::end_labelled(known_line, &known, display)).series(super::end_labelled(
+        if view.revealed { guess_line } else { guess_line.mark_area(drawing_area(display)) },
+        &guessed,
+        display,
+    ))
 }
 
 /// The reader's line as data: its first point, the last given year, carries no marker of its

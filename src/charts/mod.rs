@@ -92,7 +92,7 @@ pub trait Choice: Copy + PartialEq + Eq + Default + Send + Sync + std::fmt::Debu
     }
 }
 
-use crate::charts::option::Chart;
+use crate::charts::option::{Chart, Formatter, LineSeries};
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{
     AxisLabel, AxisType, ItemStyle, Label, LabelAlign, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant,
@@ -106,9 +106,8 @@ use crate::i18n::Lang;
 use crate::model::{Confidence, Series, Unit};
 use crate::palette::{self, country_marker, ink, series_colour};
 
-/// The JSON that the ECharts binding receives. (The binding also makes the legend a key rather
-/// than a control, which charming cannot say; see `echarts::EChart::replace_option`.)
-/// Serialized straight to text: going through `serde_json::Value` would compile a second
+/// The JSON that the ECharts binding and the build's picture renderer receive, complete but for
+/// its formatters' placeholders (`option::Formatter`). Serialized straight to text: going through `serde_json::Value` would compile a second
 /// serializer for every charming type into the wasm.
 pub fn to_json(chart: &Chart) -> String {
     serde_json::to_string(chart).expect("a charming Chart always serializes")
@@ -139,6 +138,19 @@ pub fn end_label(lang: Lang, unit: Unit, name: &str, value: Option<f64>, narrow:
 /// Whether a line whose last figure is at `last_index` of `years` categories gets an end label.
 pub fn ends_at_the_right(last_index: usize, years: usize) -> bool {
     last_index + 2 >= years
+}
+
+/// A line over `values` (one per category, `None` a gap), named at its end with its last value
+/// when it reaches the right edge (`ends_at_the_right`), in the legend's ink; every line of a
+/// chart goes through here, so the rule is written once.
+pub(crate) fn end_labelled(line: Line, values: &[Option<f64>], display: Display) -> LineSeries {
+    let line = LineSeries::new(line);
+    match values.iter().rposition(Option::is_some) {
+        Some(last) if ends_at_the_right(last, values.len()) => {
+            line.end_label(if display.narrow { 11 } else { 12 }, ink(display.theme).text)
+        }
+        _ => line,
+    }
 }
 
 /// The room, in pixels, right of the plot for the lines' end labels: `ends` are each line's
@@ -256,7 +268,7 @@ fn line_chart_base(
         .y_axis({
             let axis = Axis::new()
                 .type_(AxisType::Value)
-                .axis_label(AxisLabel::new().color(ink.muted))
+                .axis_label(AxisLabel::new().color(ink.muted).formatter(Formatter::Tick.placeholder()))
                 .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid)));
             match drawing_max {
                 Some(max) => axis.min(0).max(max),
@@ -321,7 +333,7 @@ pub(crate) fn bar_chart(categories: &[String], horizontal: bool, value_room: f64
         .axis_label(AxisLabel::new().color(ink.muted).interval(0).font_size(if display.narrow { 11 } else { 12 }));
     let value_axis = Axis::new()
         .type_(AxisType::Value)
-        .axis_label(AxisLabel::new().color(ink.muted).show(!horizontal))
+        .axis_label(AxisLabel::new().color(ink.muted).show(!horizontal).formatter(Formatter::Tick.placeholder()))
         .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid)));
     let value_axis = if display.narrow { value_axis.split_number(3) } else { value_axis };
     let (x, y) = if horizontal { (value_axis, category_axis) } else { (category_axis, value_axis) };
@@ -353,8 +365,7 @@ pub(crate) enum ValuePlace {
 
 /// One bar series; `None` values are gaps. A `pale` bar (partial year, derived figure) is drawn
 /// lighter and outlined, so it reads differently without colour. Each bar carries its value,
-/// written by the same Rust formatter as the tooltip (`format::readable`): the page's ECharts
-/// binding and the build's picture renderer attach it to every label that has none.
+/// written by the same Rust formatter as the tooltip (`format::readable`, placeholder `@mark`).
 pub(crate) fn bar_series(
     id: &str,
     name: &str,
@@ -384,7 +395,7 @@ pub(crate) fn bar_series(
             }
         })
         .collect();
-    let label = Label::new().show(true).font_size(if display.narrow { 11 } else { 12 });
+    let label = Label::new().show(true).font_size(if display.narrow { 11 } else { 12 }).formatter(Formatter::Mark.placeholder());
     let label = match place {
         ValuePlace::End { horizontal } => {
             label.position(if horizontal { LabelPosition::Right } else { LabelPosition::Top }).color(ink.text)
@@ -487,8 +498,8 @@ mod tests {
                 let o = option(chart_of(Display { narrow, ..Display::default() }));
                 for series in o["series"].as_array().unwrap() {
                     assert_eq!(series["label"]["show"], true, "{}", series["id"]);
-                    // The words come from the binding's formatter, as in the tooltip.
-                    assert!(series["label"]["formatter"].is_null(), "{}", series["id"]);
+                    // The words come from the Rust formatter, as in the tooltip.
+                    assert_eq!(series["label"]["formatter"], "@mark", "{}", series["id"]);
                 }
                 let category_axis = if o["yAxis"]["type"] == "category" { &o["yAxis"] } else { &o["xAxis"] };
                 assert_eq!(category_axis["axisLabel"]["interval"], 0.0, "{}", o["series"][0]["id"]);
@@ -512,5 +523,58 @@ mod tests {
         let phone = option(nev::chart(nev::NevView::Vehicles, Display { narrow: true, ..Display::default() }));
         assert!(phone["series"][0]["stack"].is_null());
         assert_eq!(phone["series"][1]["label"]["position"], "right");
+    }
+
+    /// Every option the story draws (each chart's default view, in each language, in both
+    /// layouts) names its formatters by known placeholders only, and carries them where ECharts
+    /// calls them: a value axis' ticks, a time axis' ticks, the tooltip, and the end of every
+    /// line that reaches the right edge (and of no other line).
+    #[test]
+    fn every_option_names_known_formatters_where_they_belong() {
+        fn walk(value: &Value, path: &str, found: &mut Vec<(String, String)>) {
+            match value {
+                Value::Object(map) => {
+                    for (key, v) in map {
+                        match v.as_str() {
+                            Some(text) if key == "formatter" && text.starts_with('@') => found.push((path.to_string(), text.to_string())),
+                            _ => walk(v, &format!("{path}.{key}"), found),
+                        }
+                    }
+                }
+                Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| walk(v, &format!("{path}[{i}]"), found)),
+                _ => {}
+            }
+        }
+        let list = |v: &Value| match v {
+            Value::Array(items) => items.clone(),
+            Value::Null => Vec::new(),
+            one => vec![one.clone()],
+        };
+        let value_of = |item: &Value| if item.is_object() { item["value"].clone() } else { item.clone() };
+        for lang in Lang::ALL {
+            for picture in crate::static_page::story(lang).1.iter().filter(|p| p.key.ends_with("/narrow") || p.key.ends_with("/wide")) {
+                let o: Value = serde_json::from_str(&picture.light).unwrap();
+                let mut found = Vec::new();
+                walk(&o, "", &mut found);
+                for (path, placeholder) in &found {
+                    assert!(option::Formatter::from_placeholder(placeholder).is_some(), "{}: {path} names {placeholder}", picture.key);
+                }
+                assert_eq!(o["tooltip"]["formatter"], "@tooltip", "{}", picture.key);
+                for axis in list(&o["xAxis"]).iter().chain(&list(&o["yAxis"])) {
+                    let expected = match axis["type"].as_str() {
+                        Some("value") => Some("@tick"),
+                        Some("time") => Some("@time"),
+                        _ => None,
+                    };
+                    assert_eq!(axis["axisLabel"]["formatter"].as_str(), expected, "{}: {axis}", picture.key);
+                }
+                let categories = list(&o["xAxis"])[0]["data"].as_array().map_or(0, Vec::len);
+                for series in list(&o["series"]).iter().filter(|s| s["type"] == "line") {
+                    let last = series["data"].as_array().unwrap().iter().rposition(|item| !value_of(item).is_null());
+                    let ends = last.is_some_and(|last| ends_at_the_right(last, categories));
+                    assert_eq!(series["endLabel"]["formatter"].as_str(), ends.then_some("@end"), "{}: {}", picture.key, series["id"]);
+                }
+            }
+        }
     }
 }

@@ -140,7 +140,8 @@ pub fn chart(view: MonthlyView, display: Display) -> Chart {
         if i == 0 {
             line = line.mark_line(measure_marks(lang, &months, display));
         }
-        chart = chart.series(line);
+        let shown_values: Vec<Option<f64>> = months.iter().map(|&m| shown(series, view, m)).collect();
+        chart = chart.series(super::end_labelled(line, &shown_values, display));
     }
     chart
 }

@@ -74,24 +74,29 @@ pub fn chart(view: &OutlookView, display: Display) -> Chart {
     // Only the projection reaches the right edge: the outcome and the forecast end mid-chart,
     // where the legend names them (`charts::ends_at_the_right`).
     let ends = [(t::outlook_projection_series(lang).to_string(), values.iter().rev().flatten().next().copied())];
+    let points = |s: &crate::model::Series| years.iter().map(|&y| s.point(y).map(|p| p.value)).collect::<Vec<_>>();
     yearly_line_chart(&years, end_label_room(&ends, Unit::Vehicles, display), display)
-        .series(yearly_line(actual, &years, false, display))
-        .series(
+        .series(super::end_labelled(yearly_line(actual, &years, false, display), &points(actual), display))
+        .series(super::end_labelled(
             yearly_line(forecast, &years, false, display)
                 .symbol(Symbol::Custom("emptyDiamond".into()))
                 .symbol_size(14)
                 .item_style(charming::element::ItemStyle::new().color(ink(display.theme).muted)),
-        )
-        .series(
+            &points(forecast),
+            display,
+        ))
+        .series(super::end_labelled(
             Line::new()
                 .id("projection")
                 .name(super::series_name(t::outlook_projection_series(lang), display))
-                .data(values)
+                .data(values.clone())
                 .symbol(Symbol::Custom("emptyCircle".into()))
                 .show_symbol(true)
                 .item_style(charming::element::ItemStyle::new().color(colour))
                 .line_style(LineStyle::new().color(colour).width(2).type_(LineStyleType::Dashed)),
-        )
+            &values,
+            display,
+        ))
 }
 
 pub fn table(view: &OutlookView, lang: Lang) -> Table {

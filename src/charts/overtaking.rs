@@ -170,6 +170,7 @@ pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Cha
     let japan = view.japan.then(|| peer_series(Country::Japan));
     for (i, s) in shown.iter().enumerate() {
         let dashed = s.id == "china-customs";
+        let values: Vec<Option<f64>> = YEARS.iter().map(|&y| s.point(y).map(|p| p.value)).collect();
         let mut line = yearly_line(s, &YEARS, dashed, display);
         // The crossing is marked on the makers' count, which compares new cars with new cars.
         let crossing = if s.id == "china-caam" { japan.and_then(|j| overtaking_year(s, j)) } else { None };
@@ -182,7 +183,7 @@ pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Cha
         if !marks.is_empty() {
             line = line.mark_line(year_marks(&marks, display));
         }
-        chart = chart.series(line);
+        chart = chart.series(super::end_labelled(line, &values, display));
     }
     chart
 }

@@ -104,7 +104,7 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
     let mut chart = Chart::new()
         .animation(!display.reduced_motion)
         .grid(Grid::new().left(4).right(24).top(if display.narrow { 64 } else { 40 }).bottom(8).contain_label(true))
-        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
+        .tooltip(Tooltip::new().trigger(Trigger::Item))
         .legend(super::legend(display))
         .x_axis(
             Axis::new()
@@ -113,7 +113,7 @@ pub fn chart(view: &PolicyView, display: Display) -> Chart {
                 // ticks on a phone, so no two labels touch.
                 .min_interval(28.0 * 86_400_000.0)
                 .split_number(if display.narrow { 3 } else { 6 })
-                .axis_label(AxisLabel::new().color(ink.muted))
+                .axis_label(AxisLabel::new().color(ink.muted).formatter(super::option::Formatter::Time.placeholder()))
                 .split_line(SplitLine::new().line_style(LineStyle::new().color(ink.grid))),
         )
         .y_axis(Axis::new().type_(AxisType::Category).data(actors).inverse(true).axis_label(AxisLabel::new().color(ink.muted)));

@@ -22,8 +22,8 @@ async function problemsOf(page, id) {
       option: {
         axes: [...pick(o.xAxis), ...pick(o.yAxis)],
         bars: o.series.filter((s) => s.type === 'bar').map((s) => s.data.map(value).filter((v) => v != null).length),
-        lineEnds: o.series.filter((s) => s.type === 'line').map((s) => s.data.map(value).findLastIndex((v) => v != null)),
-        categories: (o.xAxis?.[0]?.data ?? []).length,
+        // Which lines reach the right edge is the Rust builders' rule (`charts::end_labelled`).
+        endLabels: o.series.filter((s) => s.type === 'line' && s.endLabel?.show === true).length,
       },
       width: chart.getWidth(),
       height: chart.getHeight(),
@@ -45,9 +45,8 @@ async function problemsOf(page, id) {
   const barValues = option.bars.reduce((a, b) => a + b, 0);
   const barLabels = texts.filter((t) => t.on === 'bar').length;
   if (barLabels < barValues) problems.push(`${barValues} bars but ${barLabels} values written on them`);
-  const reachingTheEnd = option.lineEnds.filter((last) => last >= 0 && last + 2 >= option.categories).length;
   const lineLabels = texts.filter((t) => t.on === 'line').length;
-  if (lineLabels < reachingTheEnd) problems.push(`${reachingTheEnd} lines reach the right edge but ${lineLabels} are labelled at their ends`);
+  if (lineLabels < option.endLabels) problems.push(`${option.endLabels} lines have end labels but ${lineLabels} are drawn`);
   for (let i = 0; i < texts.length; i++) {
     const a = texts[i];
     if (a.x < -1 || a.y < -1 || a.x + a.width > width + 1 || a.y + a.height > height + 1) problems.push(`"${a.text}" is cut off at the edge`);
