@@ -50,11 +50,13 @@ pub fn load(dir: &Path, label: &str) -> Result<Vec<Message>, Vec<DataError>> {
     parse(label, &borrowed)
 }
 
+/// One language's messages: area -> key -> (text, line).
+type Areas = BTreeMap<String, BTreeMap<String, (String, usize)>>;
+
 /// Checks the catalogue given as, per language of [`LANGS`], a list of (file name, contents).
 pub fn parse(label: &str, langs: &[Vec<(&str, &str)>]) -> Result<Vec<Message>, Vec<DataError>> {
     let mut errors = Vec::new();
-    // Per language: area -> key -> (text, line).
-    let mut tables: Vec<BTreeMap<String, BTreeMap<String, (String, usize)>>> = Vec::new();
+    let mut tables: Vec<Areas> = Vec::new();
     for (lang, files) in LANGS.iter().zip(langs) {
         let mut areas = BTreeMap::new();
         for (name, text) in files {
