@@ -251,12 +251,12 @@ fn watch_chapters(url: &UrlState, contexts: Contexts) {
     });
     let options = IntersectionObserverInit::new();
     options.set_root_margin("300px 0px 300px 0px");
-    if let Ok(observer) = IntersectionObserver::new_with_options(on_approach.as_ref().unchecked_ref(), &options) {
-        if let Ok(frames) = document().query_selector_all("section.chapter[data-prerendered] .chart-frame") {
-            for i in 0..frames.length() {
-                if let Some(frame) = frames.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    observer.observe(&frame);
-                }
+    if let Ok(observer) = IntersectionObserver::new_with_options(on_approach.as_ref().unchecked_ref(), &options)
+        && let Ok(frames) = document().query_selector_all("section.chapter[data-prerendered] .chart-frame")
+    {
+        for i in 0..frames.length() {
+            if let Some(frame) = frames.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                observer.observe(&frame);
             }
         }
     }

@@ -23,10 +23,10 @@ pub fn register(ready: RwSignal<bool>) {
             leptos::logging::warn!("offline copy not available: {err:?}");
             return;
         }
-        if let Ok(promise) = container.ready() {
-            if JsFuture::from(promise).await.is_ok() {
-                ready.set(true);
-            }
+        if let Ok(promise) = container.ready()
+            && JsFuture::from(promise).await.is_ok()
+        {
+            ready.set(true);
         }
     });
 }

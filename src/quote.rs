@@ -216,10 +216,10 @@ pub fn quotes_in<'a>(texts: impl IntoIterator<Item = &'a String>) -> Vec<Quoted>
     let mut out: Vec<Quoted> = Vec::new();
     for text in texts {
         for segment in segments(text) {
-            if let Segment::Quote { quoted, .. } = segment {
-                if !out.iter().any(|q| q.key() == quoted.key()) {
-                    out.push(quoted);
-                }
+            if let Segment::Quote { quoted, .. } = segment
+                && !out.iter().any(|q| q.key() == quoted.key())
+            {
+                out.push(quoted);
             }
         }
     }

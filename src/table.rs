@@ -52,10 +52,10 @@ impl Cell {
     pub fn derived(value: f64, unit: Unit, from: &[&Point], how: &str, lang: Lang) -> Self {
         let mut sources: Vec<&'static Source> = Vec::new();
         for p in from {
-            if let Some(s) = source(p.source) {
-                if !sources.contains(&s) {
-                    sources.push(s);
-                }
+            if let Some(s) = source(p.source)
+                && !sources.contains(&s)
+            {
+                sources.push(s);
             }
         }
         let confidence = from.iter().map(|p| p.confidence).max_by_key(|c| rank(*c)).unwrap_or(Confidence::Medium);

@@ -182,12 +182,11 @@ pub fn GuessChart() -> impl IntoView {
             class="guess"
             class:guessing=move || !revealed()
             on:pointerdown=move |ev: web_sys::PointerEvent| {
-                if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                    if target.closest(".chart-canvas").ok().flatten().is_some() {
+                if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    && target.closest(".chart-canvas").ok().flatten().is_some() {
                         let _ = target.set_pointer_capture(ev.pointer_id());
                         draw(ev, true);
                     }
-                }
             }
             on:pointermove=move |ev: web_sys::PointerEvent| {
                 let pressed = ev.buttons() & 1 == 1;

@@ -176,7 +176,7 @@ pub fn table(view: MonthlyView, lang: Lang) -> Table {
     let how = t::monthly_change_note(lang);
     let cell = |series: &'static Series, m: (u16, u8)| match view {
         MonthlyView::Vehicles => series.point_for_month(m.0, m.1).map(|p| Cell::from_point(series, p, lang)),
-        MonthlyView::Change => change(series, m).map(|(v, a, b)| Cell::derived(v, Unit::Percent, &[a, b], &how, lang)),
+        MonthlyView::Change => change(series, m).map(|(v, a, b)| Cell::derived(v, Unit::Percent, &[a, b], how, lang)),
     };
     let columns = match view {
         MonthlyView::Vehicles => vec![all.name(lang), nev.name(lang)],

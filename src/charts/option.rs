@@ -164,26 +164,27 @@ struct LabelLayout {
 #[derive(Serialize, Debug, Clone, PartialEq)]
 #[serde(untagged)]
 pub enum Series {
-    Line(LineSeries),
-    Bar(Bar),
-    Scatter(Scatter),
+    // Boxed: charming's series are kilobytes each, and of very different sizes.
+    Line(Box<LineSeries>),
+    Bar(Box<Bar>),
+    Scatter(Box<Scatter>),
 }
 
 impl From<LineSeries> for Series {
     fn from(series: LineSeries) -> Self {
-        Self::Line(series)
+        Self::Line(Box::new(series))
     }
 }
 
 impl From<Bar> for Series {
     fn from(series: Bar) -> Self {
-        Self::Bar(series)
+        Self::Bar(Box::new(series))
     }
 }
 
 impl From<Scatter> for Series {
     fn from(series: Scatter) -> Self {
-        Self::Scatter(series)
+        Self::Scatter(Box::new(series))
     }
 }
 

@@ -220,7 +220,7 @@ pub fn description(view: &OvertakingView, lang: Lang) -> String {
     );
     let china = shown[0];
     let whole_years = || china.points.iter().filter(|p| p.period.is_empty());
-    if let (Some(first), Some(last)) = (whole_years().next(), whole_years().last()) {
+    if let (Some(first), Some(last)) = (whole_years().next(), whole_years().next_back()) {
         text.push_str(crate::i18n::sentence_gap(lang));
         text.push_str(&t::overtaking_description_rose(
             lang,

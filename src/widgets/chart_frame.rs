@@ -68,10 +68,10 @@ pub fn ChartFrame(
                     Err(err) => leptos::logging::warn!("chart {id} not drawn: {err:?}"),
                 }
             }
-            if let Some(drawn) = slot {
-                if let Err(err) = drawn.replace_option(&option, unit, lang, narrow) {
-                    leptos::logging::error!("chart {id} rejected its option: {err:?}");
-                }
+            if let Some(drawn) = slot
+                && let Err(err) = drawn.replace_option(&option, unit, lang, narrow)
+            {
+                leptos::logging::error!("chart {id} rejected its option: {err:?}");
             }
         });
     });

@@ -66,6 +66,14 @@ fn bench() -> Result<(), String> {
 fn test() -> Result<(), String> {
     let tools = Toolbox::prepare(true)?;
 
+    step("Formatting and lints (cargo fmt --check, cargo clippy -D warnings)");
+    tools.run(tools.cargo().args(["fmt", "--all", "--check"]), "cargo fmt --check (run `cargo fmt` to format)")?;
+    tools.run(tools.cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]), "clippy")?;
+    tools.run(
+        tools.cargo().args(["clippy", "--target", "wasm32-unknown-unknown", "-p", "car-exports", "--lib", "--", "-D", "warnings"]),
+        "clippy (the browser build)",
+    )?;
+
     step("1/3 Native tests (cargo test --workspace)");
     tools.run(tools.cargo().args(["test", "--workspace"]), "native tests")?;
 
