@@ -31,7 +31,7 @@ const CHROME_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-// The reference chart's series, in legend order, with the story's colours (src/palette.rs).
+// The reference chart's series, in legend order, with the story's colours (src/charts/palette.rs).
 const REFERENCE_SERIES = [
   { id: 'china-caam', colour: '#c8102e' },
   { id: 'japan-jama', colour: '#1f5fbf' },

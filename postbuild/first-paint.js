@@ -19,7 +19,7 @@
     return;
   }
 
-  // Read as the app reads the address (src/url_state.rs): a value over 200 bytes is ignored, and
+  // Read as the app reads the address (src/state/url_state.rs): a value over 200 bytes is ignored, and
   // a repeated key counts with its last value.
   function param(name) {
     var encoder = new TextEncoder();
@@ -34,7 +34,7 @@
     return LANGS.indexOf(parts[0]) >= 0 ? parts[0] : null;
   }
 
-  // The same names as src/i18n.rs (`page_href`, `embed_file`).
+  // The same names as src/i18n/mod.rs (`page_href`, `embed_file`).
   function pageFor(lang, chart) {
     if (chart) return 'embed-' + chart + (lang === 'en' ? '' : '-' + lang) + '.html';
     return lang === 'en' ? './' : lang + '.html';
@@ -119,7 +119,7 @@
   addEventListener('static-page', keepStaticPage);
 
   // In a frame, the host hears the page's height from the first paint on, so the frame has its
-  // size before the app arrives; once the app runs, it reports (src/frame_messages.rs), and on a
+  // size before the app arrives; once the app runs, it reports (src/web/frame_messages.rs), and on a
   // page that stays static this goes on.
   if (window.parent !== window) {
     document.addEventListener('DOMContentLoaded', function () {
@@ -135,7 +135,7 @@
     });
   }
 
-  // The same messages as src/frame_messages.rs sends once the app runs: Datawrapper's height
+  // The same messages as src/web/frame_messages.rs sends once the app runs: Datawrapper's height
   // message, and pym.js's when the host gave a child id. Reports until `heights` is disconnected.
   var heights = null;
   function reportHeight() {
@@ -159,7 +159,7 @@
     }
     post();
   }
-  // A figure quoted in the text (src/widgets/quoted.rs) is a link to its row in its chapter's
+  // A figure quoted in the text (src/ui/widgets/quoted.rs) is a link to its row in its chapter's
   // list of figures, which works without scripts. Here the same row opens beside the figure as a
   // popover; Escape, a click elsewhere or a second press on the figure closes it (the browser's
   // own popover behaviour), and focus goes back to the figure. Without the Popover API the link

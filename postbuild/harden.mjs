@@ -78,7 +78,7 @@ const embedCharts = (files) =>
   [...new Set(files.map((f) => f.match(/^embed-([a-z0-9-]+?)(?:-(?:de|nl|zh))?\.html$/)?.[1]).filter(Boolean))];
 
 /// ECharts stays out of the first load: its script tag becomes a note of its file and integrity,
-/// and the app loads it when the first chart goes live (src/echarts.rs, `load`).
+/// and the app loads it when the first chart goes live (src/web/echarts.rs, `load`).
 function chartLibraryOnDemand(html) {
   return html.replace(
     /<script src="(\.\/echarts\.min-[^"]+\.js)" integrity="([^"]+)"[^>]*><\/script>/,

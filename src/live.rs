@@ -1,4 +1,4 @@
-//! Brings the prerendered page to life where the reader is (see `crate::static_page`).
+//! Brings the prerendered page to life where the reader is (see `crate::ui::static_page`).
 //!
 //! The page arrives finished: every chapter's text, every chart as a picture, every table. At
 //! start the app only takes over the header's switches and note, the story's Cite button at its
@@ -14,11 +14,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
-use crate::app_state::AppState;
-use crate::chapters::{CHAPTERS, chapter_view};
-use crate::display::{Display, provide_display};
+use crate::charts::display::Display;
 use crate::i18n::Lang;
-use crate::url_state::{Embed, UrlState};
+use crate::state::app_state::AppState;
+use crate::state::display::provide_display;
+use crate::state::url_state::{Embed, UrlState};
+use crate::ui::chapters::{CHAPTERS, chapter_view};
 
 /// The controls of a chapter that a reader can use before it is live, in document order.
 const CONTROLS: &str = "button, input, select";
@@ -50,16 +51,16 @@ impl Contexts {
 pub fn start(url: UrlState, story: Element) {
     let owner = Owner::new();
     owner.with(|| {
-        let lang = page_lang();
+        let lang = crate::i18n::language_pack::page_lang();
         let state = AppState::new(&url);
         let display = provide_display(state.theme.into(), Signal::stored(lang));
         let contexts = Contexts { state, lang, display, live: LiveChapters(RwSignal::new(0)) };
         contexts.provide();
-        crate::mirror_in_url(state);
-        crate::apply_theme_choice(state.theme);
+        crate::ui::page::mirror_in_url(state);
+        crate::ui::page::apply_theme_choice(state.theme);
         follow_lang_choice(state, lang);
         let offline_ready = RwSignal::new(false);
-        crate::offline::register(offline_ready);
+        crate::web::offline::register(offline_ready);
 
         match url.embed {
             Some(Embed::Chart(_)) | Some(Embed::Unknown) => {
@@ -72,12 +73,12 @@ pub fn start(url: UrlState, story: Element) {
                 let go_live = move || {
                     leptos::task::spawn_local(async move {
                         if !unknown {
-                            crate::echarts::load().await;
+                            crate::web::echarts::load().await;
                         }
                         // The table or sources the reader opened meanwhile stay open.
                         let open_parts = open_details(&story);
                         story.remove();
-                        leptos::mount::mount_to_body(move || view! { <crate::App url=url.clone()/> });
+                        leptos::mount::mount_to_body(move || view! { <crate::ui::page::App url=url.clone()/> });
                         if let Some(body) = document().body() {
                             restore_details(&body, &open_parts);
                         }
@@ -102,12 +103,16 @@ pub fn start(url: UrlState, story: Element) {
                 in_turn(
                     owner.clone(),
                     std::collections::VecDeque::from([
-                        live_part(&story, "header.story-header .switches", contexts, || view! { <crate::HeaderSwitches/> }.into_any()),
-                        live_part(&story, "header.story-header .offline-note", contexts, move || {
-                            view! { <crate::OfflineNote offline_ready=offline_ready/> }.into_any()
+                        live_part(&story, "header.story-header .switches", contexts, || {
+                            view! { <crate::ui::page::HeaderSwitches/> }.into_any()
                         }),
-                        live_part(&story, "footer.story-footer .story-cite", contexts, || view! { <crate::StoryCite/> }.into_any()),
-                        live_part(&story, "nav.contents", contexts, || view! { <crate::widgets::Contents/> }.into_any()),
+                        live_part(&story, "header.story-header .offline-note", contexts, move || {
+                            view! { <crate::ui::page::OfflineNote offline_ready=offline_ready/> }.into_any()
+                        }),
+                        live_part(&story, "footer.story-footer .story-cite", contexts, || {
+                            view! { <crate::ui::page::StoryCite/> }.into_any()
+                        }),
+                        live_part(&story, "nav.contents", contexts, || view! { <crate::ui::widgets::Contents/> }.into_any()),
                         Box::new(move || watch_chapters(&url, contexts)),
                     ]),
                 );
@@ -125,7 +130,7 @@ fn append_credit(story: &Element, contexts: Contexts) {
     if story.append_child(&credit).is_ok() {
         leptos::mount::mount_to(credit, move || {
             contexts.provide();
-            view! { <crate::Credit/> }
+            view! { <crate::ui::page::Credit/> }
         })
         .forget();
     }
@@ -148,11 +153,6 @@ fn in_turn(owner: Owner, mut steps: std::collections::VecDeque<Box<dyn FnOnce()>
         },
         std::time::Duration::ZERO,
     );
-}
-
-/// The language the page was prerendered in (`<html lang>`).
-pub(crate) fn page_lang() -> Lang {
-    document().document_element().and_then(|root| root.get_attribute("lang")).and_then(|tag| Lang::from_tag(&tag)).unwrap_or_default()
 }
 
 /// Each language has its own prerendered page: choosing another language opens it, with the
@@ -340,7 +340,7 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
     }
     let _ = old.set_attribute("data-going-live", "");
     leptos::task::spawn_local(async move {
-        crate::echarts::load().await;
+        crate::web::echarts::load().await;
         let pictures = take_pictures(&old);
         // The chapter's prose and the list of its quoted figures move over as they are
         // (`widgets::quoted`): they never change, and the wasm does not carry them.
@@ -348,7 +348,7 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
         if let Some(list) = &quoted {
             list.remove();
         }
-        let prose = elements(&old, &format!("p.{}[data-prose]", crate::widgets::quoted::PROSE));
+        let prose = elements(&old, &format!("p.{}[data-prose]", crate::ui::widgets::quoted::PROSE));
         let open_tables = open_details(&old);
         if mount_in_place_of(&old, contexts, move || chapter_view(chapter).unwrap_or_else(|| ().into_any())).is_none() {
             return;
@@ -362,12 +362,12 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
             }
         }
         restore_details(&live, &open_tables);
-        if let (Some(list), Ok(Some(slot))) = (quoted, live.query_selector(&format!(".{}", crate::widgets::quoted::SLOT))) {
+        if let (Some(list), Ok(Some(slot))) = (quoted, live.query_selector(&format!(".{}", crate::ui::widgets::quoted::SLOT))) {
             let _ = slot.replace_with_with_node_1(&list);
         }
         for paragraph in prose {
             let key = paragraph.get_attribute("data-prose").unwrap_or_default();
-            let selector = format!("p.{}[data-prose=\"{key}\"]", crate::widgets::quoted::PROSE);
+            let selector = format!("p.{}[data-prose=\"{key}\"]", crate::ui::widgets::quoted::PROSE);
             if let Ok(Some(slot)) = live.query_selector(&selector) {
                 let _ = slot.replace_with_with_node_1(&paragraph);
             }
@@ -448,5 +448,44 @@ fn replay(old: &Element, live: &Element) {
                 }
             }
         }
+    }
+}
+
+/// Brings the page to life: the prerendered story where there is one, the whole app elsewhere.
+pub(crate) fn bring_to_life() {
+    let url = UrlState::parse(&window().location().search().unwrap_or_default());
+    let document = document();
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().toggle_with_force("embedded", url.embed.is_some());
+    }
+    let frame_key = match url.embed {
+        Some(Embed::Chart(id)) => id.to_string(),
+        _ => "story".to_string(),
+    };
+    crate::web::frame_messages::report_height(frame_key, url.child_id.clone());
+    let page_lang = crate::i18n::language_pack::page_lang();
+    match document.query_selector("main[data-prerendered]").ok().flatten() {
+        Some(story) if crate::i18n::language_pack::is_ready(page_lang) => start(url, story),
+        // The page's texts come first: without them the live chapters would speak English.
+        Some(story) => leptos::task::spawn_local(async move {
+            if crate::i18n::language_pack::load(page_lang).await {
+                // A task of its own again: after decoding the pack, starting made one long task.
+                set_timeout(move || start(url, story), std::time::Duration::ZERO);
+            } else {
+                // The prerendered page stays, complete and readable (postbuild/first-paint.js).
+                if let Ok(event) = web_sys::Event::new("static-page") {
+                    let _ = window().dispatch_event(&event);
+                }
+            }
+        }),
+        None => leptos::task::spawn_local(async move {
+            crate::i18n::language_pack::load(url.lang.unwrap_or(page_lang)).await;
+            crate::web::echarts::load().await;
+            let chapter = url.chapter;
+            leptos::mount::mount_to_body(move || view! { <crate::ui::page::App url=url.clone()/> });
+            if let Some(section) = chapter.and_then(|c| document.get_element_by_id(c)) {
+                section.scroll_into_view();
+            }
+        }),
     }
 }

@@ -2,7 +2,7 @@
 //! a toggle changes the drawn series.
 #![cfg(target_arch = "wasm32")]
 
-use car_exports::chapters::overtaking::OvertakingChapter;
+use car_exports::ui::chapters::overtaking::OvertakingChapter;
 use js_sys::{Array, Function, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,12 +13,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Loads the vendored ECharts build into the test page, as index.html does for the real page.
 fn load_echarts() {
-    if car_exports::echarts::is_available() {
+    if car_exports::web::echarts::is_available() {
         return;
     }
     let source = include_str!("../vendor/echarts/echarts.min.js");
     Function::new_no_args(&format!("{source}\n;globalThis.echarts = echarts;")).call0(&JsValue::NULL).unwrap();
-    assert!(car_exports::echarts::is_available());
+    assert!(car_exports::web::echarts::is_available());
 }
 
 async fn settle() {
@@ -135,8 +135,8 @@ async fn without_the_chart_library_the_table_is_shown() {
 
 #[wasm_bindgen_test]
 fn a_panic_leaves_a_notice_with_a_plain_reload_link_in_the_readers_language() {
-    use car_exports::failure;
     use car_exports::i18n::Lang;
+    use car_exports::ui::failure;
     let document = web_sys::window().unwrap().document().unwrap();
     failure::set_lang(Lang::De);
     failure::show_notice();

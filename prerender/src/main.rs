@@ -17,10 +17,10 @@ use std::io::Read;
 use std::path::Path;
 
 use car_exports::charts::{CHART_IDS, end_label};
-use car_exports::escape_html;
 use car_exports::i18n::{Lang, t};
-use car_exports::static_page::{axis_label, embed, story, unit_from_id};
-use car_exports::text_version::{file_name, page_html};
+use car_exports::story::escape_html;
+use car_exports::ui::static_page::{axis_label, embed, story, unit_from_id};
+use car_exports::ui::text_version::{file_name, page_html};
 use serde_json::{Value, json};
 
 fn main() {
@@ -111,7 +111,7 @@ fn pages(dir: &Path) -> Result<(), String> {
         }
     }
     write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages, "cards": cards }).to_string())?;
-    write(car_exports::revisions_feed::FILE, &car_exports::revisions_feed::atom(site.as_deref()))?;
+    write(car_exports::ui::revisions_feed::FILE, &car_exports::ui::revisions_feed::atom(site.as_deref()))?;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let data = dataset::load(&root.join("data"), "data").map_err(data_problems)?;
     let package = data_package(dir, &data)?;
@@ -154,7 +154,7 @@ fn language_packs(root: &Path, data: &dataset::Dataset) -> Result<Vec<(String, S
     let files = dataset::packs::files(&messages, &translations);
     // The app names the same files (its build script ran the same function on the same files).
     for (lang, (name, _)) in Lang::ALL.iter().skip(1).zip(&files) {
-        if car_exports::language_pack::file(*lang) != Some(name.as_str()) {
+        if car_exports::i18n::language_pack::file(*lang) != Some(name.as_str()) {
             return Err(format!("the app expects another language pack than {name}: rebuild the app"));
         }
     }

@@ -9,10 +9,10 @@
 //! README's "Deploy"). Without it the tags carry addresses relative to the page, which the build
 //! says, since most crawlers then show no picture.
 
-use car_exports::citation::figures_up_to;
-use car_exports::escape_html;
-use car_exports::format;
 use car_exports::i18n::{Lang, t};
+use car_exports::story::citation::figures_up_to;
+use car_exports::story::escape_html;
+use car_exports::story::format;
 use serde_json::{Value, json};
 
 /// The setting that names the site's public address.
@@ -128,7 +128,7 @@ fn tags(lang: Lang, title: &str, description: &str, image: &str, image_alt: &str
 pub fn story_tags(lang: Lang, site: Option<&str>) -> String {
     let feed = format!(
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}\" title=\"{}\">",
-        escape_html(&address(site, "", car_exports::revisions_feed::FILE)),
+        escape_html(&address(site, "", car_exports::ui::revisions_feed::FILE)),
         escape_html(t::ui_revisions_feed(lang)),
     );
     let tags = tags(

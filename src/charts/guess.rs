@@ -8,12 +8,12 @@ use charming::element::{ItemStyle, Label, LabelPosition, LineStyle, LineStyleTyp
 use charming::series::Line;
 
 use super::{end_label_room, series_name, yearly_line};
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
+use crate::charts::palette::category_colour;
 use crate::i18n::{Lang, t};
-use crate::model::{Confidence, Series, Unit, series_or_panic};
-use crate::palette::category_colour;
-use crate::table::{Cell, Row, Table};
+use crate::story::format;
+use crate::story::model::{Confidence, Series, Unit, series_or_panic};
+use crate::story::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "guess-exports";
 pub const UNIT: Unit = Unit::Vehicles;
@@ -144,7 +144,7 @@ fn drawing_area(display: Display) -> MarkArea {
             Label::new()
                 .show(true)
                 .position(LabelPosition::InsideTop)
-                .color(crate::palette::ink(display.theme).muted)
+                .color(crate::charts::palette::ink(display.theme).muted)
                 .font_size(if display.narrow { 11 } else { 12 }),
         )
         .data(vec![(from, MarkAreaData::new().x_axis(GUESSED[GUESSED.len() - 1].to_string()))])

@@ -3,12 +3,12 @@
 use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
+use crate::charts::palette::{category_colour, country_colour};
 use crate::i18n::{Lang, data_text, t};
-use crate::model::{Country, Series, Unit, series_or_panic};
-use crate::palette::{category_colour, country_colour};
-use crate::table::{Cell, Row, Table};
+use crate::story::format;
+use crate::story::model::{Country, Series, Unit, series_or_panic};
+use crate::story::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "investment-abroad";
 const YEARS: [u16; 3] = [2022, 2023, 2024];

@@ -3,10 +3,10 @@
 use crate::charts::option::Chart;
 
 use super::{Choice, ranking};
-use crate::display::Display;
+use crate::charts::display::Display;
 use crate::i18n::{Lang, t};
-use crate::model::Unit;
-use crate::table::Table;
+use crate::story::model::Unit;
+use crate::story::table::Table;
 
 pub const CHART_ID: &str = "exports-by-maker";
 

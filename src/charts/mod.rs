@@ -3,6 +3,7 @@
 
 pub mod capacity;
 pub mod destinations;
+pub mod display;
 pub mod guess;
 pub mod investment;
 pub mod makers;
@@ -11,6 +12,7 @@ pub mod nev;
 pub mod option;
 pub mod outlook;
 pub mod overtaking;
+pub mod palette;
 pub mod policy;
 pub mod price_war;
 pub mod ranking;
@@ -33,7 +35,7 @@ pub const CHART_IDS: &[&str] = &[
 ];
 
 /// A chart's table in its default view, the figures a reader sees before any choice.
-pub fn default_table(id: &str, lang: Lang) -> Option<crate::table::Table> {
+pub fn default_table(id: &str, lang: Lang) -> Option<crate::story::table::Table> {
     Some(match id {
         guess::CHART_ID => guess::table(&Default::default(), lang),
         overtaking::CHART_ID => overtaking::table(&Default::default(), lang),
@@ -54,8 +56,8 @@ pub fn default_table(id: &str, lang: Lang) -> Option<crate::table::Table> {
 /// A chart's tables in each of its views that a choice reaches (the default first): every figure
 /// the chart can show. The guess, the timeline's filters and the explorer's sliders add no figure
 /// of the data, so those charts have their default table only.
-pub fn view_tables(id: &str, lang: Lang) -> Vec<crate::table::Table> {
-    fn each<V: Choice>(table: impl Fn(V, Lang) -> crate::table::Table, lang: Lang) -> Vec<crate::table::Table> {
+pub fn view_tables(id: &str, lang: Lang) -> Vec<crate::story::table::Table> {
+    fn each<V: Choice>(table: impl Fn(V, Lang) -> crate::story::table::Table, lang: Lang) -> Vec<crate::story::table::Table> {
         V::ALL.iter().map(|(view, _)| table(*view, lang)).collect()
     }
     match id {
@@ -100,11 +102,11 @@ use charming::element::{
 };
 use charming::series::{Bar, Line};
 
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
+use crate::charts::palette::{country_marker, ink, series_colour};
 use crate::i18n::Lang;
-use crate::model::{Confidence, Series, Unit};
-use crate::palette::{self, country_marker, ink, series_colour};
+use crate::story::format;
+use crate::story::model::{Confidence, Series, Unit};
 
 /// The JSON that the ECharts binding and the build's picture renderer receive, complete but for
 /// its formatters' placeholders (`option::Formatter`). Serialized straight to text: going through `serde_json::Value` would compile a second
@@ -454,7 +456,7 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::display::Display;
+    use crate::charts::display::Display;
 
     fn option(chart: Chart) -> Value {
         serde_json::from_str(&to_json(&chart)).unwrap()
@@ -556,7 +558,7 @@ mod tests {
         };
         let value_of = |item: &Value| if item.is_object() { item["value"].clone() } else { item.clone() };
         for lang in Lang::ALL {
-            for picture in crate::static_page::story(lang).1.iter().filter(|p| p.key.ends_with("/narrow") || p.key.ends_with("/wide")) {
+            for picture in crate::ui::static_page::story(lang).1.iter().filter(|p| p.key.ends_with("/narrow") || p.key.ends_with("/wide")) {
                 let o: Value = serde_json::from_str(&picture.light).unwrap();
                 let mut found = Vec::new();
                 walk(&o, "", &mut found);

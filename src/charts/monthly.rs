@@ -7,14 +7,14 @@ use charming::element::{LineStyle, MarkLine, Symbol};
 use charming::series::Line;
 
 use super::{Choice, end_label_room, series_name};
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
+use crate::charts::palette::{category_colour, country_colour, ink};
 use crate::i18n::{Lang, t};
-use crate::model::Country;
-use crate::model::{Confidence, Point, Series, Unit, series_or_panic};
-use crate::palette::{category_colour, country_colour, ink};
-use crate::quote::Figure;
-use crate::table::{Cell, Row, Table};
+use crate::story::format;
+use crate::story::model::Country;
+use crate::story::model::{Confidence, Point, Series, Unit, series_or_panic};
+use crate::story::quote::Figure;
+use crate::story::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "exports-by-month";
 /// The first month shown.
@@ -222,7 +222,7 @@ fn published_to_date(yearly_id: &str, monthly_id: &str, year: u16, months: u8) -
         let s = series_or_panic(monthly_id);
         return Some((s, s.point_for_month(year, 1)?));
     }
-    crate::quote::lookup(yearly_id, year, year_to_date_period(months)?)
+    crate::story::quote::lookup(yearly_id, year, year_to_date_period(months)?)
 }
 
 /// The newest year so far, as chapters 1 and 8 quote it: its months, and CAAM's published totals
@@ -290,7 +290,7 @@ fn describe_change(lang: Lang, first: &str, last: &str, change: Option<f64>) -> 
 mod tests {
     use super::*;
     use crate::charts::to_json;
-    use crate::model::EVENTS;
+    use crate::story::model::EVENTS;
 
     fn option(view: MonthlyView, display: Display) -> serde_json::Value {
         serde_json::from_str(&to_json(&chart(view, display))).unwrap()

@@ -3,13 +3,13 @@
 use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
+use crate::charts::palette::{category_colour, country_colour};
 use crate::i18n::{Lang, t};
-use crate::model::Country;
-use crate::model::{Unit, series_or_panic};
-use crate::palette::{category_colour, country_colour};
-use crate::table::{Cell, Row, Table};
+use crate::story::format;
+use crate::story::model::Country;
+use crate::story::model::{Unit, series_or_panic};
+use crate::story::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "nev-share";
 pub const YEARS: [u16; 6] = [2020, 2021, 2022, 2023, 2024, 2025];
@@ -37,7 +37,7 @@ pub fn unit(view: NevView) -> Unit {
 }
 
 /// Per year: (NEV exports, all exports) where both are known.
-fn split(year: u16) -> Option<(&'static crate::model::Point, &'static crate::model::Point)> {
+fn split(year: u16) -> Option<(&'static crate::story::model::Point, &'static crate::story::model::Point)> {
     Some((series_or_panic("china-nev").point(year)?, series_or_panic("china-caam").point(year)?))
 }
 

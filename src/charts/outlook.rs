@@ -6,12 +6,12 @@ use charming::element::{LineStyle, LineStyleType, Symbol};
 use charming::series::Line;
 
 use super::{end_label_room, yearly_line, yearly_line_chart};
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
+use crate::charts::palette::{category_colour, ink};
 use crate::i18n::{Lang, t};
-use crate::model::{Unit, series_or_panic};
-use crate::palette::{category_colour, ink};
-use crate::table::{Cell, Row, Table};
+use crate::story::format;
+use crate::story::model::{Unit, series_or_panic};
+use crate::story::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "outlook-explorer";
 pub const UNIT: Unit = Unit::Vehicles;
@@ -74,7 +74,7 @@ pub fn chart(view: &OutlookView, display: Display) -> Chart {
     // Only the projection reaches the right edge: the outcome and the forecast end mid-chart,
     // where the legend names them (`charts::ends_at_the_right`).
     let ends = [(t::outlook_projection_series(lang).to_string(), values.iter().rev().flatten().next().copied())];
-    let points = |s: &crate::model::Series| years.iter().map(|&y| s.point(y).map(|p| p.value)).collect::<Vec<_>>();
+    let points = |s: &crate::story::model::Series| years.iter().map(|&y| s.point(y).map(|p| p.value)).collect::<Vec<_>>();
     yearly_line_chart(&years, end_label_room(&ends, Unit::Vehicles, display), display)
         .series(super::end_labelled(yearly_line(actual, &years, false, display), &points(actual), display))
         .series(super::end_labelled(

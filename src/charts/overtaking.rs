@@ -4,11 +4,11 @@ use crate::charts::option::Chart;
 use charming::element::MarkLine;
 
 use super::{end_label_room, yearly_line, yearly_line_chart};
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
 use crate::i18n::{Lang, t};
-use crate::model::{Country, Series, Unit, series};
-use crate::table::Table;
+use crate::story::format;
+use crate::story::model::{Country, Series, Unit, series};
+use crate::story::table::Table;
 
 pub const CHART_ID: &str = "exports-vs-peers";
 pub const YEARS: [u16; 11] = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
@@ -137,9 +137,9 @@ pub fn counts_compared(lang: Lang) -> Table {
         columns: vec![t::overtaking_counts_column(lang, &COMPARED_YEAR.to_string())],
         rows: series
             .iter()
-            .map(|s| crate::table::Row {
+            .map(|s| crate::story::table::Row {
                 label: s.name(lang),
-                cells: vec![s.point(COMPARED_YEAR).map(|p| crate::table::Cell::from_point(s, p, lang))],
+                cells: vec![s.point(COMPARED_YEAR).map(|p| crate::story::table::Cell::from_point(s, p, lang))],
             })
             .collect(),
         series,
@@ -312,10 +312,10 @@ mod tests {
     #[test]
     fn low_confidence_figures_are_drawn_hollow() {
         let o = option(OvertakingView::default());
-        let low = crate::model::SERIES
+        let low = crate::story::model::SERIES
             .iter()
             .flat_map(|s| s.points.iter().map(move |p| (s, p)))
-            .find(|(s, p)| s.id == "china-customs" && p.confidence == crate::model::Confidence::Low);
+            .find(|(s, p)| s.id == "china-customs" && p.confidence == crate::story::model::Confidence::Low);
         // The default view's series have no low-confidence figure today; the customs count's
         // hollow points are checked wherever one exists, and the rule itself on a medium one.
         if let Some((_, p)) = low {

@@ -7,12 +7,12 @@ use charming::datatype::DataPointItem;
 use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger};
 use charming::series::Scatter;
 
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
+use crate::charts::palette::{category_colour, ink};
 use crate::i18n::{Lang, data_text, t};
-use crate::model::{EVENTS, Event};
-use crate::palette::{category_colour, ink};
-use crate::table::{Cell, Row, Table};
+use crate::story::format;
+use crate::story::model::{EVENTS, Event};
+use crate::story::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "policy-timeline";
 

@@ -3,12 +3,12 @@
 use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
+use crate::charts::palette::category_colour;
 use crate::i18n::{Lang, t};
-use crate::model::{Series, Unit, period_name, period_short_name, series_or_panic};
-use crate::palette::category_colour;
-use crate::table::{Cell, Row, Table};
+use crate::story::format;
+use crate::story::model::{Series, Unit, period_name, period_short_name, series_or_panic};
+use crate::story::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "price-war";
 

@@ -5,11 +5,11 @@
 use crate::charts::option::Chart;
 
 use super::{ValuePlace, bar_chart, bar_series, value_room};
-use crate::display::Display;
+use crate::charts::display::Display;
+use crate::charts::palette::category_colour;
 use crate::i18n::{Lang, data_text, t};
-use crate::model::{Confidence, Point, Series, Unit, period_name, period_short_name, series_or_panic};
-use crate::palette::category_colour;
-use crate::table::{Cell, Row, Table};
+use crate::story::model::{Confidence, Point, Series, Unit, period_name, period_short_name, series_or_panic};
+use crate::story::table::{Cell, Row, Table};
 
 /// One thing ranked, with the figure chosen for the view (if any).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -136,7 +136,7 @@ pub fn describe(what: &str, entries: &[Entry], unit: Unit, lang: Lang) -> String
     let separator = t::common_list_separator(lang);
     let mut sentences = vec![t::ranking_describe(lang, what)];
     if let Some((s, p)) = ranked.first() {
-        sentences.push(t::ranking_leads(lang, &bar_label(s, p, mixed, lang), &crate::format::readable(lang, unit, p.value)));
+        sentences.push(t::ranking_leads(lang, &bar_label(s, p, mixed, lang), &crate::story::format::readable(lang, unit, p.value)));
     }
     let partial: Vec<String> = ranked.iter().filter(|(_, p)| !p.period.is_empty()).map(|(s, p)| bar_label(s, p, mixed, lang)).collect();
     if !partial.is_empty() {

@@ -3,12 +3,12 @@
 use crate::charts::option::Chart;
 
 use super::{Choice, ValuePlace, bar_chart, bar_series, value_room};
-use crate::display::Display;
-use crate::format;
+use crate::charts::display::Display;
+use crate::charts::palette::country_colour;
 use crate::i18n::{Lang, data_text, t};
-use crate::model::{Confidence, Country, Series, Unit, series_or_panic};
-use crate::palette::country_colour;
-use crate::table::{Cell, Row, Table};
+use crate::story::format;
+use crate::story::model::{Confidence, Country, Series, Unit, series_or_panic};
+use crate::story::table::{Cell, Row, Table};
 
 pub const CHART_ID: &str = "germany-in-china";
 

@@ -1,0 +1,421 @@
+//! The reader's view as a URL query, and back.
+//!
+//! Every parameter is read defensively: unknown keys are ignored, a malformed value falls back to
+//! its default, and no input panics (see the property tests). Only values that differ from the
+//! defaults are written, so a plain link stays plain.
+
+use crate::charts::capacity::CapacityView;
+use crate::charts::destinations::MarketsView;
+use crate::charts::guess::GuessView;
+use crate::charts::investment::InvestmentView;
+use crate::charts::makers::MakersView;
+use crate::charts::monthly::MonthlyView;
+use crate::charts::nev::NevView;
+use crate::charts::outlook::OutlookView;
+use crate::charts::overtaking::{ChinaCount, OvertakingView, PEERS};
+use crate::charts::policy::{PolicyView, actor_ids, filter_param, kind_ids, parse_filter};
+use crate::charts::price_war::PriceWarView;
+use crate::charts::volkswagen::GermanyView;
+use crate::charts::{CHART_IDS, Choice};
+use crate::i18n::Lang;
+use crate::story::model::Country;
+use crate::ui::chapters::CHAPTER_IDS;
+
+/// The one-of views of the later chapters' charts, each under its own URL key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChoiceViews {
+    pub monthly: MonthlyView,
+    pub nev: NevView,
+    pub markets: MarketsView,
+    pub makers: MakersView,
+    pub capacity: CapacityView,
+    pub prices: PriceWarView,
+    pub investment: InvestmentView,
+    pub germany: GermanyView,
+}
+
+/// What an `?embed=` parameter asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Embed {
+    /// The whole story without site chrome.
+    Story,
+    /// One chart by its public id.
+    Chart(&'static str),
+    /// An id we do not have: the page says so and links to the story.
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    /// Follow the reader's system setting.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn id(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UrlState {
+    pub embed: Option<Embed>,
+    pub chapter: Option<&'static str>,
+    pub overtaking: OvertakingView,
+    pub choices: ChoiceViews,
+    pub policy: PolicyView,
+    pub outlook: OutlookView,
+    /// The reader's guess in chapter 1, once revealed (`guess=`).
+    pub guess: GuessView,
+    pub theme: ThemeChoice,
+    /// The language asked for in the URL; `None` follows the browser.
+    pub lang: Option<Lang>,
+    /// pym.js gives each embedded frame an id, echoed in every height message.
+    pub child_id: Option<String>,
+}
+
+/// Longest value we look at; anything longer is malformed by definition.
+const MAX_VALUE_LEN: usize = 200;
+
+impl UrlState {
+    /// Reads a query string, with or without its leading `?`.
+    pub fn parse(query: &str) -> Self {
+        let mut state = UrlState::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            if value.len() > MAX_VALUE_LEN {
+                continue;
+            }
+            match key.as_ref() {
+                "embed" => state.embed = Some(parse_embed(&value)),
+                "chapter" => state.chapter = CHAPTER_IDS.iter().copied().find(|c| *c == value),
+                "count" => state.overtaking.count = parse_count(&value).unwrap_or_default(),
+                "peers" => {
+                    let defaults = OvertakingView::default();
+                    let peers = parse_peers(&value).unwrap_or([defaults.japan, defaults.germany, defaults.korea]);
+                    state.overtaking.japan = peers[0];
+                    state.overtaking.germany = peers[1];
+                    state.overtaking.korea = peers[2];
+                }
+                "monthly" => state.choices.monthly = Choice::from_id(&value).unwrap_or_default(),
+                "nev" => state.choices.nev = Choice::from_id(&value).unwrap_or_default(),
+                "markets" => state.choices.markets = Choice::from_id(&value).unwrap_or_default(),
+                "makers" => state.choices.makers = Choice::from_id(&value).unwrap_or_default(),
+                "capacity" => state.choices.capacity = Choice::from_id(&value).unwrap_or_default(),
+                "prices" => state.choices.prices = Choice::from_id(&value).unwrap_or_default(),
+                "invest" => state.choices.investment = Choice::from_id(&value).unwrap_or_default(),
+                "germany" => state.choices.germany = Choice::from_id(&value).unwrap_or_default(),
+                "actors" => state.policy.actors = parse_filter(&value, &actor_ids()).unwrap_or(PolicyView::default().actors),
+                "kinds" => state.policy.kinds = parse_filter(&value, &kind_ids()).unwrap_or(PolicyView::default().kinds),
+                "guess" => state.guess = GuessView::parse(&value).unwrap_or_default(),
+                "growth" => {
+                    state.outlook.growth =
+                        parse_in_range(&value, crate::charts::outlook::GROWTH_RANGE).unwrap_or(OutlookView::default().growth)
+                }
+                "loss" => {
+                    state.outlook.loss = parse_in_range(&value, crate::charts::outlook::LOSS_RANGE).unwrap_or(OutlookView::default().loss)
+                }
+                "theme" => state.theme = parse_theme(&value).unwrap_or_default(),
+                // Only the four codes the page writes (any case); anything else follows the browser.
+                "lang" => state.lang = Lang::from_param(&value),
+                "childId" => state.child_id = valid_child_id(&value).then(|| value.to_string()),
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// The query for this state, without `?`; empty when everything is at its default.
+    pub fn to_query(&self) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if let Some(embed) = self.embed {
+            query.append_pair(
+                "embed",
+                match embed {
+                    Embed::Story => "story",
+                    Embed::Chart(id) => id,
+                    Embed::Unknown => "unknown",
+                },
+            );
+        }
+        self.append_view(&mut query);
+        if let Some(id) = &self.child_id {
+            query.append_pair("childId", id);
+        }
+        query.finish()
+    }
+
+    /// The query of a link that reopens this view in the full story (no embed, no frame id).
+    pub fn story_query(&self) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        self.append_view(&mut query);
+        query.finish()
+    }
+
+    fn append_view(&self, query: &mut form_urlencoded::Serializer<'_, String>) {
+        if let Some(chapter) = self.chapter {
+            query.append_pair("chapter", chapter);
+        }
+        let defaults = OvertakingView::default();
+        if self.overtaking.count != defaults.count {
+            query.append_pair("count", count_id(self.overtaking.count));
+        }
+        if (self.overtaking.japan, self.overtaking.germany, self.overtaking.korea) != (defaults.japan, defaults.germany, defaults.korea) {
+            let shown: Vec<&str> = PEERS.iter().filter(|p| self.overtaking.shows(**p)).map(|p| peer_id(*p)).collect();
+            query.append_pair("peers", &shown.join(","));
+        }
+        let choices = self.choices;
+        let defaults = ChoiceViews::default();
+        append_choice(query, "monthly", choices.monthly, defaults.monthly);
+        append_choice(query, "nev", choices.nev, defaults.nev);
+        append_choice(query, "markets", choices.markets, defaults.markets);
+        append_choice(query, "makers", choices.makers, defaults.makers);
+        append_choice(query, "capacity", choices.capacity, defaults.capacity);
+        append_choice(query, "prices", choices.prices, defaults.prices);
+        append_choice(query, "invest", choices.investment, defaults.investment);
+        append_choice(query, "germany", choices.germany, defaults.germany);
+        let policy = PolicyView::default();
+        if self.policy.actors != policy.actors {
+            query.append_pair("actors", &filter_param(self.policy.actors, &actor_ids()));
+        }
+        if self.policy.kinds != policy.kinds {
+            query.append_pair("kinds", &filter_param(self.policy.kinds, &kind_ids()));
+        }
+        if let Some(guess) = self.guess.param() {
+            query.append_pair("guess", &guess);
+        }
+        let outlook = OutlookView::default();
+        if self.outlook.growth != outlook.growth {
+            query.append_pair("growth", &self.outlook.growth.to_string());
+        }
+        if self.outlook.loss != outlook.loss {
+            query.append_pair("loss", &self.outlook.loss.to_string());
+        }
+        if self.theme != ThemeChoice::Auto {
+            query.append_pair("theme", self.theme.id());
+        }
+        if let Some(lang) = self.lang {
+            query.append_pair("lang", lang.code());
+        }
+    }
+}
+
+fn append_choice<C: Choice>(query: &mut form_urlencoded::Serializer<'_, String>, key: &str, value: C, default: C) {
+    if value != default {
+        query.append_pair(key, value.id());
+    }
+}
+
+/// A whole number within an inclusive range; anything else is malformed.
+fn parse_in_range<T: std::str::FromStr + PartialOrd + Copy>(value: &str, range: (T, T)) -> Option<T> {
+    value.parse::<T>().ok().filter(|v| *v >= range.0 && *v <= range.1)
+}
+
+fn parse_embed(value: &str) -> Embed {
+    if value == "story" {
+        return Embed::Story;
+    }
+    CHART_IDS.iter().copied().find(|id| *id == value).map(Embed::Chart).unwrap_or(Embed::Unknown)
+}
+
+fn parse_count(value: &str) -> Option<ChinaCount> {
+    match value {
+        "caam" => Some(ChinaCount::Caam),
+        "customs" => Some(ChinaCount::Customs),
+        "both" => Some(ChinaCount::Both),
+        _ => None,
+    }
+}
+
+pub fn count_id(count: ChinaCount) -> &'static str {
+    match count {
+        ChinaCount::Caam => "caam",
+        ChinaCount::Customs => "customs",
+        ChinaCount::Both => "both",
+    }
+}
+
+pub fn peer_id(peer: Country) -> &'static str {
+    match peer {
+        Country::China => "china",
+        Country::Japan => "japan",
+        Country::Germany => "germany",
+        Country::Korea => "korea",
+    }
+}
+
+/// `japan,korea` -> [true, false, true]; empty means no peers; any unknown name is malformed.
+fn parse_peers(value: &str) -> Option<[bool; 3]> {
+    let mut shown = [false; 3];
+    for name in value.split(',').filter(|n| !n.is_empty()) {
+        let index = PEERS.iter().position(|p| peer_id(*p) == name)?;
+        shown[index] = true;
+    }
+    Some(shown)
+}
+
+fn parse_theme(value: &str) -> Option<ThemeChoice> {
+    match value {
+        "auto" => Some(ThemeChoice::Auto),
+        "light" => Some(ThemeChoice::Light),
+        "dark" => Some(ThemeChoice::Dark),
+        _ => None,
+    }
+}
+
+/// pym.js ids are element ids chosen by the host page; we only echo plain ones.
+fn valid_child_id(value: &str) -> bool {
+    (1..=64).contains(&value.len()) && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn an_empty_query_is_the_default_view() {
+        assert_eq!(UrlState::parse(""), UrlState::default());
+        assert_eq!(UrlState::parse("?"), UrlState::default());
+        assert_eq!(UrlState::default().to_query(), "");
+    }
+
+    #[test]
+    fn reads_every_parameter() {
+        let state =
+            UrlState::parse("?embed=exports-vs-peers&chapter=overtaking&count=customs&peers=japan,korea&theme=dark&childId=chart-1");
+        assert_eq!(state.embed, Some(Embed::Chart("exports-vs-peers")));
+        assert_eq!(state.chapter, Some("overtaking"));
+        assert_eq!(state.overtaking.count, ChinaCount::Customs);
+        assert!(state.overtaking.japan && !state.overtaking.germany && state.overtaking.korea);
+        assert_eq!(state.theme, ThemeChoice::Dark);
+        assert_eq!(state.child_id.as_deref(), Some("chart-1"));
+        assert_eq!(UrlState::parse("lang=de").lang, Some(Lang::De));
+        assert_eq!(UrlState::parse("lang=zh-Hans").lang, Some(Lang::Zh));
+        assert_eq!(UrlState::parse("lang=ZH").lang, Some(Lang::Zh));
+        assert_eq!(UrlState::parse("lang=nl").to_query(), "lang=nl");
+    }
+
+    #[test]
+    fn malformed_values_fall_back_and_unknown_keys_are_ignored() {
+        let state = UrlState::parse("count=lots&peers=japan,mars&theme=purple&chapter=9&childId=<script>&utm_source=x&embed");
+        assert_eq!(state.overtaking, OvertakingView::default());
+        assert_eq!(state.theme, ThemeChoice::Auto);
+        assert_eq!(state.chapter, None);
+        assert_eq!(state.child_id, None);
+        assert_eq!(state.embed, Some(Embed::Unknown));
+        for bad in ["lang=fr", "lang=zh-TW", "lang=<script>", "lang=", "lang=deu"] {
+            assert_eq!(UrlState::parse(bad).lang, None, "{bad}");
+        }
+        assert_eq!(UrlState::parse("embed=story").embed, Some(Embed::Story));
+        assert_eq!(UrlState::parse("embed=%E0%A4%A").embed, Some(Embed::Unknown), "bad encodings are unknown ids");
+    }
+
+    #[test]
+    fn later_chapters_views_are_read_and_checked() {
+        let state = UrlState::parse("markets=2023-value&nev=share&actors=eu,china&kinds=tariff&growth=-5&loss=20&invest=fdi");
+        assert_eq!(state.choices.markets, MarketsView::Value2023);
+        assert_eq!(state.choices.nev, NevView::Share);
+        assert_eq!(state.choices.investment, InvestmentView::OutboundFdi);
+        assert_eq!(state.policy, PolicyView { actors: 0b1000_0001, kinds: 1 });
+        assert_eq!(state.outlook, OutlookView { growth: -5, loss: 20 });
+        let bad = UrlState::parse("markets=1999&growth=500&loss=-1&actors=eu,mars&kinds=%FF");
+        assert_eq!(bad.choices, ChoiceViews::default());
+        assert_eq!(bad.outlook, OutlookView::default());
+        assert_eq!(bad.policy, PolicyView::default());
+    }
+
+    #[test]
+    fn empty_peers_means_china_alone() {
+        let state = UrlState::parse("peers=");
+        assert!(!state.overtaking.japan && !state.overtaking.germany && !state.overtaking.korea);
+        assert_eq!(state.story_query(), "peers=");
+    }
+
+    #[test]
+    fn the_story_link_drops_embed_and_frame_id() {
+        let state = UrlState::parse("embed=exports-vs-peers&count=both&childId=c1");
+        assert_eq!(state.to_query(), "embed=exports-vs-peers&count=both&childId=c1");
+        assert_eq!(state.story_query(), "count=both");
+    }
+
+    fn any_state() -> impl Strategy<Value = UrlState> {
+        let embed = prop_oneof![
+            Just(None),
+            Just(Some(Embed::Story)),
+            Just(Some(Embed::Unknown)),
+            proptest::sample::select(CHART_IDS).prop_map(|id| Some(Embed::Chart(id))),
+        ];
+        let chapter = prop_oneof![Just(None), proptest::sample::select(CHAPTER_IDS).prop_map(Some)];
+        let count = prop_oneof![Just(ChinaCount::Caam), Just(ChinaCount::Customs), Just(ChinaCount::Both)];
+        let theme = prop_oneof![Just(ThemeChoice::Auto), Just(ThemeChoice::Light), Just(ThemeChoice::Dark)];
+        let child = proptest::option::of("[A-Za-z0-9_-]{1,64}");
+        let lang = proptest::option::of(proptest::sample::select(Lang::ALL.to_vec()));
+        let choices = (
+            (proptest::sample::select(NevView::ALL).prop_map(|c| c.0), proptest::sample::select(MonthlyView::ALL).prop_map(|c| c.0)),
+            proptest::sample::select(MarketsView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(MakersView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(CapacityView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(PriceWarView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(InvestmentView::ALL).prop_map(|c| c.0),
+            proptest::sample::select(GermanyView::ALL).prop_map(|c| c.0),
+        )
+            .prop_map(|((nev, monthly), markets, makers, capacity, prices, investment, germany)| ChoiceViews {
+                monthly,
+                nev,
+                markets,
+                makers,
+                capacity,
+                prices,
+                investment,
+                germany,
+            });
+        let policy = (0..=crate::charts::policy::ALL_ACTORS, 0..=crate::charts::policy::ALL_KINDS)
+            .prop_map(|(actors, kinds)| PolicyView { actors, kinds });
+        let outlook = (-15i8..=25, 0u8..=50).prop_map(|(growth, loss)| OutlookView { growth, loss });
+        let guess = proptest::option::of(proptest::array::uniform6(proptest::option::of(0u8..=100)))
+            .prop_map(|g| g.map(|guesses| GuessView { guesses, revealed: true }).unwrap_or_default());
+        (embed, chapter, count, any::<[bool; 3]>(), theme, child, choices, (policy, outlook, lang, guess)).prop_map(
+            |(embed, chapter, count, peers, theme, child_id, choices, (policy, outlook, lang, guess))| UrlState {
+                embed,
+                chapter,
+                overtaking: OvertakingView { count, japan: peers[0], germany: peers[1], korea: peers[2] },
+                choices,
+                policy,
+                outlook,
+                guess,
+                theme,
+                lang,
+                child_id,
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn state_survives_a_round_trip_through_the_url(state in any_state()) {
+            prop_assert_eq!(UrlState::parse(&state.to_query()), state);
+        }
+
+        #[test]
+        fn any_input_parses_without_panicking(query in ".{0,400}") {
+            let state = UrlState::parse(&query);
+            // Whatever came in, what goes out parses back to the same view.
+            prop_assert_eq!(UrlState::parse(&state.to_query()), state);
+        }
+
+        #[test]
+        fn any_bytes_parse_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let query = String::from_utf8_lossy(&bytes);
+            let _ = UrlState::parse(&query);
+        }
+    }
+}

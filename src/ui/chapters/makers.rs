@@ -1,0 +1,54 @@
+//! Chapter 4, "Who ships them": the makers behind the exports.
+
+use leptos::prelude::*;
+
+use crate::ui::widgets::quoted::{Prose, QuotedFigures, text};
+
+use crate::charts::makers::{self, CHART_ID, MakersView};
+use crate::i18n::{Lang, t, use_lang};
+use crate::state::app_state::use_app_state;
+use crate::ui::chapters::{ChapterHeading, figure, figure_in};
+use crate::ui::widgets::{ChartModule, ChoiceChart};
+
+fn note(_: MakersView, lang: Lang) -> String {
+    t::makers_note(lang).into()
+}
+
+#[component]
+pub fn MakersChart() -> impl IntoView {
+    let module = ChartModule {
+        id: CHART_ID,
+        title: t::makers_title,
+        subtitle: t::makers_subtitle,
+        question: t::makers_question,
+        chart: makers::chart,
+        table: makers::table,
+        description: makers::description,
+        unit: |_| makers::UNIT,
+        note,
+    };
+    view! { <ChoiceChart module=module state=use_app_state().makers/> }
+}
+
+#[component]
+pub fn MakersChapter() -> impl IntoView {
+    let lang = use_lang();
+    let first = text(|| t::makers_paragraph_1(lang, &figure(lang, "maker-chery", 2023), &figure(lang, "maker-chery", 2024)));
+    let second = text(|| {
+        t::makers_paragraph_2(
+            lang,
+            &figure(lang, "maker-byd", 2024),
+            &figure_in(lang, "maker-byd-caam", 2025, "jan-sep"),
+            &figure(lang, "maker-tesla-shanghai", 2023),
+        )
+    });
+    view! {
+        <section id="makers" class="chapter" aria-labelledby="makers-heading">
+            <ChapterHeading id="makers"/>
+            <Prose chapter="makers" key="chery" text=first.clone()/>
+            <Prose chapter="makers" key="byd" text=second.clone()/>
+            <MakersChart/>
+            <QuotedFigures chapter="makers" texts=vec![first, second]/>
+        </section>
+    }
+}

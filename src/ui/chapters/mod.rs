@@ -1,0 +1,170 @@
+//! The story's chapters, one file each, which chart belongs to which chapter, and the helpers
+//! their prose uses to quote figures from the data.
+
+pub mod destinations;
+pub mod germany;
+pub mod makers;
+pub mod money;
+pub mod nev;
+pub mod outlook;
+pub mod overtaking;
+pub mod policy;
+pub mod why;
+
+use leptos::prelude::*;
+
+use crate::charts;
+use crate::i18n::{Lang, t, use_lang};
+
+/// A chapter's title in one language, from the catalogue (`locales/*/chapters.toml`).
+pub type ChapterTitle = fn(Lang) -> &'static str;
+
+/// Each chapter: its section id (also its `?chapter=` value), its title, its charts' public ids.
+pub const CHAPTERS: &[(&str, ChapterTitle, &[&str])] = &[
+    ("overtaking", t::chapters_overtaking, &[charts::guess::CHART_ID, charts::overtaking::CHART_ID, charts::monthly::CHART_ID]),
+    ("in-the-boxes", t::chapters_in_the_boxes, &[charts::nev::CHART_ID]),
+    ("destinations", t::chapters_destinations, &[charts::destinations::CHART_ID]),
+    ("makers", t::chapters_makers, &[charts::makers::CHART_ID]),
+    ("why", t::chapters_why, &[charts::capacity::CHART_ID, charts::price_war::CHART_ID]),
+    ("money", t::chapters_money, &[charts::investment::CHART_ID]),
+    ("germany", t::chapters_germany, &[charts::volkswagen::CHART_ID]),
+    ("policy", t::chapters_policy, &[charts::policy::CHART_ID]),
+    ("outlook", t::chapters_outlook, &[charts::outlook::CHART_ID]),
+];
+
+/// The title of the chapter `id` in `lang`; empty for an unknown id.
+pub fn chapter_title(id: &str, lang: Lang) -> &'static str {
+    CHAPTERS.iter().find(|(c, _, _)| *c == id).map(|(_, title, _)| title(lang)).unwrap_or_default()
+}
+
+/// Every chapter id, for the URL.
+pub const CHAPTER_IDS: &[&str] = &["overtaking", "in-the-boxes", "destinations", "makers", "why", "money", "germany", "policy", "outlook"];
+
+/// The chapter a chart belongs to.
+pub fn chapter_of(chart_id: &str) -> Option<&'static str> {
+    CHAPTERS.iter().find(|(_, _, charts)| charts.contains(&chart_id)).map(|(chapter, _, _)| *chapter)
+}
+
+/// A whole-year figure as readers read it, e.g. "4.91 million", quoted (`crate::story::quote`): the
+/// prose never types a figure, and each one links to where it comes from.
+pub fn figure(lang: Lang, series_id: &str, year: u16) -> String {
+    figure_in(lang, series_id, year, "")
+}
+
+/// A whole-year figure as readers read it, without a quote's link: for a chart's own notes, whose
+/// figures its table sources.
+pub fn plain_figure(lang: Lang, series_id: &str, year: u16) -> String {
+    crate::story::quote::lookup(series_id, year, "")
+        .map(|(s, p)| crate::story::format::readable(lang, s.unit, p.value))
+        .unwrap_or_else(|| t::common_no_figure(lang).to_string())
+}
+
+/// A figure for part of a year (`""` for the whole year), quoted.
+pub fn figure_in(lang: Lang, series_id: &str, year: u16, period: &str) -> String {
+    crate::story::quote::figure(lang, series_id, year, period)
+}
+
+/// One chart with its controls, for `?embed=<chart-id>`.
+pub fn chart_view(chart_id: &str) -> Option<AnyView> {
+    Some(match chart_id {
+        charts::overtaking::CHART_ID => view! { <overtaking::OvertakingChart/> }.into_any(),
+        charts::guess::CHART_ID => view! { <overtaking::GuessChart/> }.into_any(),
+        charts::monthly::CHART_ID => view! { <overtaking::MonthlyChart/> }.into_any(),
+        charts::nev::CHART_ID => view! { <nev::NevChart/> }.into_any(),
+        charts::destinations::CHART_ID => view! { <destinations::DestinationsChart/> }.into_any(),
+        charts::makers::CHART_ID => view! { <makers::MakersChart/> }.into_any(),
+        charts::capacity::CHART_ID => view! { <why::CapacityChart/> }.into_any(),
+        charts::price_war::CHART_ID => view! { <why::PriceWarChart/> }.into_any(),
+        charts::investment::CHART_ID => view! { <money::InvestmentChart/> }.into_any(),
+        charts::volkswagen::CHART_ID => view! { <germany::GermanyChart/> }.into_any(),
+        charts::policy::CHART_ID => view! { <policy::PolicyChart/> }.into_any(),
+        charts::outlook::CHART_ID => view! { <outlook::OutlookChart/> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// One chapter, by its section id: a prerendered chapter goes live on its own (`crate::live`).
+pub fn chapter_view(id: &str) -> Option<AnyView> {
+    Some(match id {
+        "overtaking" => view! { <overtaking::OvertakingChapter/> }.into_any(),
+        "in-the-boxes" => view! { <nev::NevChapter/> }.into_any(),
+        "destinations" => view! { <destinations::DestinationsChapter/> }.into_any(),
+        "makers" => view! { <makers::MakersChapter/> }.into_any(),
+        "why" => view! { <why::WhyChapter/> }.into_any(),
+        "money" => view! { <money::MoneyChapter/> }.into_any(),
+        "germany" => view! { <germany::GermanyChapter/> }.into_any(),
+        "policy" => view! { <policy::PolicyChapter/> }.into_any(),
+        "outlook" => view! { <outlook::OutlookChapter/> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// Every chapter in order.
+#[component]
+pub fn Chapters() -> impl IntoView {
+    view! {
+        <overtaking::OvertakingChapter/>
+        <nev::NevChapter/>
+        <destinations::DestinationsChapter/>
+        <makers::MakersChapter/>
+        <why::WhyChapter/>
+        <money::MoneyChapter/>
+        <germany::GermanyChapter/>
+        <policy::PolicyChapter/>
+        <outlook::OutlookChapter/>
+    }
+}
+
+/// The heading block every chapter starts with.
+#[component]
+pub fn ChapterHeading(id: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let index = CHAPTERS.iter().position(|(c, _, _)| *c == id).unwrap_or(0);
+    let title = chapter_title(id, lang);
+    view! {
+        <p class="chapter-number">{t::chapters_number(lang, &(index + 1).to_string())}</p>
+        <h2 id=format!("{id}-heading")>{title}</h2>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[allow(unused_imports)]
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_chart_id_belongs_to_a_chapter_and_embeds() {
+        for id in charts::CHART_IDS {
+            assert!(chapter_of(id).is_some(), "{id} has no chapter");
+        }
+        assert_eq!(chapter_of("nope"), None);
+        assert_eq!(CHAPTERS.iter().map(|(c, _, _)| *c).collect::<Vec<_>>(), CHAPTER_IDS);
+        assert!(chapter_view("nope").is_none(), "an unknown chapter has no live view");
+    }
+
+    #[test]
+    fn figures_in_prose_come_from_the_data() {
+        use crate::story::quote::plain;
+        assert_eq!(plain(&figure(Lang::En, "china-caam", 2023)), "4.91 million");
+        assert_eq!(plain(&figure(Lang::De, "china-caam", 2023)), "4,91 Mio.");
+        assert_eq!(plain(&figure(Lang::Zh, "china-caam", 2023)), "491万");
+        assert_eq!(plain(&figure_in(Lang::En, "china-caam", 2025, "jan-aug")), "4.29 million");
+        assert_eq!(plain(&figure(Lang::En, "invest-overseas", 2024)), "US$16 billion");
+        assert_eq!(figure(Lang::En, "china-caam", 1999), "no figure");
+    }
+
+    #[test]
+    fn chapter_titles_come_from_the_catalogue() {
+        assert_eq!(chapter_title("overtaking", Lang::En), "The overtaking");
+        assert_eq!(chapter_title("policy", Lang::En), "Growing pains and the policy turn");
+        assert_eq!(chapter_title("germany", Lang::De), "China und Deutschland");
+        assert_eq!(chapter_title("germany", Lang::Zh), "中国与德国");
+        assert_eq!(chapter_title("nope", Lang::Nl), "");
+        assert_eq!(t::chapters_number(Lang::En, "3"), "Chapter 3");
+        assert_eq!(t::chapters_number(Lang::Zh, "3"), "第3章");
+        for lang in Lang::ALL {
+            assert!(CHAPTERS.iter().all(|(_, title, _)| !title(lang).is_empty()));
+        }
+    }
+}
