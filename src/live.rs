@@ -19,7 +19,8 @@ use crate::i18n::Lang;
 use crate::state::app_state::AppState;
 use crate::state::display::provide_display;
 use crate::state::url_state::{Embed, UrlState};
-use crate::ui::chapters::{CHAPTERS, chapter_view};
+use crate::story::registry::{CHAPTERS, Chapter};
+use crate::ui::chapters::chapter_view;
 
 /// The controls of a chapter that a reader can use before it is live, in document order.
 const CONTROLS: &str = "button, input, select";
@@ -200,7 +201,7 @@ fn watch_chapters(url: &UrlState, contexts: Contexts) {
 
     // Chapters that the address asks for, or whose chart the address changes, go live at once:
     // their picture shows the default view, not the reader's.
-    for (chapter, _, charts) in CHAPTERS {
+    for Chapter { id: chapter, charts, .. } in CHAPTERS {
         if url.chapter == Some(*chapter) || charts.iter().any(|c| changed.contains(c)) {
             activate(chapter);
         }
@@ -217,7 +218,7 @@ fn watch_chapters(url: &UrlState, contexts: Contexts) {
         let kind = if event.type_() == "click" { "click" } else { "input" };
         let _ = control.set_attribute("data-queued", kind);
         let _ = control.set_attribute("aria-busy", "true");
-        if let Some(chapter) = CHAPTERS.iter().map(|(c, _, _)| *c).find(|c| *c == section.id()) {
+        if let Some(chapter) = CHAPTERS.iter().map(|c| c.id).find(|c| *c == section.id()) {
             activate(chapter);
         }
     });
@@ -298,7 +299,7 @@ fn changed_charts(url: &UrlState, defaults: &UrlState) -> Vec<&'static str> {
 fn queued_chapters() -> Vec<&'static str> {
     CHAPTERS
         .iter()
-        .map(|(c, _, _)| *c)
+        .map(|c| c.id)
         .filter(|c| document().query_selector(&format!("section#{c}[data-prerendered] [data-queued]")).ok().flatten().is_some())
         .collect()
 }
@@ -306,7 +307,7 @@ fn queued_chapters() -> Vec<&'static str> {
 /// The chapter a prerendered element belongs to.
 fn chapter_of_element(element: &Element) -> Option<&'static str> {
     let section = element.closest("section.chapter").ok().flatten()?;
-    CHAPTERS.iter().map(|(c, _, _)| *c).find(|c| *c == section.id())
+    CHAPTERS.iter().map(|c| c.id).find(|c| *c == section.id())
 }
 
 /// Runs `then` once, at the reader's first pointer, touch, key, wheel or scroll; at once when the

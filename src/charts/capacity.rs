@@ -10,7 +10,7 @@ use crate::story::format;
 use crate::story::model::{Point, Unit, series_or_panic};
 use crate::story::table::{Cell, Row, Table};
 
-pub const CHART_ID: &str = "capacity-vs-output";
+pub const CHART_ID: &str = crate::story::registry::CAPACITY_VS_OUTPUT;
 pub const UNIT: Unit = Unit::Vehicles;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -8,7 +8,7 @@ use crate::i18n::{Lang, t};
 use crate::story::model::Unit;
 use crate::story::table::Table;
 
-pub const CHART_ID: &str = "export-destinations";
+pub const CHART_ID: &str = crate::story::registry::EXPORT_DESTINATIONS;
 
 const UNITS: &[&str] = &["dest-russia", "dest-mexico", "dest-uae", "dest-belgium", "dest-brazil", "dest-uk", "dest-australia"];
 const VALUES: &[&str] = &["value-russia", "value-belgium", "value-uk", "value-mexico", "value-australia", "value-saudi", "value-uae"];

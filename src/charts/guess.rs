@@ -15,7 +15,7 @@ use crate::story::format;
 use crate::story::model::{Confidence, Series, Unit, series_or_panic};
 use crate::story::table::{Cell, Row, Table};
 
-pub const CHART_ID: &str = "guess-exports";
+pub const CHART_ID: &str = crate::story::registry::GUESS_EXPORTS;
 pub const UNIT: Unit = Unit::Vehicles;
 /// Every year on the chart; the first five are given, the rest are the reader's to guess.
 pub const YEARS: [u16; 11] = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];

@@ -10,7 +10,7 @@ use crate::story::format;
 use crate::story::model::{Country, Series, Unit, series_or_panic};
 use crate::story::table::{Cell, Row, Table};
 
-pub const CHART_ID: &str = "investment-abroad";
+pub const CHART_ID: &str = crate::story::registry::INVESTMENT_ABROAD;
 const YEARS: [u16; 3] = [2022, 2023, 2024];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

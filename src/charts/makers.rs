@@ -8,7 +8,7 @@ use crate::i18n::{Lang, t};
 use crate::story::model::Unit;
 use crate::story::table::Table;
 
-pub const CHART_ID: &str = "exports-by-maker";
+pub const CHART_ID: &str = crate::story::registry::EXPORTS_BY_MAKER;
 
 /// Each maker's series, one per count: its own reports, then CAAM's count of its brands (the
 /// only count of every maker for January–September 2025). A view takes the first with a figure.

@@ -18,21 +18,8 @@ pub mod price_war;
 pub mod ranking;
 pub mod volkswagen;
 
-/// Every chart's public id, as used by `?embed=` and `data-chart`.
-pub const CHART_IDS: &[&str] = &[
-    guess::CHART_ID,
-    overtaking::CHART_ID,
-    monthly::CHART_ID,
-    nev::CHART_ID,
-    destinations::CHART_ID,
-    makers::CHART_ID,
-    capacity::CHART_ID,
-    price_war::CHART_ID,
-    investment::CHART_ID,
-    volkswagen::CHART_ID,
-    policy::CHART_ID,
-    outlook::CHART_ID,
-];
+/// Every chart's public id, as used by `?embed=` and `data-chart` (`story::registry`).
+pub use crate::story::registry::CHART_IDS;
 
 /// A chart's table in its default view, the figures a reader sees before any choice.
 pub fn default_table(id: &str, lang: Lang) -> Option<crate::story::table::Table> {

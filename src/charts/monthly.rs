@@ -16,7 +16,7 @@ use crate::story::model::{Confidence, Point, Series, Unit, series_or_panic};
 use crate::story::quote::Figure;
 use crate::story::table::{Cell, Row, Table};
 
-pub const CHART_ID: &str = "exports-by-month";
+pub const CHART_ID: &str = crate::story::registry::EXPORTS_BY_MONTH;
 /// The first month shown.
 pub const FIRST: (u16, u8) = (2023, 1);
 pub const ALL_ID: &str = "china-caam-monthly";

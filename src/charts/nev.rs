@@ -11,7 +11,7 @@ use crate::story::model::Country;
 use crate::story::model::{Unit, series_or_panic};
 use crate::story::table::{Cell, Row, Table};
 
-pub const CHART_ID: &str = "nev-share";
+pub const CHART_ID: &str = crate::story::registry::NEV_SHARE;
 pub const YEARS: [u16; 6] = [2020, 2021, 2022, 2023, 2024, 2025];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -13,7 +13,7 @@ use crate::story::format;
 use crate::story::model::{Unit, series_or_panic};
 use crate::story::table::{Cell, Row, Table};
 
-pub const CHART_ID: &str = "outlook-explorer";
+pub const CHART_ID: &str = crate::story::registry::OUTLOOK_EXPLORER;
 pub const UNIT: Unit = Unit::Vehicles;
 pub const BASE_YEAR: u16 = 2025;
 pub const LAST_YEAR: u16 = 2030;

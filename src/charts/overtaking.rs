@@ -10,7 +10,7 @@ use crate::story::format;
 use crate::story::model::{Country, Series, Unit, series};
 use crate::story::table::Table;
 
-pub const CHART_ID: &str = "exports-vs-peers";
+pub const CHART_ID: &str = crate::story::registry::EXPORTS_VS_PEERS;
 pub const YEARS: [u16; 11] = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
 
 /// Which of China's counts is drawn.

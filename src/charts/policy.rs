@@ -14,7 +14,7 @@ use crate::story::format;
 use crate::story::model::{EVENTS, Event};
 use crate::story::table::{Cell, Row, Table};
 
-pub const CHART_ID: &str = "policy-timeline";
+pub const CHART_ID: &str = crate::story::registry::POLICY_TIMELINE;
 
 /// A filter button's label in the reader's language.
 pub type Label = fn(Lang) -> &'static str;

@@ -10,7 +10,7 @@ use crate::story::format;
 use crate::story::model::{Series, Unit, period_name, period_short_name, series_or_panic};
 use crate::story::table::{Cell, Row, Table};
 
-pub const CHART_ID: &str = "price-war";
+pub const CHART_ID: &str = crate::story::registry::PRICE_WAR;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PriceWarView {

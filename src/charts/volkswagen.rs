@@ -10,7 +10,7 @@ use crate::story::format;
 use crate::story::model::{Confidence, Country, Series, Unit, series_or_panic};
 use crate::story::table::{Cell, Row, Table};
 
-pub const CHART_ID: &str = "germany-in-china";
+pub const CHART_ID: &str = crate::story::registry::GERMANY_IN_CHINA;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GermanyView {

@@ -19,7 +19,7 @@ use crate::charts::volkswagen::GermanyView;
 use crate::charts::{CHART_IDS, Choice};
 use crate::i18n::Lang;
 use crate::story::model::Country;
-use crate::ui::chapters::CHAPTER_IDS;
+use crate::story::registry::CHAPTER_IDS;
 
 /// The one-of views of the later chapters' charts, each under its own URL key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -352,9 +352,9 @@ mod tests {
             Just(None),
             Just(Some(Embed::Story)),
             Just(Some(Embed::Unknown)),
-            proptest::sample::select(CHART_IDS).prop_map(|id| Some(Embed::Chart(id))),
+            proptest::sample::select(CHART_IDS.to_vec()).prop_map(|id| Some(Embed::Chart(id))),
         ];
-        let chapter = prop_oneof![Just(None), proptest::sample::select(CHAPTER_IDS).prop_map(Some)];
+        let chapter = prop_oneof![Just(None), proptest::sample::select(CHAPTER_IDS.to_vec()).prop_map(Some)];
         let count = prop_oneof![Just(ChinaCount::Caam), Just(ChinaCount::Customs), Just(ChinaCount::Both)];
         let theme = prop_oneof![Just(ThemeChoice::Auto), Just(ThemeChoice::Light), Just(ThemeChoice::Dark)];
         let child = proptest::option::of("[A-Za-z0-9_-]{1,64}");

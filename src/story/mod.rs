@@ -7,6 +7,7 @@ pub mod embed_code;
 pub mod format;
 pub mod model;
 pub mod quote;
+pub mod registry;
 pub mod table;
 
 /// Text for HTML, in an element or a quoted attribute.

@@ -150,7 +150,7 @@ mod tests {
     #[test]
     fn the_story_is_prerendered_with_every_chart_recorded_once_per_size() {
         let (html, pictures) = story(Lang::En);
-        for (id, _, charts) in crate::ui::chapters::CHAPTERS {
+        for crate::story::registry::Chapter { id, charts, .. } in crate::story::registry::CHAPTERS {
             assert!(html.contains(&format!("<section id=\"{id}\"")), "chapter {id} missing");
             for chart in *charts {
                 assert!(html.contains(&format!("data-chart=\"{chart}\"")), "chart {chart} missing");

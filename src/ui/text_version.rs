@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn every_chapter_text_and_table_is_in_the_text_version() {
         let html = story_html(Lang::En);
-        for (id, _, charts) in crate::ui::chapters::CHAPTERS {
+        for crate::story::registry::Chapter { id, charts, .. } in crate::story::registry::CHAPTERS {
             assert!(html.contains(&format!("<section id=\"{id}\"")), "chapter {id} missing");
             for chart in *charts {
                 assert!(html.contains(&format!("data-chart=\"{chart}\"")), "chart {chart} missing");
@@ -75,12 +75,12 @@ mod tests {
         }
         assert_eq!(
             html.matches("<table").count(),
-            crate::charts::CHART_IDS.len() + 1 + crate::ui::chapters::CHAPTERS.len(),
+            crate::charts::CHART_IDS.len() + 1 + crate::story::registry::CHAPTERS.len(),
             "a table per chart, the 2023 counts and each chapter's quoted figures"
         );
         assert_eq!(
             html.matches("open class=\"quoted-figures\"").count(),
-            crate::ui::chapters::CHAPTERS.len(),
+            crate::story::registry::CHAPTERS.len(),
             "each chapter's quoted figures, open"
         );
         assert!(html.contains("4,910,000"), "the tables carry the figures");

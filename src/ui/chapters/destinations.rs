@@ -10,6 +10,8 @@ use crate::state::app_state::use_app_state;
 use crate::ui::chapters::{ChapterHeading, figure};
 use crate::ui::widgets::{ChartModule, ChoiceChart};
 
+const CHAPTER: &str = crate::story::registry::DESTINATIONS;
+
 fn note(view: MarketsView, lang: Lang) -> String {
     match view {
         MarketsView::Value2023 => t::destinations_note_value_2023(lang).into(),
@@ -40,13 +42,13 @@ pub fn DestinationsChapter() -> impl IntoView {
     let first = text(|| t::destinations_paragraph_1(lang, &figure(lang, "dest-russia", 2023), &figure(lang, "dest-russia", 2024)));
     let second = text(|| t::destinations_paragraph_2(lang, &figure(lang, "dest-russia", 2025), &figure(lang, "dest-mexico", 2025)));
     view! {
-        <section id="destinations" class="chapter" aria-labelledby="destinations-heading">
-            <ChapterHeading id="destinations"/>
-            <Prose chapter="destinations" key="russia" text=first.clone()/>
-            <Prose chapter="destinations" key="mexico" text=second.clone()/>
+        <section id=CHAPTER class="chapter" aria-labelledby=format!("{CHAPTER}-heading")>
+            <ChapterHeading id=CHAPTER/>
+            <Prose chapter=CHAPTER key="russia" text=first.clone()/>
+            <Prose chapter=CHAPTER key="mexico" text=second.clone()/>
             <DestinationsChart/>
             <p>{t::destinations_paragraph_3(lang)}</p>
-            <QuotedFigures chapter="destinations" texts=vec![first, second]/>
+            <QuotedFigures chapter=CHAPTER texts=vec![first, second]/>
         </section>
     }
 }

@@ -12,6 +12,8 @@ use crate::story::model::{EVENTS, source};
 use crate::ui::chapters::{ChapterHeading, figure};
 use crate::ui::widgets::{ChartModule, ChoiceChart};
 
+const CHAPTER: &str = crate::story::registry::GERMANY;
+
 fn note(view: GermanyView, lang: Lang) -> String {
     match view {
         GermanyView::VolkswagenBev => t::germany_note_vw(lang).into(),
@@ -48,8 +50,8 @@ pub fn GermanyChapter() -> impl IntoView {
         )
     });
     view! {
-        <section id="germany" class="chapter" aria-labelledby="germany-heading">
-            <ChapterHeading id="germany"/>
+        <section id=CHAPTER class="chapter" aria-labelledby=format!("{CHAPTER}-heading")>
+            <ChapterHeading id=CHAPTER/>
             <p>{t::germany_intro(lang)}</p>
             <ol class="timeline">
                 {milestones
@@ -72,10 +74,10 @@ pub fn GermanyChapter() -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-            <Prose chapter="germany" key="today" text=today.clone()/>
+            <Prose chapter=CHAPTER key="today" text=today.clone()/>
             <GermanyChart/>
             <p>{t::germany_closing(lang)}</p>
-            <QuotedFigures chapter="germany" texts=vec![today]/>
+            <QuotedFigures chapter=CHAPTER texts=vec![today]/>
         </section>
     }
 }

@@ -10,6 +10,8 @@ use crate::state::app_state::use_app_state;
 use crate::ui::chapters::{ChapterHeading, figure, figure_in};
 use crate::ui::widgets::{ChartModule, ChoiceChart};
 
+const CHAPTER: &str = crate::story::registry::MAKERS;
+
 fn note(_: MakersView, lang: Lang) -> String {
     t::makers_note(lang).into()
 }
@@ -43,12 +45,12 @@ pub fn MakersChapter() -> impl IntoView {
         )
     });
     view! {
-        <section id="makers" class="chapter" aria-labelledby="makers-heading">
-            <ChapterHeading id="makers"/>
-            <Prose chapter="makers" key="chery" text=first.clone()/>
-            <Prose chapter="makers" key="byd" text=second.clone()/>
+        <section id=CHAPTER class="chapter" aria-labelledby=format!("{CHAPTER}-heading")>
+            <ChapterHeading id=CHAPTER/>
+            <Prose chapter=CHAPTER key="chery" text=first.clone()/>
+            <Prose chapter=CHAPTER key="byd" text=second.clone()/>
             <MakersChart/>
-            <QuotedFigures chapter="makers" texts=vec![first, second]/>
+            <QuotedFigures chapter=CHAPTER texts=vec![first, second]/>
         </section>
     }
 }

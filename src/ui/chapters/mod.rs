@@ -15,35 +15,7 @@ use leptos::prelude::*;
 
 use crate::charts;
 use crate::i18n::{Lang, t, use_lang};
-
-/// A chapter's title in one language, from the catalogue (`locales/*/chapters.toml`).
-pub type ChapterTitle = fn(Lang) -> &'static str;
-
-/// Each chapter: its section id (also its `?chapter=` value), its title, its charts' public ids.
-pub const CHAPTERS: &[(&str, ChapterTitle, &[&str])] = &[
-    ("overtaking", t::chapters_overtaking, &[charts::guess::CHART_ID, charts::overtaking::CHART_ID, charts::monthly::CHART_ID]),
-    ("in-the-boxes", t::chapters_in_the_boxes, &[charts::nev::CHART_ID]),
-    ("destinations", t::chapters_destinations, &[charts::destinations::CHART_ID]),
-    ("makers", t::chapters_makers, &[charts::makers::CHART_ID]),
-    ("why", t::chapters_why, &[charts::capacity::CHART_ID, charts::price_war::CHART_ID]),
-    ("money", t::chapters_money, &[charts::investment::CHART_ID]),
-    ("germany", t::chapters_germany, &[charts::volkswagen::CHART_ID]),
-    ("policy", t::chapters_policy, &[charts::policy::CHART_ID]),
-    ("outlook", t::chapters_outlook, &[charts::outlook::CHART_ID]),
-];
-
-/// The title of the chapter `id` in `lang`; empty for an unknown id.
-pub fn chapter_title(id: &str, lang: Lang) -> &'static str {
-    CHAPTERS.iter().find(|(c, _, _)| *c == id).map(|(_, title, _)| title(lang)).unwrap_or_default()
-}
-
-/// Every chapter id, for the URL.
-pub const CHAPTER_IDS: &[&str] = &["overtaking", "in-the-boxes", "destinations", "makers", "why", "money", "germany", "policy", "outlook"];
-
-/// The chapter a chart belongs to.
-pub fn chapter_of(chart_id: &str) -> Option<&'static str> {
-    CHAPTERS.iter().find(|(_, _, charts)| charts.contains(&chart_id)).map(|(chapter, _, _)| *chapter)
-}
+use crate::story::registry;
 
 /// A whole-year figure as readers read it, e.g. "4.91 million", quoted (`crate::story::quote`): the
 /// prose never types a figure, and each one links to where it comes from.
@@ -86,15 +58,15 @@ pub fn chart_view(chart_id: &str) -> Option<AnyView> {
 /// One chapter, by its section id: a prerendered chapter goes live on its own (`crate::live`).
 pub fn chapter_view(id: &str) -> Option<AnyView> {
     Some(match id {
-        "overtaking" => view! { <overtaking::OvertakingChapter/> }.into_any(),
-        "in-the-boxes" => view! { <nev::NevChapter/> }.into_any(),
-        "destinations" => view! { <destinations::DestinationsChapter/> }.into_any(),
-        "makers" => view! { <makers::MakersChapter/> }.into_any(),
-        "why" => view! { <why::WhyChapter/> }.into_any(),
-        "money" => view! { <money::MoneyChapter/> }.into_any(),
-        "germany" => view! { <germany::GermanyChapter/> }.into_any(),
-        "policy" => view! { <policy::PolicyChapter/> }.into_any(),
-        "outlook" => view! { <outlook::OutlookChapter/> }.into_any(),
+        registry::OVERTAKING => view! { <overtaking::OvertakingChapter/> }.into_any(),
+        registry::IN_THE_BOXES => view! { <nev::NevChapter/> }.into_any(),
+        registry::DESTINATIONS => view! { <destinations::DestinationsChapter/> }.into_any(),
+        registry::MAKERS => view! { <makers::MakersChapter/> }.into_any(),
+        registry::WHY => view! { <why::WhyChapter/> }.into_any(),
+        registry::MONEY => view! { <money::MoneyChapter/> }.into_any(),
+        registry::GERMANY => view! { <germany::GermanyChapter/> }.into_any(),
+        registry::POLICY => view! { <policy::PolicyChapter/> }.into_any(),
+        registry::OUTLOOK => view! { <outlook::OutlookChapter/> }.into_any(),
         _ => return None,
     })
 }
@@ -119,8 +91,8 @@ pub fn Chapters() -> impl IntoView {
 #[component]
 pub fn ChapterHeading(id: &'static str) -> impl IntoView {
     let lang = use_lang();
-    let index = CHAPTERS.iter().position(|(c, _, _)| *c == id).unwrap_or(0);
-    let title = chapter_title(id, lang);
+    let index = registry::CHAPTERS.iter().position(|c| c.id == id).unwrap_or(0);
+    let title = registry::chapter_title(id, lang);
     view! {
         <p class="chapter-number">{t::chapters_number(lang, &(index + 1).to_string())}</p>
         <h2 id=format!("{id}-heading")>{title}</h2>
@@ -134,12 +106,10 @@ mod tests {
     use crate::i18n::Lang;
 
     #[test]
-    fn every_chart_id_belongs_to_a_chapter_and_embeds() {
-        for id in charts::CHART_IDS {
-            assert!(chapter_of(id).is_some(), "{id} has no chapter");
+    fn every_chapter_of_the_registry_has_its_view() {
+        for id in registry::CHAPTER_IDS {
+            assert!(chapter_view(id).is_some(), "{id} has no view");
         }
-        assert_eq!(chapter_of("nope"), None);
-        assert_eq!(CHAPTERS.iter().map(|(c, _, _)| *c).collect::<Vec<_>>(), CHAPTER_IDS);
         assert!(chapter_view("nope").is_none(), "an unknown chapter has no live view");
     }
 
@@ -156,15 +126,15 @@ mod tests {
 
     #[test]
     fn chapter_titles_come_from_the_catalogue() {
-        assert_eq!(chapter_title("overtaking", Lang::En), "The overtaking");
-        assert_eq!(chapter_title("policy", Lang::En), "Growing pains and the policy turn");
-        assert_eq!(chapter_title("germany", Lang::De), "China und Deutschland");
-        assert_eq!(chapter_title("germany", Lang::Zh), "中国与德国");
-        assert_eq!(chapter_title("nope", Lang::Nl), "");
+        assert_eq!(registry::chapter_title("overtaking", Lang::En), "The overtaking");
+        assert_eq!(registry::chapter_title("policy", Lang::En), "Growing pains and the policy turn");
+        assert_eq!(registry::chapter_title("germany", Lang::De), "China und Deutschland");
+        assert_eq!(registry::chapter_title("germany", Lang::Zh), "中国与德国");
+        assert_eq!(registry::chapter_title("nope", Lang::Nl), "");
         assert_eq!(t::chapters_number(Lang::En, "3"), "Chapter 3");
         assert_eq!(t::chapters_number(Lang::Zh, "3"), "第3章");
         for lang in Lang::ALL {
-            assert!(CHAPTERS.iter().all(|(_, title, _)| !title(lang).is_empty()));
+            assert!(registry::CHAPTERS.iter().all(|c| !(c.title)(lang).is_empty()));
         }
     }
 }

@@ -10,6 +10,8 @@ use crate::state::app_state::use_app_state;
 use crate::ui::chapters::{ChapterHeading, figure};
 use crate::ui::widgets::{ChartModule, ChoiceChart};
 
+const CHAPTER: &str = crate::story::registry::MONEY;
+
 fn note(view: InvestmentView, lang: Lang) -> String {
     match view {
         InvestmentView::OutboundFdi => t::money_note_fdi(lang).into(),
@@ -47,12 +49,12 @@ pub fn MoneyChapter() -> impl IntoView {
         )
     });
     view! {
-        <section id="money" class="chapter" aria-labelledby="money-heading">
-            <ChapterHeading id="money"/>
-            <Prose chapter="money" key="first-step" text=first.clone()/>
-            <Prose chapter="money" key="turn" text=second.clone()/>
+        <section id=CHAPTER class="chapter" aria-labelledby=format!("{CHAPTER}-heading")>
+            <ChapterHeading id=CHAPTER/>
+            <Prose chapter=CHAPTER key="first-step" text=first.clone()/>
+            <Prose chapter=CHAPTER key="turn" text=second.clone()/>
             <InvestmentChart/>
-            <QuotedFigures chapter="money" texts=vec![first, second]/>
+            <QuotedFigures chapter=CHAPTER texts=vec![first, second]/>
         </section>
     }
 }

@@ -10,6 +10,8 @@ use crate::state::app_state::use_app_state;
 use crate::ui::chapters::{ChapterHeading, figure, figure_in};
 use crate::ui::widgets::{ChartModule, ChoiceChart};
 
+const CHAPTER: &str = crate::story::registry::IN_THE_BOXES;
+
 fn note(view: NevView, lang: Lang) -> String {
     let base = t::nev_note(lang);
     match view {
@@ -42,13 +44,13 @@ pub fn NevChapter() -> impl IntoView {
     });
     let second = text(|| t::nev_paragraph_2(lang, &figure(lang, "china-nev", 2024), &figure_in(lang, "china-nev", 2025, "jan-aug")));
     view! {
-        <section id="in-the-boxes" class="chapter" aria-labelledby="in-the-boxes-heading">
-            <ChapterHeading id="in-the-boxes"/>
-            <Prose chapter="in-the-boxes" key="drives" text=first.clone()/>
-            <Prose chapter="in-the-boxes" key="pace" text=second.clone()/>
+        <section id=CHAPTER class="chapter" aria-labelledby=format!("{CHAPTER}-heading")>
+            <ChapterHeading id=CHAPTER/>
+            <Prose chapter=CHAPTER key="drives" text=first.clone()/>
+            <Prose chapter=CHAPTER key="pace" text=second.clone()/>
             <NevChart/>
             <p>{t::nev_paragraph_3(lang)}</p>
-            <QuotedFigures chapter="in-the-boxes" texts=vec![first, second]/>
+            <QuotedFigures chapter=CHAPTER texts=vec![first, second]/>
         </section>
     }
 }

@@ -15,6 +15,8 @@ use crate::ui::chapters::ChapterHeading;
 use crate::ui::widgets::quoted::{Prose, QuotedFigures, text_if};
 use crate::ui::widgets::{ChartFrame, PercentSlider};
 
+const CHAPTER: &str = crate::story::registry::OUTLOOK;
+
 #[component]
 pub fn OutlookChart() -> impl IntoView {
     let display = use_display();
@@ -126,15 +128,15 @@ pub fn OutlookChapter() -> impl IntoView {
     });
     let texts: Vec<String> = [first.clone(), second.clone()].into_iter().flatten().collect();
     view! {
-        <section id="outlook" class="chapter" aria-labelledby="outlook-heading">
-            <ChapterHeading id="outlook"/>
-            {first.map(|text| view! { <Prose chapter="outlook" key="forecast-2025" text=text/> })}
-            {second.map(|text| view! { <Prose chapter="outlook" key="forecast-2026" text=text/> })}
+        <section id=CHAPTER class="chapter" aria-labelledby=format!("{CHAPTER}-heading")>
+            <ChapterHeading id=CHAPTER/>
+            {first.map(|text| view! { <Prose chapter=CHAPTER key="forecast-2025" text=text/> })}
+            {second.map(|text| view! { <Prose chapter=CHAPTER key="forecast-2026" text=text/> })}
             <p>
                 {t::outlook_what_next(lang)}
             </p>
             <OutlookChart/>
-            <QuotedFigures chapter="outlook" texts=texts/>
+            <QuotedFigures chapter=CHAPTER texts=texts/>
         </section>
     }
 }

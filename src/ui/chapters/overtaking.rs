@@ -19,7 +19,7 @@ use crate::web::scroll_watch::{Observer, watch};
 use wasm_bindgen::JsCast;
 
 /// The chapter's section id.
-const CHAPTER: &str = "overtaking";
+const CHAPTER: &str = crate::story::registry::OVERTAKING;
 
 /// The "how we count" note for the view on screen: the count, and the years that are gaps.
 fn how_we_count(view: &overtaking::OvertakingView, lang: Lang) -> String {
@@ -359,7 +359,7 @@ pub fn OvertakingChapter() -> impl IntoView {
     on_cleanup(move || observer.update_value(|o| drop(o.take())));
 
     view! {
-        <section id=CHAPTER class="chapter" aria-labelledby="overtaking-heading">
+        <section id=CHAPTER class="chapter" aria-labelledby=format!("{CHAPTER}-heading")>
             <ChapterHeading id=CHAPTER/>
             <GuessChart/>
             <div class="scrolly">

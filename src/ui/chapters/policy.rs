@@ -16,6 +16,8 @@ use crate::ui::chapters::{ChapterHeading, figure};
 use crate::ui::widgets::quoted::{Prose, QuotedFigures, text, text_if};
 use crate::ui::widgets::{ChartFrame, ToggleButtons};
 
+const CHAPTER: &str = crate::story::registry::POLICY;
+
 #[component]
 pub fn PolicyChart() -> impl IntoView {
     let display = use_display();
@@ -98,18 +100,18 @@ pub fn PolicyChapter() -> impl IntoView {
     let used_cars = text(|| t::policy_used_cars(lang, &figure(lang, "used-car-exports", 2020), &figure(lang, "used-car-exports", 2024)));
     let so_far = text_if(|| licences_so_far(lang));
     view! {
-        <section id="policy" class="chapter" aria-labelledby="policy-heading">
-            <ChapterHeading id="policy"/>
-            <Prose chapter="policy" key="used-cars" text=used_cars.clone()/>
+        <section id=CHAPTER class="chapter" aria-labelledby=format!("{CHAPTER}-heading")>
+            <ChapterHeading id=CHAPTER/>
+            <Prose chapter=CHAPTER key="used-cars" text=used_cars.clone()/>
             <p>
                 {t::policy_licences(lang)}
             </p>
-            {so_far.clone().map(|text| view! { <Prose chapter="policy" key="licences-so-far" text=text/> })}
+            {so_far.clone().map(|text| view! { <Prose chapter=CHAPTER key="licences-so-far" text=text/> })}
             <p>
                 {t::policy_abroad(lang)}
             </p>
             <PolicyChart/>
-            <QuotedFigures chapter="policy" texts=[Some(used_cars), so_far].into_iter().flatten().collect()/>
+            <QuotedFigures chapter=CHAPTER texts=[Some(used_cars), so_far].into_iter().flatten().collect()/>
         </section>
     }
 }

@@ -11,6 +11,8 @@ use crate::state::app_state::use_app_state;
 use crate::ui::chapters::{ChapterHeading, figure};
 use crate::ui::widgets::{ChartModule, ChoiceChart};
 
+const CHAPTER: &str = crate::story::registry::WHY;
+
 fn capacity_note(_: CapacityView, lang: Lang) -> String {
     t::why_capacity_note(lang).into()
 }
@@ -67,11 +69,11 @@ pub fn WhyChapter() -> impl IntoView {
         )
     });
     view! {
-        <section id="why" class="chapter" aria-labelledby="why-heading">
-            <ChapterHeading id="why"/>
-            <Prose chapter="why" key="push" text=push.clone()/>
+        <section id=CHAPTER class="chapter" aria-labelledby=format!("{CHAPTER}-heading")>
+            <ChapterHeading id=CHAPTER/>
+            <Prose chapter=CHAPTER key="push" text=push.clone()/>
             <CapacityChart/>
-            <Prose chapter="why" key="price-war" text=price_war.clone()/>
+            <Prose chapter=CHAPTER key="price-war" text=price_war.clone()/>
             <PriceWarChart/>
             <p>{t::why_pull(lang)}</p>
             <ul class="chapter-list">
@@ -92,7 +94,7 @@ pub fn WhyChapter() -> impl IntoView {
                     {t::why_pull_affordable_text(lang)}
                 </li>
             </ul>
-            <QuotedFigures chapter="why" texts=vec![push, price_war]/>
+            <QuotedFigures chapter=CHAPTER texts=vec![push, price_war]/>
         </section>
     }
 }

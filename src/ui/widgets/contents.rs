@@ -7,14 +7,14 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{t, use_lang};
 use crate::live::LiveChapters;
 use crate::state::app_state::use_app_state;
-use crate::ui::chapters::CHAPTERS;
+use crate::story::registry::{self, CHAPTERS};
 use crate::web::scroll_watch::{Observer, watch};
 
 #[component]
 pub fn Contents() -> impl IntoView {
     let state = use_app_state();
     let lang = use_lang();
-    let current = Memo::new(move |_| state.chapter.get().and_then(|c| CHAPTERS.iter().position(|(id, _, _)| *id == c)).unwrap_or(0));
+    let current = Memo::new(move |_| state.chapter.get().and_then(|c| CHAPTERS.iter().position(|chapter| chapter.id == c)).unwrap_or(0));
     let observer = StoredValue::new_local(None::<Observer>);
     let live_chapters = use_context::<LiveChapters>();
     Effect::new(move |_| {
@@ -24,9 +24,9 @@ pub fn Contents() -> impl IntoView {
         }
         let document = document();
         let sections: Vec<web_sys::Element> =
-            CHAPTERS.iter().filter_map(|(id, _, _)| document.get_element_by_id(id)).filter_map(|e| e.dyn_into().ok()).collect();
+            CHAPTERS.iter().filter_map(|chapter| document.get_element_by_id(chapter.id)).filter_map(|e| e.dyn_into().ok()).collect();
         let watcher = watch(&sections, "-40% 0px -55% 0px", move |i| {
-            let id = CHAPTERS.get(i).map(|(id, _, _)| *id);
+            let id = CHAPTERS.get(i).map(|chapter| chapter.id);
             if state.chapter.get_untracked() != id {
                 state.chapter.set(id);
             }
@@ -43,7 +43,7 @@ pub fn Contents() -> impl IntoView {
                     <span class="contents-label">
                         {move || {
                             let i = current.get();
-                            t::ui_contents_progress(lang, &(i + 1).to_string(), &total.to_string(), (CHAPTERS[i].1)(lang))
+                            t::ui_contents_progress(lang, &(i + 1).to_string(), &total.to_string(), (CHAPTERS[i].title)(lang))
                         }}
                     </span>
                     // A progress element rather than a styled width: the prerendered page may
@@ -59,7 +59,7 @@ pub fn Contents() -> impl IntoView {
                     {CHAPTERS
                         .iter()
                         .enumerate()
-                        .map(|(i, (id, title, _))| {
+                        .map(|(i, registry::Chapter { id, title, .. })| {
                             view! {
                                 <li>
                                     <a

@@ -214,7 +214,7 @@ pub fn QuotedFigures(chapter: &'static str, texts: Vec<String>) -> impl IntoView
     let quotes = quote::quotes_in(&texts);
     let count = quotes.len();
     // Named after its chapter: every chapter has one, and each region needs a name of its own.
-    let caption = t::ui_quotes_caption(lang, crate::ui::chapters::chapter_title(chapter, lang));
+    let caption = t::ui_quotes_caption(lang, crate::story::registry::chapter_title(chapter, lang));
     let summary = if count == 1 { t::ui_quotes_summary_one(lang).to_string() } else { t::ui_quotes_summary(lang, &count.to_string()) };
     let region = caption.clone();
     (count > 0).then(move || {
