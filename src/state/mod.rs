@@ -4,3 +4,10 @@
 pub mod app_state;
 pub mod display;
 pub mod url_state;
+
+use leptos::prelude::RwSignal;
+
+/// Incremented each time a chapter goes live: whatever watches chapter elements (the contents)
+/// looks them up again, since the live section replaces the prerendered one.
+#[derive(Clone, Copy)]
+pub struct LiveChapters(pub RwSignal<u32>);

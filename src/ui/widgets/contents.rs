@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, use_lang};
-use crate::live::LiveChapters;
+use crate::state::LiveChapters;
 use crate::state::app_state::use_app_state;
 use crate::story::registry::{self, CHAPTERS};
 use crate::web::scroll_watch::{Observer, watch};
