@@ -12,23 +12,25 @@
 const GLUE = '__GLUE__';
 const WASM = '__WASM__';
 const WASM_INTEGRITY = '__WASM_INTEGRITY__';
+// The events and selectors the app shares with this script (src/ui/manifest.rs).
+const MANIFEST = __MANIFEST__;
 
 // A control used before its chapter is live is marked, and the app replays it once the chapter
 // is live (src/live.rs); meanwhile the control says it is busy.
 function markQueued(event) {
-  const control = event.target instanceof Element ? event.target.closest('button, input, select') : null;
-  if (!control || !control.closest('section.chapter[data-prerendered]')) return;
+  const control = event.target instanceof Element ? event.target.closest(MANIFEST.selectors.queuedControls) : null;
+  if (!control || !control.closest(MANIFEST.selectors.prerenderedChapter)) return;
   control.setAttribute('data-queued', event.type === 'click' ? 'click' : 'input');
   control.setAttribute('aria-busy', 'true');
 }
-for (const kind of ['click', 'input', 'change']) document.addEventListener(kind, markQueued, true);
+for (const kind of MANIFEST.events.queuedControl) document.addEventListener(kind, markQueued, true);
 
 // A reader who already scrolled, pointed or typed has met the charts on screen: the app brings
 // them to life at once instead of waiting for another interaction (src/live.rs).
 function markInteracted() {
   document.documentElement.setAttribute('data-interacted', '');
 }
-for (const kind of ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'scroll']) {
+for (const kind of MANIFEST.events.firstInteraction) {
   addEventListener(kind, markInteracted, { capture: true, once: true, passive: true });
 }
 

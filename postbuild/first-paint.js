@@ -9,8 +9,10 @@
 // - ?embed=story: the stylesheet shows the story without its tools; an unknown chart id hides
 //   the story until the app says that chart does not exist.
 (function () {
-  var LANGS = ['en', 'de', 'nl', 'zh'];
-  var CHARTS = __CHART_IDS__;
+  // The languages, their pages and the chart ids, from the app (src/ui/manifest.rs).
+  var MANIFEST = __MANIFEST__;
+  var LANGS = MANIFEST.langs;
+  var CHARTS = MANIFEST.charts;
   var root = document.documentElement;
   var params;
   try {
@@ -27,25 +29,40 @@
     return values.length ? values[values.length - 1] : null;
   }
 
-  function supported(tag) {
+  function byShort(short) {
+    return LANGS.filter(function (l) { return l.short === short; })[0] || null;
+  }
+
+  // A browser's language tag, as the app reads one (`Lang::from_tag`): its first subtag, and
+  // Traditional Chinese readers are not given Simplified text.
+  function fromTag(tag) {
     var parts = String(tag).toLowerCase().split(/[-_]/);
-    // Traditional Chinese readers are not given Simplified text.
-    if (parts[0] === 'zh' && parts.some(function (p) { return ['hant', 'tw', 'hk', 'mo'].indexOf(p) >= 0; })) return null;
-    return LANGS.indexOf(parts[0]) >= 0 ? parts[0] : null;
+    var traditional = parts.slice(1).some(function (p) { return MANIFEST.traditionalChineseSubtags.indexOf(p) >= 0; });
+    if (parts[0] === 'zh' && traditional) return null;
+    var lang = byShort(parts[0]);
+    return lang && lang.short;
   }
 
-  // The same names as src/i18n/mod.rs (`page_href`, `embed_file`).
+  // `?lang=`, as the app reads it (`Lang::from_param`): one of the language's own values, in
+  // any case; anything else is not a language and leaves the page as it is.
+  function fromParam(value) {
+    var lower = String(value).toLowerCase();
+    var lang = LANGS.filter(function (l) { return l.params.indexOf(lower) >= 0; })[0];
+    return lang ? lang.short : null;
+  }
+
   function pageFor(lang, chart) {
-    if (chart) return 'embed-' + chart + (lang === 'en' ? '' : '-' + lang) + '.html';
-    return lang === 'en' ? './' : lang + '.html';
+    var entry = byShort(lang);
+    return chart ? entry.embed.replace('{chart}', chart) : entry.href;
   }
 
-  var here = { lang: supported(root.lang) || 'en', chart: root.getAttribute('data-chart-page') };
+  var english = LANGS[0].short;
+  var here = { lang: fromTag(root.lang) || english, chart: root.getAttribute('data-chart-page') };
   var asked = param('lang');
-  var lang = asked !== null ? supported(asked) : null;
-  if (lang === null && asked === null && here.lang === 'en') {
+  var lang = asked !== null ? fromParam(asked) : null;
+  if (lang === null && asked === null && here.lang === english) {
     var tags = navigator.languages || [navigator.language];
-    for (var i = 0; i < tags.length && lang === null; i++) lang = supported(tags[i]);
+    for (var i = 0; i < tags.length && lang === null; i++) lang = fromTag(tags[i]);
   }
   lang = lang || here.lang;
   var embed = param('embed');

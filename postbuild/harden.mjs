@@ -52,30 +52,31 @@ function policyProblems(html) {
   return problems;
 }
 
+/// What the app shares with the scripts around it (src/ui/manifest.rs), written by the prerender
+/// step into the build folder.
+const readManifest = (dir) => JSON.parse(readFileSync(join(dir, 'build-manifest.json'), 'utf8'));
+
 /// The story's prerendered pages, one per language, and each chart's embed pages (see prerender/).
-const STORY_PAGES = ['index.html', 'de.html', 'nl.html', 'zh.html'];
-const isAppPage = (file) => STORY_PAGES.includes(file) || /^embed-[a-z0-9-]+\.html$/.test(file);
+const storyPages = (manifest) => manifest.langs.map((l) => l.page);
+const embedPages = (manifest) => manifest.langs.flatMap((l) => manifest.charts.map((id) => l.embed.replace('{chart}', id)));
 
 /// A script as the page gets it: without its comments and with short local names (esbuild), so
 /// that the sources can explain themselves at no cost to the reader.
 const minified = (code) => transformSync(code, { minify: true, loader: 'js', target: 'es2020' }).code;
 
-/// The first-paint script (postbuild/first-paint.js) with the build's chart ids, written once;
+/// The first-paint script (postbuild/first-paint.js) with the manifest's languages and charts, written once;
 /// returns its tag, which goes first in every page's <head> after the policy. It is the one
 /// script without integrity: it must run in a frame sandboxed without allow-same-origin even when
 /// the host sends no CORS header (a file with integrity is refused there), since it is what
 /// opens the right page and keeps the page readable when the app's files are refused. The
 /// policy's `script-src 'self'` still allows only this origin's files.
-function firstPaintScript(dir, chartIds) {
-  const text = minified(readFileSync(join(here, 'first-paint.js'), 'utf8').replace('__CHART_IDS__', JSON.stringify(chartIds)));
+function firstPaintScript(dir, manifest) {
+  const shared = { langs: manifest.langs, charts: manifest.charts, traditionalChineseSubtags: manifest.traditionalChineseSubtags };
+  const text = minified(readFileSync(join(here, 'first-paint.js'), 'utf8').replace('__MANIFEST__', JSON.stringify(shared)));
   const name = `first-paint-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), text);
   return `<script src="./${name}"></script>`;
 }
-
-/// The chart ids the embed pages were written for.
-const embedCharts = (files) =>
-  [...new Set(files.map((f) => f.match(/^embed-([a-z0-9-]+?)(?:-(?:de|nl|zh))?\.html$/)?.[1]).filter(Boolean))];
 
 /// ECharts stays out of the first load: its script tag becomes a note of its file and integrity,
 /// and the app loads it when the first chart goes live (src/web/echarts.rs, `load`).
@@ -91,7 +92,7 @@ function chartLibraryOnDemand(html) {
 const withoutAppPreloads = (html) => html.replace(/<link rel="(?:module)?preload" href="\.\/car-exports-[^"]+"[^>]*>/g, '');
 
 /// Replaces Trunk's inline module loader with the boot script (written once for every page).
-function withBootScript(dir, html) {
+function withBootScript(dir, html, manifest) {
   const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
   if (!loader) {
     if (/<script type="module" async src="\.\/boot-/.test(html)) return html;
@@ -104,7 +105,8 @@ function withBootScript(dir, html) {
     readFileSync(join(here, 'boot.js'), 'utf8')
       .replace('__GLUE__', glue)
       .replace('__WASM__', wasm)
-      .replace('__WASM_INTEGRITY__', sri(readFileSync(join(dir, wasm)))),
+      .replace('__WASM_INTEGRITY__', sri(readFileSync(join(dir, wasm))))
+      .replace('__MANIFEST__', JSON.stringify({ events: manifest.events, selectors: manifest.selectors })),
   );
   const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), boot);
@@ -120,16 +122,17 @@ function main() {
   const sharePages = existsSync(join(dir, 'charts'))
     ? readdirSync(join(dir, 'charts')).flatMap((id) => readdirSync(join(dir, 'charts', id)).filter((f) => f.endsWith('.html')).map((f) => `charts/${id}/${f}`))
     : [];
-  const pages = [...readdirSync(dir).filter((f) => isAppPage(f) || /^text-[a-z]+\.html$/.test(f)), ...sharePages];
-  for (const page of STORY_PAGES) if (!pages.includes(page)) fail(`${page} is missing: the prerender step writes it`);
-  const charts = embedCharts(pages);
-  if (charts.length === 0) fail('no embed pages: the prerender step writes them');
-  const firstPaint = firstPaintScript(dir, charts);
+  const manifest = readManifest(dir);
+  const appPages = [...storyPages(manifest), ...embedPages(manifest)];
+  const isAppPage = (file) => appPages.includes(file);
+  for (const page of appPages) if (!existsSync(join(dir, page))) fail(`${page} is missing: the prerender step writes it`);
+  const pages = [...appPages, ...readdirSync(dir).filter((f) => /^text-[a-z]+\.html$/.test(f)), ...sharePages];
+  const firstPaint = firstPaintScript(dir, manifest);
   for (const page of pages) {
     const path = join(dir, page);
     let text = readFileSync(path, 'utf8');
     if (isAppPage(page)) {
-      text = withoutAppPreloads(chartLibraryOnDemand(withBootScript(dir, text)));
+      text = withoutAppPreloads(chartLibraryOnDemand(withBootScript(dir, text, manifest)));
       if (/preload"[^>]*car-exports-/.test(text)) fail(`${page}: the app is still preloaded`);
       if (!text.includes('name="chart-library"')) fail(`${page}: no ECharts script to load on demand`);
       text = text.replace(/<head>/i, `<head>\n    ${firstPaint}`);

@@ -13,7 +13,6 @@ const MARGIN = 32;
 const CHART_WIDTH = 1200 - 2 * MARGIN;
 /// Room below the chart for the footer line.
 const FOOTER = 56;
-const INK = { text: '#1b1b1f', muted: '#55555f', accent: '#c8102e', background: '#ffffff' };
 
 /// Fonts the cards are drawn with: the page's DejaVu faces and a Chinese one, where the machine
 /// has them (the test command installs them); otherwise whatever fonts the system has.
@@ -35,13 +34,14 @@ export function cardChartJobs(cards, pictureJobs) {
 }
 
 /// Draws every card into `dir`; `svgs` are the chart pictures drawn from `cardChartJobs`.
-export function drawCards(cards, svgs, dir) {
+/// `ink`: the light inks of the build manifest (src/ui/manifest.rs), the page's own.
+export function drawCards(cards, svgs, dir, ink) {
   const fontFiles = FONT_FILES.filter((file) => existsSync(file));
   if (fontFiles.length < FONT_FILES.length) {
     console.log(`prerender: share cards drawn with the system's fonts (${FONT_FILES.length - fontFiles.length} of the page's fonts missing)`);
   }
   for (const card of cards) {
-    const svg = cardSvg(card, svgs.get(`card-${card.png}`));
+    const svg = cardSvg(card, svgs.get(`card-${card.png}`), ink);
     const png = new Resvg(svg, {
       fitTo: { mode: 'original' },
       font: {
@@ -70,7 +70,7 @@ function layout(card) {
 }
 
 /// The card as one SVG: words, the chart, the footer.
-function cardSvg(card, chartSvg) {
+function cardSvg(card, chartSvg, INK) {
   const { title, subtitle, chartTop, chartHeight } = layout(card);
   const lines = [];
   let y = 72;

@@ -36,11 +36,15 @@ const IGNORED_PROPERTIES = new Set(['white-space', 'user-select', 'cursor']);
 
 /**
  * Draws every job's light and dark option and returns the light pictures (keyed by job key) and
- * the stylesheet that recolours them for the dark theme.
+ * the stylesheet that recolours them for the dark theme. `placeholders`: the formatters the
+ * build manifest names.
  * `formatLabels(requests)` turns `{lang, unit, kind, value}` requests into axis labels; it is
  * called once per label round (normally once in all).
  */
-export async function drawCharts(jobs, formatLabels) {
+export async function drawCharts(jobs, formatLabels, placeholders) {
+  // The formatters the options may name (src/charts/option.rs) are the ones this file knows.
+  const known = Object.keys(PLACEHOLDERS).sort().join();
+  if ([...placeholders].sort().join() !== known) throw new Error(`the app names formatters ${placeholders}, this renderer knows ${known}`);
   const prefixes = idPrefixes(jobs);
   const svgs = new Map();
   const rules = new Map();

@@ -37,9 +37,11 @@ async function formatLabels(requests) {
   return JSON.parse(run.stdout);
 }
 
+// What the app shares with the scripts (src/ui/manifest.rs).
+const manifest = JSON.parse(readFileSync(join(dir, 'build-manifest.json'), 'utf8'));
 const jobsPath = join(dir, 'prerender-jobs.json');
 const { pictures: jobs, pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
-const { svgs, css } = await drawCharts(jobs, formatLabels);
+const { svgs, css } = await drawCharts(jobs, formatLabels, manifest.formatters);
 
 const sheet = `/* Written by the build (prerender/place-pictures.mjs): the charts' pictures in dark mode. */\n${css}\n`;
 const sheetName = `static-charts-${createHash('sha256').update(sheet).digest('hex').slice(0, 16)}.css`;
@@ -60,8 +62,8 @@ for (const page of pages) {
 console.log(`prerender: ${Math.round(bytes / 1024)} KiB of SVG in ${pages.length} pages`);
 // The share cards: the same options drawn at the card's size, under the chart's words.
 const cardJobs = cardChartJobs(cards, jobs);
-const { svgs: cardSvgs } = await drawCharts(cardJobs, formatLabels);
-drawCards(cards, cardSvgs, dir);
+const { svgs: cardSvgs } = await drawCharts(cardJobs, formatLabels, manifest.formatters);
+drawCards(cards, cardSvgs, dir, manifest.inks.light);
 // The options were only for drawing: they are not part of the site.
 rmSync(jobsPath);
 console.log(`prerender: ${jobs.length} pictures drawn, ${sheetName}`);

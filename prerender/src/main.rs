@@ -110,6 +110,7 @@ fn pages(dir: &Path) -> Result<(), String> {
             }));
         }
     }
+    write(car_exports::ui::manifest::FILE, &car_exports::ui::manifest::manifest().to_string())?;
     write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages, "cards": cards }).to_string())?;
     write(car_exports::ui::revisions_feed::FILE, &car_exports::ui::revisions_feed::atom(site.as_deref()))?;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");

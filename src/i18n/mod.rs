@@ -88,13 +88,16 @@ impl Lang {
             "de" => Some(Lang::De),
             "nl" => Some(Lang::Nl),
             "zh" => {
-                let traditional = ["hant", "tw", "hk", "mo"].iter().any(|t| tag.split(['-', '_']).skip(1).any(|p| p == *t));
+                let traditional = TRADITIONAL_CHINESE_SUBTAGS.iter().any(|t| tag.split(['-', '_']).skip(1).any(|p| p == *t));
                 (!traditional).then_some(Lang::Zh)
             }
             _ => None,
         }
     }
 }
+
+/// The subtags of a Chinese tag that ask for Traditional characters, which the page does not have.
+pub const TRADITIONAL_CHINESE_SUBTAGS: [&str; 4] = ["hant", "tw", "hk", "mo"];
 
 /// The language the page is shown in: set once per render of the app (a language switch renders
 /// the page anew), so components read it as a plain value.
@@ -176,6 +179,15 @@ mod tests {
         assert_eq!(Lang::from_tag(""), None);
         for lang in Lang::ALL {
             assert_eq!(Lang::from_tag(lang.code()), Some(lang));
+        }
+    }
+
+    /// The cases of `tests/e2e/protocols.test.mjs`, where the first-paint script reads `?lang=`.
+    #[test]
+    fn a_lang_parameter_is_a_languages_own_value_in_any_case() {
+        let cases = [("de", Some(Lang::De)), ("DE", Some(Lang::De)), ("zh-hans", Some(Lang::Zh)), ("ZH", Some(Lang::Zh))];
+        for (asked, lang) in cases.into_iter().chain([("de-AT", None), ("zh-TW", None), ("fr", None)]) {
+            assert_eq!(Lang::from_param(asked), lang, "{asked}");
         }
     }
 

@@ -34,7 +34,7 @@ pub(super) fn watch_chapters(url: &UrlState, contexts: Contexts) {
             activate(chapter);
         }
     });
-    for kind in ["click", "input", "change"] {
+    for kind in crate::web::QUEUED_CONTROL_EVENTS {
         let _ = document().add_event_listener_with_callback_and_bool(kind, on_use.as_ref().unchecked_ref(), true);
     }
     on_use.forget();
@@ -130,13 +130,12 @@ pub(super) fn on_first_interaction(then: impl FnOnce() + 'static) {
         return;
     }
     let then = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(then) as Box<dyn FnOnce()>)));
-    let kinds = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "scroll", "focusin"];
     let handler = Closure::<dyn Fn()>::new(move || {
         if let Some(then) = then.take() {
             then();
         }
     });
-    for kind in kinds {
+    for kind in crate::web::FIRST_INTERACTION_EVENTS {
         let _ = window().add_event_listener_with_callback_and_bool(kind, handler.as_ref().unchecked_ref(), true);
     }
     // Stays registered (it does nothing after the first call); it is a few bytes for the page's life.

@@ -28,7 +28,7 @@ mod chapters;
 
 use chapters::{elements, on_first_interaction, open_details, restore_details, watch_chapters};
 
-const CONTROLS: &str = "button, input, select";
+use crate::web::QUEUED_CONTROLS as CONTROLS;
 
 /// Everything the live pieces share, provided again inside each mount.
 #[derive(Clone, Copy)]

@@ -5,6 +5,8 @@ pub mod chapters;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod claims;
 pub mod failure;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod manifest;
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod revisions_feed;

@@ -7,3 +7,19 @@ pub mod echarts;
 pub mod frame_messages;
 pub mod offline;
 pub mod scroll_watch;
+
+/// The events that are a reader's first interaction with the page: the boot script
+/// (`postbuild/boot.js`) marks the page on the first of them before the app runs, and the app
+/// (`live`) listens for them after; both take this list (the boot script through the build
+/// manifest, `ui::manifest`).
+pub const FIRST_INTERACTION_EVENTS: [&str; 7] = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "scroll", "focusin"];
+
+/// The events of a control used before its chapter is live: the boot script marks the control,
+/// the app replays it once the chapter is live.
+pub const QUEUED_CONTROL_EVENTS: [&str; 3] = ["click", "input", "change"];
+
+/// The controls whose use is queued, as a selector.
+pub const QUEUED_CONTROLS: &str = "button, input, select";
+
+/// A chapter still as the build wrote it, as a selector.
+pub const PRERENDERED_CHAPTER: &str = "section.chapter[data-prerendered]";

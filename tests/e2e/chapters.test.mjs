@@ -2,13 +2,10 @@
 // the numbers drawn are in the table, scrolling steps the sticky chart, a chapter link lands.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openPage, waitForChart, canvasPixels } from './harness.mjs';
+import { suite, openPage, waitForChart, canvasPixels, CHART_IDS, CHAPTER_IDS } from './harness.mjs';
 
-const CHARTS = [
-  'guess-exports', 'exports-vs-peers', 'exports-by-month', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
-  'price-war', 'investment-abroad', 'germany-in-china', 'policy-timeline', 'outlook-explorer',
-];
-const CHAPTERS = ['overtaking', 'in-the-boxes', 'destinations', 'makers', 'why', 'money', 'germany', 'policy', 'outlook'];
+const CHARTS = CHART_IDS;
+const CHAPTERS = CHAPTER_IDS;
 const ctx = suite({ before, after });
 
 /** What a chart draws: its series (names and values) and its category axes. */

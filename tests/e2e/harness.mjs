@@ -1,7 +1,7 @@
 // Shared pieces of the end-to-end tests: a static server for the release build on 127.0.0.1,
 // a headless Chromium that never reaches the network, and probes into the drawn charts.
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize } from 'node:path';
@@ -9,6 +9,15 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
+
+/// What the app shares with the scripts and these tests (src/ui/manifest.rs): its languages and
+/// their pages, chart and chapter ids, breakpoints, events and inks.
+export const MANIFEST = JSON.parse(readFileSync(join(DIST, 'build-manifest.json'), 'utf8'));
+/// Every chart id and chapter id, in reading order.
+export const CHART_IDS = MANIFEST.charts;
+export const CHAPTER_IDS = MANIFEST.chapters.map((c) => c.id);
+/// Each language: its short code, its story page's address and file.
+export const LANG_PAGES = MANIFEST.langs.map((l) => ({ short: l.short, path: `/${l.href === './' ? '' : l.href}`, file: l.page }));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const TYPES = {

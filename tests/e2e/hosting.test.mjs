@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { serve, launch, openPage, waitForChart, parseHeadersFile, headersFor, framingHost, watchViolations } from './harness.mjs';
+import { serve, launch, openPage, waitForChart, parseHeadersFile, headersFor, framingHost, watchViolations, DIST } from './harness.mjs';
 
-const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
 const NGINX = new URL('../../deploy/nginx.conf', import.meta.url).pathname;
 const CHART = 'exports-vs-peers';
 const files = readdirSync(DIST, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { DIST } from './harness.mjs';
 
-const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
 const VNU = createRequire(import.meta.url)('vnu-jar');
 
 test('every page the build writes is valid HTML (Nu HTML Checker: no error)', () => {

@@ -6,9 +6,8 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, waitForChart, drawnSeries } from './harness.mjs';
+import { serve, launch, openPage, waitForChart, drawnSeries, DIST } from './harness.mjs';
 
-const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
 const WRITER = new URL('../../offline/write-service-worker.mjs', import.meta.url).pathname;
 let browser;
 

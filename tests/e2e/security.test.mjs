@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { suite, openPage, waitForChart, tableOf, framingHost, watchViolations } from './harness.mjs';
+import { suite, openPage, waitForChart, tableOf, framingHost, watchViolations, DIST } from './harness.mjs';
 
-const DIST = new URL('../../dist', import.meta.url).pathname;
 const CHART = 'exports-vs-peers';
 
 const ctx = suite({ before, after }, () => ({

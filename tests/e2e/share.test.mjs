@@ -6,14 +6,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { suite, openPage, waitForChart, DIST } from './harness.mjs';
+import { suite, openPage, waitForChart, DIST, CHART_IDS, LANG_PAGES } from './harness.mjs';
 
 const ctx = suite({ before, after });
-const LANGS = [['en', '/', 'index.html'], ['de', '/de.html', 'de.html'], ['nl', '/nl.html', 'nl.html'], ['zh', '/zh.html', 'zh.html']];
-const CHARTS = [
-  'guess-exports', 'exports-vs-peers', 'exports-by-month', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
-  'price-war', 'investment-abroad', 'germany-in-china', 'policy-timeline', 'outlook-explorer',
-];
+const LANGS = LANG_PAGES.map((l) => [l.short, l.path, l.file]);
+const CHARTS = CHART_IDS;
 
 /** The content of each `<meta property|name="...">` of a page. */
 function metaOf(html) {

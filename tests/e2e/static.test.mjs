@@ -4,15 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { suite, waitForChart } from './harness.mjs';
+import { suite, waitForChart, DIST, CHART_IDS, LANG_PAGES as PAGES } from './harness.mjs';
 
-const DIST = new URL('../../dist', import.meta.url).pathname;
 const ctx = suite({ before, after });
-const CHARTS = [
-  'guess-exports', 'exports-vs-peers', 'exports-by-month', 'nev-share', 'export-destinations', 'exports-by-maker', 'capacity-vs-output',
-  'price-war', 'investment-abroad', 'germany-in-china', 'policy-timeline', 'outlook-explorer',
-];
-const LANG_PAGES = [['en', '/'], ['de', '/de.html'], ['nl', '/nl.html'], ['zh', '/zh.html']];
+const CHARTS = CHART_IDS;
+const LANG_PAGES = PAGES.map((l) => [l.short, l.path]);
 
 /** A page with no script at all, or with the app held back (its wasm request refused). */
 async function staticPage(url, { javaScript = false, width = 1280, colorScheme = 'light', app = false } = {}) {
@@ -271,7 +267,7 @@ test('a control used before its chapter is live takes effect once it is', async 
 
 test('the build wrote a page per language and an embed page per chart and language', () => {
   const files = readdirSync(DIST);
-  for (const page of ['index.html', 'de.html', 'nl.html', 'zh.html']) assert.ok(files.includes(page), page);
+  for (const { file } of PAGES) assert.ok(files.includes(file), file);
   for (const id of CHARTS) for (const suffix of ['', '-de', '-nl', '-zh']) assert.ok(files.includes(`embed-${id}${suffix}.html`), `embed-${id}${suffix}.html`);
   assert.ok(!files.includes('prerender-jobs.json'), 'the build inputs are not published');
 });

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { DIST } from './harness.mjs';
 
-const DIST = new URL('../../dist', import.meta.url).pathname;
 const KB = 1024;
 const gz = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
 const find = (pattern) => readdirSync(DIST).filter((f) => pattern.test(f));
