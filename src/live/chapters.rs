@@ -162,6 +162,7 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
         }
         let prose = elements(&old, &format!("p.{}[data-prose]", crate::ui::widgets::quoted::PROSE));
         let open_tables = open_details(&old);
+        let focus = Focus::of(&old);
         if mount_in_place_of(&old, contexts, move || chapter_view(chapter).unwrap_or_else(|| ().into_any())).is_none() {
             return;
         }
@@ -184,10 +185,37 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
                 let _ = slot.replace_with_with_node_1(&paragraph);
             }
         }
+        focus.restore(&live);
         replay(&old, &live);
         announce_live(&live);
         contexts.live.0.update(|n| *n += 1);
     });
+}
+
+/// Where the reader's focus was in a prerendered chapter: moving a node out of the page (the
+/// prose moves over as it is) or replacing it (a control) takes the focus away, so a keyboard
+/// reader would find it back at the top of the page after the chapter went live.
+struct Focus {
+    element: Option<Element>,
+    /// Its place among the chapter's controls, when it is one.
+    control: Option<usize>,
+}
+
+impl Focus {
+    fn of(section: &Element) -> Self {
+        let element = document().active_element().filter(|e| section.contains(Some(e)));
+        let control = element.as_ref().and_then(|e| elements(section, CONTROLS).iter().position(|c| c == e));
+        Self { element, control }
+    }
+
+    fn restore(self, live: &Element) {
+        let Some(element) = self.element else { return };
+        let target =
+            if element.is_connected() { Some(element) } else { self.control.and_then(|i| elements(live, CONTROLS).get(i).cloned()) };
+        if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+    }
 }
 
 /// Tells the page's scripts that a chapter's live section has replaced its prerendered one (a
