@@ -42,10 +42,10 @@ function keepStaticPage(reason) {
 
 // The browser decodes a wasm module on the main thread as its bytes are handed to the compiler.
 // Handed over at once (as a checked `integrity` fetch does: the body is whole before it is
-// read), the app's 0.9 MB module is decoded in one task of about 14 ms here, some 55 ms on a
-// phone's slower processor: a long task while the reader may already be scrolling. Handed over a
-// slice per task, the same work comes in short tasks between which the page stays responsive.
-// (Smaller slices only add tasks: the body is read in pieces of 90 to 250 KB anyway.)
+// read), the app's module is decoded in one long task while the reader may already be scrolling
+// (BENCHMARKS.md, "Where the wasm's bytes go"). Handed over a slice per task, the same work comes
+// in short tasks between which the page stays responsive. (Smaller slices only add tasks: the
+// body is read in pieces larger than a slice anyway.)
 const SLICE = 256 * 1024;
 
 // A message to oneself is the quickest way to let the browser run other tasks first

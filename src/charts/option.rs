@@ -2,8 +2,8 @@
 //!
 //! charming's own `Chart` has a field for every ECharts component (3D axes, radar, calendar,
 //! toolbox, data zoom, ...) and a `Series` enum of every series type, so serializing it compiles a
-//! serializer for all of them into the wasm, though no chart here has them: 20 KB of the first
-//! load's gzip. This type keeps charming's components, series and builder methods and serializes
+//! serializer for all of them into the wasm, though no chart here has them (BENCHMARKS.md, "Where
+//! the wasm's bytes go"). This type keeps charming's components, series and builder methods and serializes
 //! to the same JSON, field for field, with only what the charts use.
 //!
 //! It also says what charming cannot, so the option is complete here and the live chart and the
