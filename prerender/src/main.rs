@@ -71,7 +71,7 @@ fn pages(dir: &Path) -> Result<(), String> {
         );
         write(lang.page_file(), &story_page)?;
         // The story's card shows its main chart, China against the established exporters.
-        let main_chart = car_exports::charts::overtaking::CHART_ID;
+        let main_chart = car_exports::charts::exports_vs_peers::CHART_ID;
         cards.push(share::card_job(
             lang,
             None,

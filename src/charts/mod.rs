@@ -1,23 +1,23 @@
 //! Chart builders: pure functions from the model and the reader's choices to an ECharts option.
 //! They never touch the DOM, so `cargo test` checks them natively.
 
-pub mod capacity;
-pub mod destinations;
+pub mod capacity_vs_output;
 pub mod display;
+pub mod export_destinations;
+pub mod exports_by_maker;
+pub mod exports_by_month;
+pub mod exports_vs_peers;
 mod furniture;
-pub mod guess;
-pub mod investment;
-pub mod makers;
-pub mod monthly;
-pub mod nev;
+pub mod germany_in_china;
+pub mod guess_exports;
+pub mod investment_abroad;
+pub mod nev_share;
 pub mod option;
-pub mod outlook;
-pub mod overtaking;
+pub mod outlook_explorer;
 pub mod palette;
-pub mod policy;
+pub mod policy_timeline;
 pub mod price_war;
 pub mod ranking;
-pub mod volkswagen;
 
 /// Every chart's public id, as used by `?embed=` and `data-chart` (`story::registry`).
 pub use crate::story::registry::CHART_IDS;
@@ -25,18 +25,18 @@ pub use crate::story::registry::CHART_IDS;
 /// A chart's table in its default view, the figures a reader sees before any choice.
 pub fn default_table(id: &str, lang: Lang) -> Option<crate::story::table::Table> {
     Some(match id {
-        guess::CHART_ID => guess::table(&Default::default(), lang),
-        overtaking::CHART_ID => overtaking::table(&Default::default(), lang),
-        monthly::CHART_ID => monthly::table(Default::default(), lang),
-        nev::CHART_ID => nev::table(Default::default(), lang),
-        destinations::CHART_ID => destinations::table(Default::default(), lang),
-        makers::CHART_ID => makers::table(Default::default(), lang),
-        capacity::CHART_ID => capacity::table(Default::default(), lang),
+        guess_exports::CHART_ID => guess_exports::table(&Default::default(), lang),
+        exports_vs_peers::CHART_ID => exports_vs_peers::table(&Default::default(), lang),
+        exports_by_month::CHART_ID => exports_by_month::table(Default::default(), lang),
+        nev_share::CHART_ID => nev_share::table(Default::default(), lang),
+        export_destinations::CHART_ID => export_destinations::table(Default::default(), lang),
+        exports_by_maker::CHART_ID => exports_by_maker::table(Default::default(), lang),
+        capacity_vs_output::CHART_ID => capacity_vs_output::table(Default::default(), lang),
         price_war::CHART_ID => price_war::table(Default::default(), lang),
-        investment::CHART_ID => investment::table(Default::default(), lang),
-        volkswagen::CHART_ID => volkswagen::table(Default::default(), lang),
-        policy::CHART_ID => policy::table(&Default::default(), lang),
-        outlook::CHART_ID => outlook::table(&Default::default(), lang),
+        investment_abroad::CHART_ID => investment_abroad::table(Default::default(), lang),
+        germany_in_china::CHART_ID => germany_in_china::table(Default::default(), lang),
+        policy_timeline::CHART_ID => policy_timeline::table(&Default::default(), lang),
+        outlook_explorer::CHART_ID => outlook_explorer::table(&Default::default(), lang),
         _ => return None,
     })
 }
@@ -49,18 +49,20 @@ pub fn view_tables(id: &str, lang: Lang) -> Vec<crate::story::table::Table> {
         V::ALL.iter().map(|(view, _)| table(*view, lang)).collect()
     }
     match id {
-        overtaking::CHART_ID => [overtaking::ChinaCount::Caam, overtaking::ChinaCount::Customs, overtaking::ChinaCount::Both]
-            .into_iter()
-            .map(|count| overtaking::table(&overtaking::OvertakingView { count, ..Default::default() }, lang))
-            .collect(),
-        monthly::CHART_ID => each(monthly::table, lang),
-        nev::CHART_ID => each(nev::table, lang),
-        destinations::CHART_ID => each(destinations::table, lang),
-        makers::CHART_ID => each(makers::table, lang),
-        capacity::CHART_ID => each(capacity::table, lang),
+        exports_vs_peers::CHART_ID => {
+            [exports_vs_peers::ChinaCount::Caam, exports_vs_peers::ChinaCount::Customs, exports_vs_peers::ChinaCount::Both]
+                .into_iter()
+                .map(|count| exports_vs_peers::table(&exports_vs_peers::OvertakingView { count, ..Default::default() }, lang))
+                .collect()
+        }
+        exports_by_month::CHART_ID => each(exports_by_month::table, lang),
+        nev_share::CHART_ID => each(nev_share::table, lang),
+        export_destinations::CHART_ID => each(export_destinations::table, lang),
+        exports_by_maker::CHART_ID => each(exports_by_maker::table, lang),
+        capacity_vs_output::CHART_ID => each(capacity_vs_output::table, lang),
         price_war::CHART_ID => each(price_war::table, lang),
-        investment::CHART_ID => each(investment::table, lang),
-        volkswagen::CHART_ID => each(volkswagen::table, lang),
+        investment_abroad::CHART_ID => each(investment_abroad::table, lang),
+        germany_in_china::CHART_ID => each(germany_in_china::table, lang),
         _ => default_table(id, lang).into_iter().collect(),
     }
 }

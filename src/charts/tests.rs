@@ -27,22 +27,22 @@ fn a_line_ends_with_its_name_and_last_value_wrapped_short_on_a_phone() {
     // The chart leaves room for the widest line of them.
     let ends = [("China (CAAM)".to_string(), Some(7_098_000.0))];
     assert!(end_label_room(&ends, Unit::Vehicles, Display::default()) >= 12.0 * 7.0);
-    let o = option(overtaking::chart(&overtaking::OvertakingView::default(), None, Display::default()));
+    let o = option(exports_vs_peers::chart(&exports_vs_peers::OvertakingView::default(), None, Display::default()));
     assert!(o["grid"][0]["right"].as_f64().unwrap() >= 90.0, "{}", o["grid"]);
 }
 
 #[test]
 fn every_bar_carries_its_value_and_every_category_is_drawn() {
     for chart_of in [
-        |d| nev::chart(nev::NevView::Vehicles, d),
-        |d| nev::chart(nev::NevView::Share, d),
-        |d| capacity::chart(capacity::CapacityView::Year2024, d),
-        |d| destinations::chart(destinations::MarketsView::Year2025, d),
-        |d| makers::chart(makers::MakersView::default(), d),
+        |d| nev_share::chart(nev_share::NevView::Vehicles, d),
+        |d| nev_share::chart(nev_share::NevView::Share, d),
+        |d| capacity_vs_output::chart(capacity_vs_output::CapacityView::Year2024, d),
+        |d| export_destinations::chart(export_destinations::MarketsView::Year2025, d),
+        |d| exports_by_maker::chart(exports_by_maker::MakersView::default(), d),
         |d| price_war::chart(price_war::PriceWarView::default(), d),
-        |d| investment::chart(investment::InvestmentView::AbroadVsHome, d),
-        |d| investment::chart(investment::InvestmentView::Batteries, d),
-        |d| volkswagen::chart(volkswagen::GermanyView::default(), d),
+        |d| investment_abroad::chart(investment_abroad::InvestmentView::AbroadVsHome, d),
+        |d| investment_abroad::chart(investment_abroad::InvestmentView::Batteries, d),
+        |d| germany_in_china::chart(germany_in_china::GermanyView::default(), d),
     ] as [fn(Display) -> Chart; 9]
     {
         for narrow in [false, true] {
@@ -60,18 +60,18 @@ fn every_bar_carries_its_value_and_every_category_is_drawn() {
 
 #[test]
 fn on_a_phone_bars_run_sideways_with_their_values_at_the_ends_and_no_value_ticks() {
-    let o = option(capacity::chart(capacity::CapacityView::Year2024, Display { narrow: true, ..Display::default() }));
+    let o = option(capacity_vs_output::chart(capacity_vs_output::CapacityView::Year2024, Display { narrow: true, ..Display::default() }));
     assert_eq!(o["yAxis"]["type"], "category");
     assert_eq!(o["series"][0]["label"]["position"], "right");
     assert_eq!(o["xAxis"]["axisLabel"]["show"], false);
-    let wide = option(capacity::chart(capacity::CapacityView::Year2024, Display::default()));
+    let wide = option(capacity_vs_output::chart(capacity_vs_output::CapacityView::Year2024, Display::default()));
     assert_eq!(wide["xAxis"]["type"], "category");
     assert_eq!(wide["series"][0]["label"]["position"], "top");
     // Stacked on a wide screen (values inside the parts), side by side on a phone.
-    let stacked = option(nev::chart(nev::NevView::Vehicles, Display::default()));
+    let stacked = option(nev_share::chart(nev_share::NevView::Vehicles, Display::default()));
     assert_eq!(stacked["series"][0]["stack"], "exports");
     assert_eq!(stacked["series"][0]["label"]["position"], "inside");
-    let phone = option(nev::chart(nev::NevView::Vehicles, Display { narrow: true, ..Display::default() }));
+    let phone = option(nev_share::chart(nev_share::NevView::Vehicles, Display { narrow: true, ..Display::default() }));
     assert!(phone["series"][0]["stack"].is_null());
     assert_eq!(phone["series"][1]["label"]["position"], "right");
 }

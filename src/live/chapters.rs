@@ -85,25 +85,25 @@ pub(super) fn watch_chapters(url: &UrlState, contexts: Contexts) {
 
 /// The charts whose view in the address differs from the default view.
 fn changed_charts(url: &UrlState, defaults: &UrlState) -> Vec<&'static str> {
-    use crate::charts::*;
+    use crate::story::registry::*;
     let mut changed = Vec::new();
     let mut check = |differs: bool, id: &'static str| {
         if differs {
             changed.push(id);
         }
     };
-    check(url.overtaking != defaults.overtaking, overtaking::CHART_ID);
-    check(url.choices.monthly != defaults.choices.monthly, monthly::CHART_ID);
-    check(url.choices.nev != defaults.choices.nev, nev::CHART_ID);
-    check(url.choices.markets != defaults.choices.markets, destinations::CHART_ID);
-    check(url.choices.makers != defaults.choices.makers, makers::CHART_ID);
-    check(url.choices.capacity != defaults.choices.capacity, capacity::CHART_ID);
-    check(url.choices.prices != defaults.choices.prices, price_war::CHART_ID);
-    check(url.choices.investment != defaults.choices.investment, investment::CHART_ID);
-    check(url.choices.germany != defaults.choices.germany, volkswagen::CHART_ID);
-    check(url.policy != defaults.policy, policy::CHART_ID);
-    check(url.outlook != defaults.outlook, outlook::CHART_ID);
-    check(url.guess != defaults.guess, guess::CHART_ID);
+    check(url.overtaking != defaults.overtaking, EXPORTS_VS_PEERS);
+    check(url.choices.monthly != defaults.choices.monthly, EXPORTS_BY_MONTH);
+    check(url.choices.nev != defaults.choices.nev, NEV_SHARE);
+    check(url.choices.markets != defaults.choices.markets, EXPORT_DESTINATIONS);
+    check(url.choices.makers != defaults.choices.makers, EXPORTS_BY_MAKER);
+    check(url.choices.capacity != defaults.choices.capacity, CAPACITY_VS_OUTPUT);
+    check(url.choices.prices != defaults.choices.prices, PRICE_WAR);
+    check(url.choices.investment != defaults.choices.investment, INVESTMENT_ABROAD);
+    check(url.choices.germany != defaults.choices.germany, GERMANY_IN_CHINA);
+    check(url.policy != defaults.policy, POLICY_TIMELINE);
+    check(url.outlook != defaults.outlook, OUTLOOK_EXPLORER);
+    check(url.guess != defaults.guess, GUESS_EXPORTS);
     changed
 }
 

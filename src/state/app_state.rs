@@ -2,18 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::charts::capacity::CapacityView;
-use crate::charts::destinations::MarketsView;
-use crate::charts::guess::GuessView;
-use crate::charts::investment::InvestmentView;
-use crate::charts::makers::MakersView;
-use crate::charts::monthly::MonthlyView;
-use crate::charts::nev::NevView;
-use crate::charts::outlook::OutlookView;
-use crate::charts::overtaking::OvertakingView;
-use crate::charts::policy::PolicyView;
+use crate::charts::capacity_vs_output::CapacityView;
+use crate::charts::export_destinations::MarketsView;
+use crate::charts::exports_by_maker::MakersView;
+use crate::charts::exports_by_month::MonthlyView;
+use crate::charts::exports_vs_peers::OvertakingView;
+use crate::charts::germany_in_china::GermanyView;
+use crate::charts::guess_exports::GuessView;
+use crate::charts::investment_abroad::InvestmentView;
+use crate::charts::nev_share::NevView;
+use crate::charts::outlook_explorer::OutlookView;
+use crate::charts::policy_timeline::PolicyView;
 use crate::charts::price_war::PriceWarView;
-use crate::charts::volkswagen::GermanyView;
 use crate::i18n::Lang;
 use crate::state::url_state::{ChoiceViews, Embed, ThemeChoice, UrlState};
 

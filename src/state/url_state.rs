@@ -4,18 +4,18 @@
 //! its default, and no input panics (see the property tests). Only values that differ from the
 //! defaults are written, so a plain link stays plain.
 
-use crate::charts::capacity::CapacityView;
-use crate::charts::destinations::MarketsView;
-use crate::charts::guess::GuessView;
-use crate::charts::investment::InvestmentView;
-use crate::charts::makers::MakersView;
-use crate::charts::monthly::MonthlyView;
-use crate::charts::nev::NevView;
-use crate::charts::outlook::OutlookView;
-use crate::charts::overtaking::{ChinaCount, OvertakingView, PEERS};
-use crate::charts::policy::{PolicyView, actor_ids, filter_param, kind_ids, parse_filter};
+use crate::charts::capacity_vs_output::CapacityView;
+use crate::charts::export_destinations::MarketsView;
+use crate::charts::exports_by_maker::MakersView;
+use crate::charts::exports_by_month::MonthlyView;
+use crate::charts::exports_vs_peers::{ChinaCount, OvertakingView, PEERS};
+use crate::charts::germany_in_china::GermanyView;
+use crate::charts::guess_exports::GuessView;
+use crate::charts::investment_abroad::InvestmentView;
+use crate::charts::nev_share::NevView;
+use crate::charts::outlook_explorer::OutlookView;
+use crate::charts::policy_timeline::{PolicyView, actor_ids, filter_param, kind_ids, parse_filter};
 use crate::charts::price_war::PriceWarView;
-use crate::charts::volkswagen::GermanyView;
 use crate::charts::{CHART_IDS, Choice};
 use crate::i18n::Lang;
 use crate::story::model::Country;
@@ -117,10 +117,11 @@ impl UrlState {
                 "guess" => state.guess = GuessView::parse(&value).unwrap_or_default(),
                 "growth" => {
                     state.outlook.growth =
-                        parse_in_range(&value, crate::charts::outlook::GROWTH_RANGE).unwrap_or(OutlookView::default().growth)
+                        parse_in_range(&value, crate::charts::outlook_explorer::GROWTH_RANGE).unwrap_or(OutlookView::default().growth)
                 }
                 "loss" => {
-                    state.outlook.loss = parse_in_range(&value, crate::charts::outlook::LOSS_RANGE).unwrap_or(OutlookView::default().loss)
+                    state.outlook.loss =
+                        parse_in_range(&value, crate::charts::outlook_explorer::LOSS_RANGE).unwrap_or(OutlookView::default().loss)
                 }
                 "theme" => state.theme = parse_theme(&value).unwrap_or_default(),
                 // Only the four codes the page writes (any case); anything else follows the browser.

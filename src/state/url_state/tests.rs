@@ -98,7 +98,7 @@ fn any_state() -> impl Strategy<Value = UrlState> {
             investment,
             germany,
         });
-    let policy = (0..=crate::charts::policy::ALL_ACTORS, 0..=crate::charts::policy::ALL_KINDS)
+    let policy = (0..=crate::charts::policy_timeline::ALL_ACTORS, 0..=crate::charts::policy_timeline::ALL_KINDS)
         .prop_map(|(actors, kinds)| PolicyView { actors, kinds });
     let outlook = (-15i8..=25, 0u8..=50).prop_map(|(growth, loss)| OutlookView { growth, loss });
     let guess = proptest::option::of(proptest::array::uniform6(proptest::option::of(0u8..=100)))

@@ -50,10 +50,10 @@ fn a_selected_mark_reads_its_figure_and_source() {
         "2023, China (CAAM): 4.91 million vehicles (4,910,000), source: Shanghai Daily, 11 Jan 2024."
     );
     assert_eq!(table.readout("1999", "China (CAAM)"), None);
-    let markets = crate::charts::destinations::table(crate::charts::destinations::MarketsView::Year2025, Lang::En);
+    let markets = crate::charts::export_destinations::table(crate::charts::export_destinations::MarketsView::Year2025, Lang::En);
     let belgium = markets.readout("Belgium\n(January–September)", "Vehicles, 2025").unwrap();
     assert!(belgium.starts_with("Belgium, Vehicles, 2025: 233,748 vehicles, source: Automotive Logistics"), "{belgium}");
-    let policy = crate::charts::policy::table(&crate::charts::policy::PolicyView::default(), Lang::En);
+    let policy = crate::charts::policy_timeline::table(&crate::charts::policy_timeline::PolicyView::default(), Lang::En);
     let measure = policy.readout("16 Jan 2026: Canada and China agree an EV quota", "Deal").unwrap();
     assert!(measure.starts_with("16 Jan 2026: Canada. Deal. Canada and China agree an EV quota."), "{measure}");
 }
@@ -112,11 +112,11 @@ fn amount(number_text: &str, unit_text: &str) -> f64 {
 
 #[test]
 fn a_money_cell_means_what_its_tooltip_says_in_every_language() {
-    use crate::charts::{destinations, investment};
+    use crate::charts::{export_destinations, investment_abroad};
     for lang in Lang::ALL {
         let tables = [
-            destinations::table(destinations::MarketsView::Value2023, lang),
-            investment::table(investment::InvestmentView::AbroadVsHome, lang),
+            export_destinations::table(export_destinations::MarketsView::Value2023, lang),
+            investment_abroad::table(investment_abroad::InvestmentView::AbroadVsHome, lang),
         ];
         let mut checked = 0;
         for table in tables {
@@ -143,7 +143,7 @@ fn a_money_cell_means_what_its_tooltip_says_in_every_language() {
 
 #[test]
 fn a_row_of_words_says_its_caveat_once() {
-    let table = crate::charts::policy::table(&crate::charts::policy::PolicyView::default(), Lang::En);
+    let table = crate::charts::policy_timeline::table(&crate::charts::policy_timeline::PolicyView::default(), Lang::En);
     let notes = table.footnotes();
     for (i, note) in notes.iter().enumerate() {
         assert!(!notes[..i].iter().any(|n| n.row == note.row && n.text == note.text), "{} repeats '{}'", note.row, note.text);

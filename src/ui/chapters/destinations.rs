@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::charts::destinations::{self, CHART_ID, MarketsView};
+use crate::charts::export_destinations::{self, CHART_ID, MarketsView};
 use crate::i18n::{Lang, t, use_lang};
 use crate::state::app_state::use_app_state;
 use crate::ui::chapters::{ChapterHeading, figure};
@@ -27,10 +27,10 @@ pub fn DestinationsChart() -> impl IntoView {
         title: t::destinations_title,
         subtitle: t::destinations_subtitle,
         question: t::destinations_question,
-        chart: destinations::chart,
-        table: destinations::table,
-        description: destinations::description,
-        unit: destinations::unit,
+        chart: export_destinations::chart,
+        table: export_destinations::table,
+        description: export_destinations::description,
+        unit: export_destinations::unit,
         note,
     };
     view! { <ChoiceChart module=module state=use_app_state().markets/> }

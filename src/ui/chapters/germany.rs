@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::charts::volkswagen::{self, CHART_ID, GermanyView};
+use crate::charts::germany_in_china::{self, CHART_ID, GermanyView};
 use crate::i18n::{Lang, data_text, t, use_lang};
 use crate::state::app_state::use_app_state;
 use crate::story::format;
@@ -28,10 +28,10 @@ pub fn GermanyChart() -> impl IntoView {
         title: t::germany_title,
         subtitle: t::germany_subtitle,
         question: t::germany_question,
-        chart: volkswagen::chart,
-        table: volkswagen::table,
-        description: volkswagen::description,
-        unit: volkswagen::unit,
+        chart: germany_in_china::chart,
+        table: germany_in_china::table,
+        description: germany_in_china::description,
+        unit: germany_in_china::unit,
         note,
     };
     view! { <ChoiceChart module=module state=use_app_state().germany/> }

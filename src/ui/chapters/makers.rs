@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::charts::makers::{self, CHART_ID, MakersView};
+use crate::charts::exports_by_maker::{self, CHART_ID, MakersView};
 use crate::i18n::{Lang, t, use_lang};
 use crate::state::app_state::use_app_state;
 use crate::ui::chapters::{ChapterHeading, figure, figure_in};
@@ -23,10 +23,10 @@ pub fn MakersChart() -> impl IntoView {
         title: t::makers_title,
         subtitle: t::makers_subtitle,
         question: t::makers_question,
-        chart: makers::chart,
-        table: makers::table,
-        description: makers::description,
-        unit: |_| makers::UNIT,
+        chart: exports_by_maker::chart,
+        table: exports_by_maker::table,
+        description: exports_by_maker::description,
+        unit: |_| exports_by_maker::UNIT,
         note,
     };
     view! { <ChoiceChart module=module state=use_app_state().makers/> }

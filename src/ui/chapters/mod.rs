@@ -3,9 +3,9 @@
 
 pub mod destinations;
 pub mod germany;
+pub mod in_the_boxes;
 pub mod makers;
 pub mod money;
-pub mod nev;
 pub mod outlook;
 pub mod overtaking;
 pub mod policy;
@@ -39,18 +39,18 @@ pub fn figure_in(lang: Lang, series_id: &str, year: u16, period: &str) -> String
 /// One chart with its controls, for `?embed=<chart-id>`.
 pub fn chart_view(chart_id: &str) -> Option<AnyView> {
     Some(match chart_id {
-        charts::overtaking::CHART_ID => view! { <overtaking::OvertakingChart/> }.into_any(),
-        charts::guess::CHART_ID => view! { <overtaking::GuessChart/> }.into_any(),
-        charts::monthly::CHART_ID => view! { <overtaking::MonthlyChart/> }.into_any(),
-        charts::nev::CHART_ID => view! { <nev::NevChart/> }.into_any(),
-        charts::destinations::CHART_ID => view! { <destinations::DestinationsChart/> }.into_any(),
-        charts::makers::CHART_ID => view! { <makers::MakersChart/> }.into_any(),
-        charts::capacity::CHART_ID => view! { <why::CapacityChart/> }.into_any(),
+        charts::exports_vs_peers::CHART_ID => view! { <overtaking::OvertakingChart/> }.into_any(),
+        charts::guess_exports::CHART_ID => view! { <overtaking::GuessChart/> }.into_any(),
+        charts::exports_by_month::CHART_ID => view! { <overtaking::MonthlyChart/> }.into_any(),
+        charts::nev_share::CHART_ID => view! { <in_the_boxes::NevChart/> }.into_any(),
+        charts::export_destinations::CHART_ID => view! { <destinations::DestinationsChart/> }.into_any(),
+        charts::exports_by_maker::CHART_ID => view! { <makers::MakersChart/> }.into_any(),
+        charts::capacity_vs_output::CHART_ID => view! { <why::CapacityChart/> }.into_any(),
         charts::price_war::CHART_ID => view! { <why::PriceWarChart/> }.into_any(),
-        charts::investment::CHART_ID => view! { <money::InvestmentChart/> }.into_any(),
-        charts::volkswagen::CHART_ID => view! { <germany::GermanyChart/> }.into_any(),
-        charts::policy::CHART_ID => view! { <policy::PolicyChart/> }.into_any(),
-        charts::outlook::CHART_ID => view! { <outlook::OutlookChart/> }.into_any(),
+        charts::investment_abroad::CHART_ID => view! { <money::InvestmentChart/> }.into_any(),
+        charts::germany_in_china::CHART_ID => view! { <germany::GermanyChart/> }.into_any(),
+        charts::policy_timeline::CHART_ID => view! { <policy::PolicyChart/> }.into_any(),
+        charts::outlook_explorer::CHART_ID => view! { <outlook::OutlookChart/> }.into_any(),
         _ => return None,
     })
 }
@@ -59,7 +59,7 @@ pub fn chart_view(chart_id: &str) -> Option<AnyView> {
 pub fn chapter_view(id: &str) -> Option<AnyView> {
     Some(match id {
         registry::OVERTAKING => view! { <overtaking::OvertakingChapter/> }.into_any(),
-        registry::IN_THE_BOXES => view! { <nev::NevChapter/> }.into_any(),
+        registry::IN_THE_BOXES => view! { <in_the_boxes::NevChapter/> }.into_any(),
         registry::DESTINATIONS => view! { <destinations::DestinationsChapter/> }.into_any(),
         registry::MAKERS => view! { <makers::MakersChapter/> }.into_any(),
         registry::WHY => view! { <why::WhyChapter/> }.into_any(),
@@ -76,7 +76,7 @@ pub fn chapter_view(id: &str) -> Option<AnyView> {
 pub fn Chapters() -> impl IntoView {
     view! {
         <overtaking::OvertakingChapter/>
-        <nev::NevChapter/>
+        <in_the_boxes::NevChapter/>
         <destinations::DestinationsChapter/>
         <makers::MakersChapter/>
         <why::WhyChapter/>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::charts::investment::{self, CHART_ID, InvestmentView};
+use crate::charts::investment_abroad::{self, CHART_ID, InvestmentView};
 use crate::i18n::{Lang, t, use_lang};
 use crate::state::app_state::use_app_state;
 use crate::ui::chapters::{ChapterHeading, figure};
@@ -26,10 +26,10 @@ pub fn InvestmentChart() -> impl IntoView {
         title: t::money_title,
         subtitle: t::money_subtitle,
         question: t::money_question,
-        chart: investment::chart,
-        table: investment::table,
-        description: investment::description,
-        unit: investment::unit,
+        chart: investment_abroad::chart,
+        table: investment_abroad::table,
+        description: investment_abroad::description,
+        unit: investment_abroad::unit,
         note,
     };
     view! { <ChoiceChart module=module state=use_app_state().investment/> }

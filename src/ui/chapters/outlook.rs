@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::charts::outlook::{self, CHART_ID, GROWTH_RANGE, LOSS_RANGE, OutlookView};
+use crate::charts::outlook_explorer::{self, CHART_ID, GROWTH_RANGE, LOSS_RANGE, OutlookView};
 use crate::charts::to_json;
 use crate::i18n::{Lang, t, use_lang};
 use crate::state::app_state::use_app_state;
@@ -22,9 +22,9 @@ pub fn OutlookChart() -> impl IntoView {
     let display = use_display();
     let lang = use_lang();
     let state = use_app_state().outlook;
-    let option = Memo::new(move |_| to_json(&outlook::chart(&state.get(), display.get())));
-    let table = Memo::new(move |_| outlook::table(&state.get(), lang));
-    let description = Memo::new(move |_| outlook::description(&state.get(), lang));
+    let option = Memo::new(move |_| to_json(&outlook_explorer::chart(&state.get(), display.get())));
+    let table = Memo::new(move |_| outlook_explorer::table(&state.get(), lang));
+    let description = Memo::new(move |_| outlook_explorer::description(&state.get(), lang));
     view! {
         <ChartFrame
             id=CHART_ID
@@ -33,7 +33,7 @@ pub fn OutlookChart() -> impl IntoView {
             option=option
             description=description
             table=table
-            unit=Signal::stored(outlook::UNIT)
+            unit=Signal::stored(outlook_explorer::UNIT)
         >
             <PercentSlider
                 id="outlook-growth"
@@ -108,7 +108,7 @@ fn forecast_and_outcome(lang: Lang, f: &Forecast2025) -> String {
 fn forecast_2026(lang: Lang, forecast: Figure, outcome: Figure) -> String {
     let (direction, change) = quote::change(lang, outcome, forecast);
     let figure = quote::figure_of(lang, forecast);
-    let (year, month) = crate::charts::monthly::latest_month();
+    let (year, month) = crate::charts::exports_by_month::latest_month();
     let latest = format::month_in_prose(lang, year, month);
     match direction {
         Direction::Up => t::outlook_forecast_2026_up(lang, &figure, &change, &latest),

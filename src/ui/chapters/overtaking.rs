@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::charts::guess::{self, GuessView};
-use crate::charts::monthly::{self, MonthlyView};
-use crate::charts::overtaking::{self, CHART_ID, COMPARED_YEAR, ChinaCount, PEERS};
+use crate::charts::exports_by_month::{self, MonthlyView};
+use crate::charts::exports_vs_peers::{self, CHART_ID, COMPARED_YEAR, ChinaCount, PEERS};
+use crate::charts::guess_exports::{self, GuessView};
 use crate::charts::to_json;
 use crate::i18n::{Lang, t, use_lang};
 use crate::state::app_state::use_app_state;
@@ -22,9 +22,9 @@ use wasm_bindgen::JsCast;
 const CHAPTER: &str = crate::story::registry::OVERTAKING;
 
 /// The "how we count" note for the view on screen: the count, and the years that are gaps.
-fn how_we_count(view: &overtaking::OvertakingView, lang: Lang) -> String {
+fn how_we_count(view: &exports_vs_peers::OvertakingView, lang: Lang) -> String {
     let note = count_note(view.count, lang);
-    match overtaking::gaps(view, lang) {
+    match exports_vs_peers::gaps(view, lang) {
         Some(gaps) => format!("{note}{}{gaps}", crate::i18n::sentence_gap(lang)),
         None => note,
     }
@@ -64,9 +64,9 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
     let lang = use_lang();
     let state = use_app_state().overtaking;
     let focus = focus.unwrap_or_else(|| Signal::stored(None));
-    let option = Memo::new(move |_| to_json(&overtaking::chart(&state.get(), focus.get(), display.get())));
-    let description = Memo::new(move |_| overtaking::description(&state.get(), lang));
-    let table = Memo::new(move |_| overtaking::table(&state.get(), lang));
+    let option = Memo::new(move |_| to_json(&exports_vs_peers::chart(&state.get(), focus.get(), display.get())));
+    let description = Memo::new(move |_| exports_vs_peers::description(&state.get(), lang));
+    let table = Memo::new(move |_| exports_vs_peers::table(&state.get(), lang));
     let count = Signal::derive(move || state.get().count);
 
     view! {
@@ -77,7 +77,7 @@ pub fn OvertakingChart(#[prop(optional, into)] focus: Option<Signal<Option<u16>>
             option=option
             description=description
             table=table
-            unit=Signal::stored(overtaking::UNIT)
+            unit=Signal::stored(exports_vs_peers::UNIT)
         >
             <ChoiceGroup
                 label=t::overtaking_count_question(lang)
@@ -120,7 +120,7 @@ fn multiple(lang: Lang, series_id: &str, from: u16, to: u16) -> String {
 fn GuessSlider(year: u16, state: RwSignal<GuessView>) -> impl IntoView {
     let lang = use_lang();
     let id = format!("guess-{year}");
-    let tenths = move || state.with(|s| s.guess(year)).map_or(10, |v| (v / guess::STEP).round() as u8).to_string();
+    let tenths = move || state.with(|s| s.guess(year)).map_or(10, |v| (v / guess_exports::STEP).round() as u8).to_string();
     let readable =
         move || state.with(|s| s.guess(year)).map_or_else(|| t::guess_not_set(lang).to_string(), |v| crate::story::format::count(lang, v));
     view! {
@@ -130,7 +130,7 @@ fn GuessSlider(year: u16, state: RwSignal<GuessView>) -> impl IntoView {
                 id=id.clone()
                 type="range"
                 min="0"
-                max=guess::MAX_TENTHS
+                max=guess_exports::MAX_TENTHS
                 step="1"
                 // The attribute for the prerendered page, the property once live.
                 value=tenths()
@@ -153,8 +153,8 @@ fn guess_at(ev: &web_sys::PointerEvent) -> Option<(u16, u8)> {
     let rect = canvas.get_bounding_client_rect();
     let (index, value) =
         crate::web::echarts::data_at(&canvas, f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top())?;
-    let year = *guess::YEARS.get(index.round().max(0.0) as usize)?;
-    let tenths = (value / guess::STEP).round().clamp(0.0, f64::from(guess::MAX_TENTHS)) as u8;
+    let year = *guess_exports::YEARS.get(index.round().max(0.0) as usize)?;
+    let tenths = (value / guess_exports::STEP).round().clamp(0.0, f64::from(guess_exports::MAX_TENTHS)) as u8;
     Some((year, tenths))
 }
 
@@ -165,9 +165,9 @@ pub fn GuessChart() -> impl IntoView {
     let display = use_display();
     let lang = use_lang();
     let state = use_app_state().guess;
-    let option = Memo::new(move |_| to_json(&guess::chart(&state.get(), display.get())));
-    let table = Memo::new(move |_| guess::table(&state.get(), lang));
-    let description = Memo::new(move |_| guess::description(&state.get(), lang));
+    let option = Memo::new(move |_| to_json(&guess_exports::chart(&state.get(), display.get())));
+    let table = Memo::new(move |_| guess_exports::table(&state.get(), lang));
+    let description = Memo::new(move |_| guess_exports::description(&state.get(), lang));
     let revealed = move || state.with(|s| s.revealed);
     // Drawing: a press, then a drag, sets each year the pointer passes over.
     let draw = move |ev: web_sys::PointerEvent, pressed: bool| {
@@ -195,18 +195,18 @@ pub fn GuessChart() -> impl IntoView {
             }
         >
             <ChartFrame
-                id=guess::CHART_ID
+                id=guess_exports::CHART_ID
                 title=t::guess_title(lang)
                 subtitle=t::guess_subtitle(lang)
                 option=option
                 description=description
                 table=table
-                unit=Signal::stored(guess::UNIT)
+                unit=Signal::stored(guess_exports::UNIT)
             >
                 <p class="guess-question">{t::guess_question(lang)}</p>
                 <fieldset class="guess-sliders" prop:disabled=revealed>
                     <legend>{t::guess_sliders(lang)}</legend>
-                    {guess::GUESSED.iter().map(|&year| view! { <GuessSlider year=year state=state/> }).collect_view()}
+                    {guess_exports::GUESSED.iter().map(|&year| view! { <GuessSlider year=year state=state/> }).collect_view()}
                 </fieldset>
                 <div class="guess-actions">
                     <button type="button" class="action primary" hidden=revealed on:click=move |_| state.update(|s| s.revealed = true)>
@@ -219,8 +219,8 @@ pub fn GuessChart() -> impl IntoView {
                         {t::guess_again(lang)}
                     </button>
                 </div>
-                <p class="guess-verdict" role="status" aria-live="polite">{move || guess::verdict(&state.get(), lang).unwrap_or_default()}</p>
-                <p class="how-we-count">{t::guess_how(lang, &crate::story::format::count(lang, guess::STEP))}</p>
+                <p class="guess-verdict" role="status" aria-live="polite">{move || guess_exports::verdict(&state.get(), lang).unwrap_or_default()}</p>
+                <p class="how-we-count">{t::guess_how(lang, &crate::story::format::count(lang, guess_exports::STEP))}</p>
             </ChartFrame>
         </div>
     }
@@ -230,14 +230,14 @@ pub fn GuessChart() -> impl IntoView {
 #[component]
 pub fn MonthlyChart() -> impl IntoView {
     let module = ChartModule {
-        id: monthly::CHART_ID,
+        id: exports_by_month::CHART_ID,
         title: t::monthly_title,
         subtitle: t::monthly_subtitle,
         question: t::monthly_question,
-        chart: monthly::chart,
-        table: monthly::table,
-        description: monthly::description,
-        unit: monthly::unit,
+        chart: exports_by_month::chart,
+        table: exports_by_month::table,
+        description: exports_by_month::description,
+        unit: exports_by_month::unit,
         note: |view, lang| match view {
             MonthlyView::Vehicles => t::monthly_note(lang).to_string(),
             MonthlyView::Change => t::monthly_note_change(lang, t::monthly_note(lang)),
@@ -249,11 +249,11 @@ pub fn MonthlyChart() -> impl IntoView {
 /// Where the newest year stands: CAAM's published totals for its months so far against the same
 /// months a year earlier.
 pub fn so_far(lang: Lang) -> Option<String> {
-    monthly::so_far().map(|f| so_far_text(lang, &f))
+    exports_by_month::so_far().map(|f| so_far_text(lang, &f))
 }
 
 /// The paragraph for a year so far: a rise, a fall or no change, said in words, not by a sign.
-fn so_far_text(lang: Lang, f: &monthly::SoFar) -> String {
+fn so_far_text(lang: Lang, f: &exports_by_month::SoFar) -> String {
     let months = crate::story::format::months_opening(lang, f.year, f.months);
     let (direction, change) = quote::change(lang, f.all_before, f.all);
     let (ytd, before) = (quote::figure_of(lang, f.all), quote::figure_of(lang, f.all_before));
@@ -268,8 +268,8 @@ fn so_far_text(lang: Lang, f: &monthly::SoFar) -> String {
 
 /// Which release the newest month comes from, and when it was published.
 fn latest_release(lang: Lang) -> Option<String> {
-    let (year, month) = monthly::latest_month();
-    let point = crate::story::model::series_or_panic(monthly::ALL_ID).point_for_month(year, month)?;
+    let (year, month) = exports_by_month::latest_month();
+    let point = crate::story::model::series_or_panic(exports_by_month::ALL_ID).point_for_month(year, month)?;
     let source = crate::story::model::source(point.source)?;
     Some(t::monthly_latest_release(
         lang,
@@ -342,7 +342,7 @@ pub fn OvertakingChapter() -> impl IntoView {
     let latest = text_if(|| latest_release(lang));
     // Every paragraph of the chapter, for its list of quoted figures.
     let texts: Vec<String> = steps.iter().map(|(_, text)| text.clone()).chain([who_counts.clone()]).chain(so_far.clone()).collect();
-    let counts = Signal::stored(overtaking::counts_compared(lang));
+    let counts = Signal::stored(exports_vs_peers::counts_compared(lang));
     let focus = RwSignal::new(None::<u16>);
     let years: Vec<u16> = steps.iter().map(|(y, _)| *y).collect();
     let steps_ref = NodeRef::<leptos::html::Div>::new();
@@ -386,7 +386,7 @@ pub fn OvertakingChapter() -> impl IntoView {
             </figure>
             <h3 class="chapter-subheading" id="by-month">
                 {t::monthly_heading(lang, &{
-                    let (year, month) = monthly::latest_month();
+                    let (year, month) = exports_by_month::latest_month();
                     crate::story::format::month_in_prose(lang, year, month)
                 })}
             </h3>

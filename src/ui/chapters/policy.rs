@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::charts::monthly::SoFar;
-use crate::charts::policy::{self, ACTORS, CHART_ID, KINDS};
+use crate::charts::exports_by_month::SoFar;
+use crate::charts::policy_timeline::{self, ACTORS, CHART_ID, KINDS};
 use crate::charts::to_json;
 use crate::i18n::{Lang, t, use_lang};
 use crate::state::app_state::use_app_state;
@@ -23,9 +23,9 @@ pub fn PolicyChart() -> impl IntoView {
     let display = use_display();
     let lang = use_lang();
     let state = use_app_state().policy;
-    let option = Memo::new(move |_| to_json(&policy::chart(&state.get(), display.get())));
-    let table = Memo::new(move |_| policy::table(&state.get(), lang));
-    let description = Memo::new(move |_| policy::description(&state.get(), lang));
+    let option = Memo::new(move |_| to_json(&policy_timeline::chart(&state.get(), display.get())));
+    let table = Memo::new(move |_| policy_timeline::table(&state.get(), lang));
+    let description = Memo::new(move |_| policy_timeline::description(&state.get(), lang));
     view! {
         <ChartFrame
             id=CHART_ID
@@ -38,14 +38,14 @@ pub fn PolicyChart() -> impl IntoView {
         >
             <ToggleButtons
                 label=t::policy_who_acts(lang)
-                items=(0..ACTORS.len()).map(|i| (i, policy::actor_label(i, lang).to_string())).collect()
+                items=(0..ACTORS.len()).map(|i| (i, policy_timeline::actor_label(i, lang).to_string())).collect()
                 is_on=Callback::new(move |i: usize| state.get().shows_actor(i))
                 on_toggle=Callback::new(move |i: usize| state.update(|s| s.actors ^= 1 << i))
                 item_class=Callback::new(|_| "plain".to_string())
             />
             <ToggleButtons
                 label=t::policy_kind_of_measure(lang)
-                items=(0..KINDS.len()).map(|i| (i, policy::kind_label(i, lang).to_string())).collect()
+                items=(0..KINDS.len()).map(|i| (i, policy_timeline::kind_label(i, lang).to_string())).collect()
                 is_on=Callback::new(move |i: usize| state.get().shows_kind(i))
                 on_toggle=Callback::new(move |i: usize| state.update(|s| s.kinds ^= 1 << i))
                 item_class=Callback::new(|i: usize| format!("kind-{}", KINDS[i].0))
@@ -61,7 +61,7 @@ pub fn PolicyChart() -> impl IntoView {
 /// What the export licences have and have not done so far, from CAAM's totals for the months
 /// since they took effect.
 pub fn licences_so_far(lang: Lang) -> Option<String> {
-    crate::charts::monthly::so_far().map(|f| licences_text(lang, &f))
+    crate::charts::exports_by_month::so_far().map(|f| licences_text(lang, &f))
 }
 
 /// The paragraph for a year so far: each change said as a rise, a fall or no change.
@@ -119,7 +119,7 @@ pub fn PolicyChapter() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::{licences_so_far, licences_text, too_soon};
-    use crate::charts::monthly::{self, SoFar};
+    use crate::charts::exports_by_month::{self, SoFar};
     use crate::i18n::Lang;
     use crate::story::quote::plain;
 
@@ -141,7 +141,7 @@ mod tests {
 
     #[test]
     fn falls_and_no_change_read_as_such_in_every_language() {
-        let f = monthly::so_far().expect("the data has the year so far");
+        let f = exports_by_month::so_far().expect("the data has the year so far");
         let fall = SoFar { all: f.all_before, all_before: f.all, nev: f.nev_before, nev_before: f.nev, ..f };
         let level = SoFar { all_before: f.all, nev_before: f.nev, ..f };
         for (lang, fell, fell_nev, same, same_nev) in [

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::charts::capacity::{self, CapacityView};
+use crate::charts::capacity_vs_output::{self, CapacityView};
 use crate::charts::price_war::{self, PriceWarView};
 use crate::i18n::{Lang, t, use_lang};
 use crate::state::app_state::use_app_state;
@@ -27,14 +27,14 @@ fn price_note(view: PriceWarView, lang: Lang) -> String {
 #[component]
 pub fn CapacityChart() -> impl IntoView {
     let module = ChartModule {
-        id: capacity::CHART_ID,
+        id: capacity_vs_output::CHART_ID,
         title: t::why_capacity_title,
         subtitle: t::why_capacity_subtitle,
         question: t::why_capacity_question,
-        chart: capacity::chart,
-        table: capacity::table,
-        description: capacity::description,
-        unit: |_| capacity::UNIT,
+        chart: capacity_vs_output::chart,
+        table: capacity_vs_output::table,
+        description: capacity_vs_output::description,
+        unit: |_| capacity_vs_output::UNIT,
         note: capacity_note,
     };
     view! { <ChoiceChart module=module state=use_app_state().capacity/> }

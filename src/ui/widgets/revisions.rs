@@ -62,7 +62,7 @@ pub fn Revisions(#[prop(into)] table: Signal<Table>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::nev::{NevView, table};
+    use crate::charts::nev_share::{NevView, table};
 
     #[test]
     fn a_chart_with_a_revised_figure_says_so_in_every_language() {
@@ -82,7 +82,7 @@ mod tests {
 
     #[test]
     fn a_dropped_figure_is_named_under_the_chart_of_its_series() {
-        let t = crate::charts::destinations::table(crate::charts::destinations::MarketsView::default(), Lang::En);
+        let t = crate::charts::export_destinations::table(crate::charts::export_destinations::MarketsView::default(), Lang::En);
         let dropped: Vec<String> = revisions_of(&t).into_iter().filter(|r| r.new_value.is_none()).map(|r| sentence(r, Lang::En)).collect();
         assert!(dropped.iter().any(|s| s.contains("Mexico (customs), January–October 2023 (330,000) was removed")), "{dropped:?}");
         assert!(sentence(dropped_mexico(), Lang::Zh).contains("墨西哥（海关）2023年1–10月"), "{}", sentence(dropped_mexico(), Lang::Zh));

@@ -42,12 +42,12 @@ fn the_page_says_which_release_is_the_newest() {
 
 #[test]
 fn the_year_so_far_reads_as_a_rise_a_fall_or_no_change_in_every_language() {
-    let f = monthly::so_far().expect("the data has the year so far");
+    let f = exports_by_month::so_far().expect("the data has the year so far");
     let rise = quote::plain(&so_far_text(Lang::En, &f));
     assert!(rise.contains("In January and February 2026 China's makers exported 1.35 million, 48.4% more than"), "{rise}");
     // The same figures the other way round are a fall; a year set against itself, no change.
-    let fall = monthly::SoFar { all: f.all_before, all_before: f.all, ..f };
-    let level = monthly::SoFar { all_before: f.all, ..f };
+    let fall = exports_by_month::SoFar { all: f.all_before, all_before: f.all, ..f };
+    let level = exports_by_month::SoFar { all_before: f.all, ..f };
     for (lang, fell, same) in [
         (Lang::En, "32.6% fewer than", "as many as"),
         (Lang::De, "32,6 % weniger als", "genauso viele wie"),

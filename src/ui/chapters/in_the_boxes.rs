@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::widgets::quoted::{Prose, QuotedFigures, text};
 
-use crate::charts::nev::{self, CHART_ID, NevView};
+use crate::charts::nev_share::{self, CHART_ID, NevView};
 use crate::i18n::{Lang, t, use_lang};
 use crate::state::app_state::use_app_state;
 use crate::ui::chapters::{ChapterHeading, figure, figure_in};
@@ -27,10 +27,10 @@ pub fn NevChart() -> impl IntoView {
         title: t::nev_title,
         subtitle: t::nev_subtitle,
         question: t::nev_question,
-        chart: nev::chart,
-        table: nev::table,
-        description: nev::description,
-        unit: nev::unit,
+        chart: nev_share::chart,
+        table: nev_share::table,
+        description: nev_share::description,
+        unit: nev_share::unit,
         note,
     };
     view! { <ChoiceChart module=module state=use_app_state().nev/> }
