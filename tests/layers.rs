@@ -126,3 +126,56 @@ fn the_reader_of_uses_sees_groups_and_paths() {
     let uses = uses_of("use crate::{i18n::Lang, story::{model, format}};\nlet x = crate::charts::to_json(&c);");
     assert_eq!(uses, [(1, "i18n".to_string()), (1, "story".to_string()), (2, "charts".to_string())]);
 }
+
+/// Within a layer, its modules (the files and folders of the layer's folder; the layer's own
+/// `mod.rs` is the layer's face, which its modules may use) depend on one another without a cycle.
+#[test]
+fn no_two_modules_of_a_layer_use_each_other_in_a_circle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut edges: std::collections::BTreeSet<(String, String)> = Default::default();
+    for file in &files {
+        let parts: Vec<String> = file
+            .strip_prefix(&src)
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string())
+            .collect();
+        if parts.len() < 2 || parts[1] == "mod" || parts.last().is_some_and(|p| p == "tests") {
+            continue;
+        }
+        let (layer, module) = (&parts[0], &parts[1]);
+        let code = code_of(&std::fs::read_to_string(file).unwrap());
+        let prefix = format!("crate::{layer}::");
+        for (at, _) in code.match_indices(&prefix) {
+            let used: String = code[at + prefix.len()..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let is_module = src.join(layer).join(format!("{used}.rs")).exists() || src.join(layer).join(&used).is_dir();
+            if is_module && used != *module {
+                edges.insert((format!("{layer}::{module}"), format!("{layer}::{used}")));
+            }
+        }
+    }
+    assert!(edges.len() > 20, "only {} uses between modules found", edges.len());
+    // A cycle shows as a module that reaches itself.
+    let reach = |from: &str| {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = vec![from.to_string()];
+        while let Some(at) = todo.pop() {
+            for (a, b) in &edges {
+                if *a == at && seen.insert(b.clone()) {
+                    todo.push(b.clone());
+                }
+            }
+        }
+        seen
+    };
+    let circular: Vec<String> = edges
+        .iter()
+        .map(|(a, _)| a.clone())
+        .filter(|a| reach(a).contains(a))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert!(circular.is_empty(), "modules in a circle: {circular:?}\nuses: {edges:?}");
+}

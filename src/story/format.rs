@@ -4,7 +4,26 @@
 //! These are rules of each language rather than messages, so they live here, not in the catalogue.
 
 use crate::i18n::Lang;
-use crate::story::model::Unit;
+
+/// What a series counts in; decides how its numbers are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Vehicles,
+    UsdBn,
+    Percent,
+    Models,
+}
+
+impl Unit {
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Vehicles => "vehicles",
+            Unit::UsdBn => "US$ billion",
+            Unit::Percent => "percent",
+            Unit::Models => "models",
+        }
+    }
+}
 
 /// A whole number with the language's thousands separator: 4910000 -> "4,910,000" / "4.910.000".
 pub fn thousands(lang: Lang, value: f64) -> String {

@@ -39,25 +39,8 @@ impl Country {
     }
 }
 
-/// What a series counts in; decides how its numbers are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unit {
-    Vehicles,
-    UsdBn,
-    Percent,
-    Models,
-}
-
-impl Unit {
-    pub fn id(self) -> &'static str {
-        match self {
-            Unit::Vehicles => "vehicles",
-            Unit::UsdBn => "US$ billion",
-            Unit::Percent => "percent",
-            Unit::Models => "models",
-        }
-    }
-}
+/// What a series counts in (`format` writes its numbers).
+pub use crate::story::format::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confidence {
