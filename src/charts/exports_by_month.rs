@@ -96,17 +96,12 @@ pub fn chart(view: MonthlyView, display: Display) -> Chart {
     let categories: Vec<String> = months.iter().map(|&m| month_name(lang, m)).collect();
     let ink = ink(display.theme);
     let colours = [country_colour(Country::China, display.theme), category_colour(3, display.theme)];
-    let ends: Vec<(String, Option<f64>)> = series_pair()
-        .iter()
-        .filter_map(|s| {
-            let last = months.iter().rposition(|&m| shown(s, view, m).is_some())?;
-            super::ends_at_the_right(last, months.len()).then(|| (s.name(lang), shown(s, view, months[last])))
-        })
-        .collect();
+    let shown_values: Vec<Vec<Option<f64>>> = series_pair().iter().map(|s| months.iter().map(|&m| shown(s, view, m)).collect()).collect();
+    let lines: Vec<(String, &[Option<f64>])> = series_pair().iter().zip(&shown_values).map(|(s, v)| (s.name(lang), v.as_slice())).collect();
     // January and July on a screen; every other January on a phone, where a year's width is
     // narrower than "Jan 2024".
     let interval = if display.narrow { 23.0 } else { 5.0 };
-    let mut chart = super::line_chart(categories, Some(interval), end_label_room(&ends, unit(view), display), display);
+    let mut chart = super::line_chart(categories, Some(interval), end_label_room(&lines, unit(view), display), display);
     for (i, series) in series_pair().into_iter().enumerate() {
         let colour = colours[i];
         // A month computed from other figures is drawn hollow, like a low-confidence one: the
@@ -140,8 +135,7 @@ pub fn chart(view: MonthlyView, display: Display) -> Chart {
         if i == 0 {
             line = line.mark_line(measure_marks(lang, &months, display));
         }
-        let shown_values: Vec<Option<f64>> = months.iter().map(|&m| shown(series, view, m)).collect();
-        chart = chart.series(super::end_labelled(line, &shown_values, display));
+        chart = chart.series(super::end_labelled(line, &shown_values[i], display));
     }
     chart
 }

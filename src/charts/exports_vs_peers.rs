@@ -159,18 +159,12 @@ pub fn overtaking_year(china: &Series, japan: &Series) -> Option<u16> {
 pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Chart {
     let lang = display.lang;
     let shown = shown_series(view);
-    let ends: Vec<(String, Option<f64>)> = shown
-        .iter()
-        .filter_map(|s| {
-            let last = YEARS.iter().rposition(|&y| s.point(y).is_some())?;
-            super::ends_at_the_right(last, YEARS.len()).then(|| (s.name(lang), s.point(YEARS[last]).map(|p| p.value)))
-        })
-        .collect();
-    let mut chart = yearly_line_chart(&YEARS, end_label_room(&ends, UNIT, display), display);
+    let values: Vec<Vec<Option<f64>>> = shown.iter().map(|s| YEARS.iter().map(|&y| s.point(y).map(|p| p.value)).collect()).collect();
+    let lines: Vec<(String, &[Option<f64>])> = shown.iter().zip(&values).map(|(s, v)| (s.name(lang), v.as_slice())).collect();
+    let mut chart = yearly_line_chart(&YEARS, end_label_room(&lines, UNIT, display), display);
     let japan = view.japan.then(|| peer_series(Country::Japan));
     for (i, s) in shown.iter().enumerate() {
         let dashed = s.id == "china-customs";
-        let values: Vec<Option<f64>> = YEARS.iter().map(|&y| s.point(y).map(|p| p.value)).collect();
         let mut line = yearly_line(s, &YEARS, dashed, display);
         // The crossing is marked on the makers' count, which compares new cars with new cars.
         let crossing = if s.id == "china-caam" { japan.and_then(|j| overtaking_year(s, j)) } else { None };
@@ -183,7 +177,7 @@ pub fn chart(view: &OvertakingView, focus: Option<u16>, display: Display) -> Cha
         if !marks.is_empty() {
             line = line.mark_line(year_marks(&marks, display));
         }
-        chart = chart.series(super::end_labelled(line, &values, display));
+        chart = chart.series(super::end_labelled(line, &values[i], display));
     }
     chart
 }

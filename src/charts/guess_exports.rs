@@ -92,13 +92,10 @@ pub fn chart(view: &GuessView, display: Display) -> Chart {
         YEARS.iter().map(|&y| if y == last_given { caam.point(y).map(|p| p.value) } else { view.guess(y) }).collect();
     let guess_name = t::guess_series_guess(lang);
     let known_name = if view.revealed { caam.name(lang) } else { t::guess_series_known(lang).to_string() };
-    let mut ends = vec![(guess_name.to_string(), guessed.iter().rev().flatten().next().copied())];
-    if view.revealed {
-        ends.push((known_name.clone(), known.iter().rev().flatten().next().copied()));
-    }
+    let lines = [(guess_name.to_string(), guessed.as_slice()), (known_name.clone(), known.as_slice())];
     let colour = category_colour(0, display.theme);
     let categories = YEARS.iter().map(u16::to_string).collect();
-    let base = super::drawing_surface(categories, f64::from(MAX_TENTHS) * STEP, end_label_room(&ends, UNIT, display), display);
+    let base = super::drawing_surface(categories, f64::from(MAX_TENTHS) * STEP, end_label_room(&lines, UNIT, display), display);
     let known_data: Vec<charming::datatype::DataPoint> =
         known.iter().map(|v| v.map_or(None::<f64>.into(), charming::datatype::DataPoint::from)).collect();
     let guess_line = Line::new()

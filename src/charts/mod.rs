@@ -131,23 +131,28 @@ pub fn ends_at_the_right(last_index: usize, years: usize) -> bool {
     last_index + 2 >= years
 }
 
-/// A line over `values` (one per category, `None` a gap), named at its end with its last value
-/// when it reaches the right edge (`ends_at_the_right`), in the legend's ink; every line of a
-/// chart goes through here, so the rule is written once.
+/// The last value of a line over `values` (one per category, `None` a gap) when the line reaches
+/// the right edge (`ends_at_the_right`) and so is named there; `None` when it ends mid-chart.
+fn end_value(values: &[Option<f64>]) -> Option<Option<f64>> {
+    values.iter().rposition(Option::is_some).filter(|&last| ends_at_the_right(last, values.len())).map(|last| values[last])
+}
+
+/// A line over `values`, named at its end with its last value when it reaches the right edge, in
+/// the legend's ink. Every line of a chart goes through here, and the room for the labels is
+/// measured by the same rule (`end_label_room`).
 pub(crate) fn end_labelled(line: Line, values: &[Option<f64>], display: Display) -> LineSeries {
     let line = LineSeries::new(line);
-    match values.iter().rposition(Option::is_some) {
-        Some(last) if ends_at_the_right(last, values.len()) => {
-            line.end_label(if display.narrow { 11 } else { 12 }, ink(display.theme).text)
-        }
-        _ => line,
+    match end_value(values) {
+        Some(_) => line.end_label(if display.narrow { 11 } else { 12 }, ink(display.theme).text),
+        None => line,
     }
 }
 
-/// The room, in pixels, right of the plot for the lines' end labels: `ends` are each line's
-/// name and last value.
-pub(crate) fn end_label_room(ends: &[(String, Option<f64>)], unit: Unit, display: Display) -> f64 {
-    widest_px(ends.iter().map(|(name, value)| end_label(display.lang, unit, name, *value, display.narrow)), display)
+/// The room, in pixels, right of the plot for the end labels of `lines` (each line's name and its
+/// values over the categories): only the lines that reach the right edge are labelled.
+pub(crate) fn end_label_room(lines: &[(String, &[Option<f64>])], unit: Unit, display: Display) -> f64 {
+    let labels = lines.iter().filter_map(|(name, values)| end_value(values).map(|value| (name, value)));
+    widest_px(labels.map(|(name, value)| end_label(display.lang, unit, name, value, display.narrow)), display)
 }
 
 /// The width, in pixels, of the widest line of `texts` in a chart's label font: an estimate from

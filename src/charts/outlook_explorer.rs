@@ -71,18 +71,23 @@ pub fn chart(view: &OutlookView, display: Display) -> Chart {
             values[i] = Some(*v);
         }
     }
+    let points = |s: &crate::story::model::Series| years.iter().map(|&y| s.point(y).map(|p| p.value)).collect::<Vec<_>>();
+    let (actual_points, forecast_points) = (points(actual), points(forecast));
     // Only the projection reaches the right edge: the outcome and the forecast end mid-chart,
     // where the legend names them (`charts::ends_at_the_right`).
-    let ends = [(t::outlook_projection_series(lang).to_string(), values.iter().rev().flatten().next().copied())];
-    let points = |s: &crate::story::model::Series| years.iter().map(|&y| s.point(y).map(|p| p.value)).collect::<Vec<_>>();
-    yearly_line_chart(&years, end_label_room(&ends, Unit::Vehicles, display), display)
-        .series(super::end_labelled(yearly_line(actual, &years, false, display), &points(actual), display))
+    let lines = [
+        (actual.name(lang), actual_points.as_slice()),
+        (forecast.name(lang), forecast_points.as_slice()),
+        (t::outlook_projection_series(lang).to_string(), values.as_slice()),
+    ];
+    yearly_line_chart(&years, end_label_room(&lines, Unit::Vehicles, display), display)
+        .series(super::end_labelled(yearly_line(actual, &years, false, display), &actual_points, display))
         .series(super::end_labelled(
             yearly_line(forecast, &years, false, display)
                 .symbol(Symbol::Custom("emptyDiamond".into()))
                 .symbol_size(14)
                 .item_style(charming::element::ItemStyle::new().color(ink(display.theme).muted)),
-            &points(forecast),
+            &forecast_points,
             display,
         ))
         .series(super::end_labelled(

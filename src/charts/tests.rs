@@ -25,8 +25,11 @@ fn a_line_ends_with_its_name_and_last_value_wrapped_short_on_a_phone() {
     assert!(ends_at_the_right(10, 11) && ends_at_the_right(9, 11) && !ends_at_the_right(6, 12));
     assert_eq!(end_label(Lang::En, Unit::Vehicles, "Forecast", None, true), "Forecast");
     // The chart leaves room for the widest line of them.
-    let ends = [("China (CAAM)".to_string(), Some(7_098_000.0))];
-    assert!(end_label_room(&ends, Unit::Vehicles, Display::default()) >= 12.0 * 7.0);
+    let china = [Some(6_000_000.0), Some(7_098_000.0)];
+    assert!(end_label_room(&[("China (CAAM)".to_string(), &china[..])], Unit::Vehicles, Display::default()) >= 12.0 * 7.0);
+    // A line that ends mid-chart needs no room.
+    let early = [Some(6_000_000.0), None, None];
+    assert_eq!(end_label_room(&[("China (CAAM)".to_string(), &early[..])], Unit::Vehicles, Display::default()), 0.0);
     let o = option(exports_vs_peers::chart(&exports_vs_peers::OvertakingView::default(), None, Display::default()));
     assert!(o["grid"][0]["right"].as_f64().unwrap() >= 90.0, "{}", o["grid"]);
 }
