@@ -57,7 +57,8 @@
   }
 
   var english = LANGS[0].short;
-  var here = { lang: fromTag(root.lang) || english, chart: root.getAttribute('data-chart-page') };
+  // An embed page names its chart on <html>: it is that chart's embed without ?embed= too.
+  var here = { lang: fromTag(root.lang) || english, chart: root.getAttribute(MANIFEST.chartPageAttribute) };
   var asked = param('lang');
   var lang = asked !== null ? fromParam(asked) : null;
   if (lang === null && asked === null && here.lang === english) {
@@ -66,6 +67,7 @@
   }
   lang = lang || here.lang;
   var embed = param('embed');
+  if (embed === null) embed = here.chart;
   var chart = embed !== null && CHARTS.indexOf(embed) >= 0 ? embed : here.chart;
   if (lang !== here.lang || chart !== here.chart) {
     location.replace(pageFor(lang, chart) + location.search + location.hash);
@@ -153,7 +155,8 @@
   }
 
   // The same messages as src/web/frame_messages.rs sends once the app runs: Datawrapper's height
-  // message, and pym.js's when the host gave a child id. Reports until `heights` is disconnected.
+  // message, AMP's embed-size, and pym.js's when the host gave a child id. Reports until
+  // `heights` is disconnected.
   var heights = null;
   function reportHeight() {
     if (heights) return;
@@ -169,6 +172,7 @@
       var message = {};
       message[key] = height;
       window.parent.postMessage({ 'datawrapper-height': message }, '*');
+      window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: height }, '*');
     };
     if (typeof ResizeObserver === 'function') {
       heights = new ResizeObserver(post);

@@ -1,18 +1,21 @@
-// Share cards: a 1200x630 PNG per chart and language, and one for the story, for the Open Graph
-// and Twitter card tags that `prerender pages` wrote (prerender/src/share.rs). Each card is the
-// chart's default view drawn by draw-charts.mjs at the card's size from the same options as the
-// page, under its title and subtitle, over a line naming the story and how recent its figures
-// are; @resvg/resvg-js turns that SVG into the PNG.
+// Cards: pictures of a chart with its words, as PNG, drawn from the jobs `prerender pages` wrote
+// (prerender/src/share.rs):
+// - share cards, 1200x630, per chart and language and one for the story, for the Open Graph and
+//   Twitter card tags, over a line naming the story and how recent its figures are;
+// - column pictures, 640x400 at twice the pixels, for the Embed dialog's image snippet, over the
+//   same line (the image snippet's caption names the sources).
+// Each is the chart's default view drawn by draw-charts.mjs at the card's size from the same
+// options as the page, under its title and subtitle; @resvg/resvg-js turns that SVG into the PNG.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { Resvg } from '@resvg/resvg-js';
 
-/// The chart's box on the card, left of and below the words.
-const MARGIN = 32;
-const CHART_WIDTH = 1200 - 2 * MARGIN;
-/// Room below the chart for the footer line.
-const FOOTER = 56;
+/// The type and spacing of a card `width` wide: a share card's, or a column picture's, smaller.
+function measures(width) {
+  const s = width >= 1000 ? 1 : 0.6;
+  return { margin: 32 * s, title: 40 * s, subtitle: 24 * s, footer: 20 * s, footerRoom: 56 * s, chartWidth: width - 64 * s };
+}
 
 /// Fonts the cards are drawn with: the page's DejaVu faces and a Chinese one, where the machine
 /// has them (the test command installs them); otherwise whatever fonts the system has.
@@ -29,7 +32,7 @@ export function cardChartJobs(cards, pictureJobs) {
   return cards.map((card) => {
     const picture = pictureJobs.find((job) => job.key === card.picture);
     if (!picture) throw new Error(`card ${card.png}: no picture ${card.picture}`);
-    return { ...picture, key: `card-${card.png}`, width: CHART_WIDTH, height: layout(card).chartHeight, description: card.title };
+    return { ...picture, key: `card-${card.png}`, width: measures(card.width).chartWidth, height: layout(card).chartHeight, description: card.title };
   });
 }
 
@@ -43,7 +46,7 @@ export function drawCards(cards, svgs, dir, ink) {
   for (const card of cards) {
     const svg = cardSvg(card, svgs.get(`card-${card.png}`), ink);
     const png = new Resvg(svg, {
-      fitTo: { mode: 'original' },
+      fitTo: card.scale > 1 ? { mode: 'zoom', value: card.scale } : { mode: 'original' },
       font: {
         fontFiles,
         loadSystemFonts: fontFiles.length === 0,
@@ -56,46 +59,56 @@ export function drawCards(cards, svgs, dir, ink) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, png);
   }
-  console.log(`prerender: ${cards.length} share cards (${cards[0]?.width}x${cards[0]?.height} PNG) in cards/`);
+  const sizes = [...new Set(cards.map((c) => `${c.width * c.scale}x${c.height * c.scale}`))];
+  console.log(`prerender: ${cards.length} cards (${sizes.join(', ')} PNG)`);
 }
 
 /// Where the words and the chart go: the title on up to two lines, the subtitle on up to two,
-/// the chart in the rest above the footer.
+/// the chart in the rest above the footer. Lines are broken by an estimate of the characters
+/// that fit (Chinese characters are about twice as wide as Latin letters).
 function layout(card) {
-  const cjk = card.lang === 'zh';
-  const title = wrap(card.title, cjk ? 24 : 46).slice(0, 2);
-  const subtitle = wrap(card.subtitle, cjk ? 40 : 84).slice(0, 2);
-  const chartTop = 72 + 48 * (title.length - 1) + 10 + 32 * subtitle.length + 16;
-  return { title, subtitle, chartTop, chartHeight: 630 - FOOTER - chartTop };
+  const m = measures(card.width);
+  const perChar = card.lang === 'zh' ? 1.15 : 0.6;
+  const fit = (size) => Math.floor(m.chartWidth / (size * perChar));
+  const title = wrap(card.title, fit(m.title)).slice(0, 2);
+  const subtitle = wrap(card.subtitle, fit(m.subtitle)).slice(0, 2);
+  const first = m.title * 1.8;
+  const footer = wrap(card.footer, Math.floor(m.chartWidth / (m.footer * (card.lang === 'zh' ? 1.1 : 0.55)))).slice(0, 3);
+  const footerRoom = m.footerRoom + m.footer * 1.25 * (footer.length - 1);
+  const chartTop = first + m.title * 1.2 * (title.length - 1) + m.subtitle * 1.33 * subtitle.length + m.subtitle;
+  return { m, title, subtitle, footer, first, chartTop, chartHeight: Math.round(card.height - footerRoom - chartTop) };
 }
 
 /// The card as one SVG: words, the chart, the footer.
 function cardSvg(card, chartSvg, INK) {
-  const { title, subtitle, chartTop, chartHeight } = layout(card);
+  const { m, title, subtitle, footer: footerLines, first, chartTop, chartHeight } = layout(card);
+  const { width: W, height: H } = card;
   const lines = [];
-  let y = 72;
+  let y = first;
   for (const line of title) {
-    lines.push(text(line, MARGIN, y, 40, INK.text, 'bold', 'DejaVu Serif, WenQuanYi Micro Hei, serif'));
-    y += 48;
+    lines.push(text(line, m.margin, y, m.title, INK.text, 'bold', 'DejaVu Serif, WenQuanYi Micro Hei, serif'));
+    y += m.title * 1.2;
   }
-  y += 10 - 48 + 32;
+  y += m.subtitle * 1.33 - m.title * 1.2 + m.subtitle * 0.4;
   for (const line of subtitle) {
-    lines.push(text(line, MARGIN, y, 24, INK.muted, 'normal', 'DejaVu Sans, WenQuanYi Micro Hei, sans-serif'));
-    y += 32;
+    lines.push(text(line, m.margin, y, m.subtitle, INK.muted, 'normal', 'DejaVu Sans, WenQuanYi Micro Hei, sans-serif'));
+    y += m.subtitle * 1.33;
   }
-  const chart = nested(chartSvg, MARGIN, chartTop, chartHeight);
-  const footer = text(card.footer, MARGIN, 630 - 24, 20, INK.muted, 'normal', 'DejaVu Sans, WenQuanYi Micro Hei, sans-serif');
-  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="1200" height="630" viewBox="0 0 1200 630">`
-    + `<rect width="1200" height="630" fill="${INK.background}"/><rect width="1200" height="8" fill="${INK.accent}"/>`
+  const chart = nested(chartSvg, m.margin, chartTop, m.chartWidth, chartHeight);
+  const footer = footerLines
+    .map((line, i) => text(line, m.margin, H - m.footer * 1.2 - m.footer * 1.25 * (footerLines.length - 1 - i), m.footer, INK.muted, 'normal', 'DejaVu Sans, WenQuanYi Micro Hei, sans-serif'))
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`
+    + `<rect width="${W}" height="${H}" fill="${INK.background}"/><rect width="${W}" height="${m.margin / 4}" fill="${INK.accent}"/>`
     + `${lines.join('')}${chart}${footer}</svg>`;
 }
 
 /// The chart's own SVG placed at (x, y) at its drawn size.
-function nested(svg, x, y, height) {
+function nested(svg, x, y, width, height) {
   return svg.replace(/^<svg\b[^>]*>/, (open) => {
     const keep = [...open.matchAll(/\s(xmlns(?::xlink)?)="([^"]*)"/g)].map((m) => ` ${m[1]}="${m[2]}"`).join('');
     // Overflow shows: a label ECharts places a little outside its own box is drawn, not cut.
-    return `<svg${keep} x="${x}" y="${y}" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" overflow="visible">`;
+    return `<svg${keep} x="${x}" y="${y}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" overflow="visible">`;
   });
 }
 

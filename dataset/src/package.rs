@@ -15,7 +15,11 @@ pub const FOLDER: &str = "data";
 
 /// The data's licence: the figures are the cited publishers' facts; the compilation, the notes and
 /// the definitions are ours to share with credit.
-const LICENCE: (&str, &str, &str) = ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0");
+/// The package's title and description, which the story's structured data repeats.
+pub const TITLE: &str = "China's car export surge, explained: the data";
+pub const DESCRIPTION: &str = "China's vehicle exports and those of Japan, Germany and South Korea, markets, makers, new-energy vehicles, prices, investment and trade measures, as the explainer shows them; every figure with its source and confidence.";
+
+pub const LICENCE: (&str, &str, &str) = ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0");
 
 /// A field of a table: its name, Table Schema type and meaning.
 struct Field {
@@ -239,8 +243,8 @@ pub fn files(data: &Dataset) -> Vec<(&'static str, String)> {
     let descriptor = json!({
         "profile": "tabular-data-package",
         "name": "china-car-exports",
-        "title": "China's car export surge, explained: the data",
-        "description": "China's vehicle exports and those of Japan, Germany and South Korea, markets, makers, new-energy vehicles, prices, investment and trade measures, as the explainer shows them; every figure with its source and confidence.",
+        "title": TITLE,
+        "description": DESCRIPTION,
         "licenses": [{"name": LICENCE.0, "path": LICENCE.1, "title": LICENCE.2}],
         "sources": data.sources.iter().map(|s| {
             let mut source = json!({"title": format!("{}: {}", s.publisher, s.title)});

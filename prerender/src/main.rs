@@ -11,6 +11,7 @@
 //!   ticks, values on bars, lines' end labels) as JSON on standard input and writes their labels,
 //!   so the pictures' words read exactly as the live chart's Rust formatters write them.
 
+mod findable;
 mod share;
 
 use std::io::Read;
@@ -19,8 +20,10 @@ use std::path::Path;
 use car_exports::charts::{CHART_IDS, end_label};
 use car_exports::i18n::{Lang, t};
 use car_exports::story::escape_html;
+use car_exports::story::site as files;
 use car_exports::ui::static_page::{axis_label, embed, story, unit_from_id};
 use car_exports::ui::text_version::{file_name, page_html};
+use car_exports::web::CHART_PAGE_ATTRIBUTE;
 use serde_json::{Value, json};
 
 fn main() {
@@ -39,8 +42,12 @@ fn main() {
 fn pages(dir: &Path) -> Result<(), String> {
     let template_path = dir.join("index.html");
     let template = std::fs::read_to_string(&template_path).map_err(|err| format!("cannot read {}: {err}", template_path.display()))?;
+    // Into the build folder, or a folder of it (`charts/<chart-id>/`, `oembed/`).
     let write = |name: &str, text: &str| {
         let path = dir.join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;
+        }
         std::fs::write(&path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
     };
 
@@ -59,17 +66,25 @@ fn pages(dir: &Path) -> Result<(), String> {
             share::SITE_URL_SETTING
         );
     }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let data = dataset::load(&root.join("data"), "data").map_err(data_problems)?;
+    let facts = findable::DataFacts::from(&data);
+    let credits = findable::Credits::from_settings();
+    let site = site.as_deref();
     let mut pictures = Vec::new();
     let mut pages = Vec::new();
     let mut cards = Vec::new();
+    let mut sitemap = Vec::new();
     for lang in Lang::ALL {
         let (main, drawn) = story(lang);
-        let story_page = page_from(&template, lang, None, &main)?.replacen(
-            "</head>",
-            &format!("  {}\n  </head>", share::story_tags(lang, site.as_deref())),
-            1,
-        );
+        let head = [
+            share::story_tags(lang, site),
+            findable::alternates(site, "", lang, |l| l.page_file().to_string()),
+            format!("<script type=\"application/ld+json\">{}</script>", findable::json_ld(site, &facts.of_story(lang), &credits)),
+        ];
+        let story_page = page_from(&template, lang, None, &main)?.replacen("</head>", &format!("  {}\n  </head>", head.join("\n    ")), 1);
         write(lang.page_file(), &story_page)?;
+        sitemap.push(lang.page_file().to_string());
         // The story's card shows its main chart, China against the established exporters.
         let main_chart = car_exports::charts::exports_vs_peers::CHART_ID;
         cards.push(share::card_job(
@@ -79,20 +94,34 @@ fn pages(dir: &Path) -> Result<(), String> {
             t::ui_standfirst(lang),
             &format!("{}/{main_chart}/desktop", lang.short_code()),
         ));
-        for id in CHART_IDS {
-            let heading =
-                share::chart_heading(&main, id).ok_or_else(|| format!("the {} story has no chart {id} to share", lang.short_code()))?;
-            let path = share::share_path(id, lang);
-            if let Some(folder) = Path::new(&path).parent() {
-                std::fs::create_dir_all(dir.join(folder)).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;
-            }
-            write(&path, &share::share_page(lang, id, &heading, site.as_deref()))?;
-            cards.push(share::card_job(lang, Some(id), &heading.0, &heading.1, &format!("{}/{id}/desktop", lang.short_code())));
-        }
         let charts: Vec<&str> = drawn.iter().map(|p| p.chart).collect();
         pages.push(json!({ "page": lang.page_file(), "lang": lang.short_code(), "charts": charts }));
         for id in CHART_IDS {
-            write(&lang.embed_file(id), &page_from(&template, lang, Some(id), &embed(lang, id))?)?;
+            let picture = drawn
+                .iter()
+                .find(|p| p.chart == id)
+                .ok_or_else(|| format!("the {} story has no chart {id} to share", lang.short_code()))?;
+            let title = picture.title;
+            let path = files::share_file(id, lang);
+            let head = [
+                findable::alternates(site, "../../", lang, |l| files::share_file(id, l)),
+                findable::oembed_link(site, "../../", id, lang, title),
+            ];
+            let heading = (title, picture.subtitle, picture.description.as_str());
+            write(&path, &share::share_page(lang, id, heading, site, &head.join("\n    ")))?;
+            write(&files::oembed_file(id, lang), &findable::oembed(site, id, lang, title, &credits))?;
+            sitemap.push(path);
+            let desktop = format!("{}/{id}/desktop", lang.short_code());
+            cards.push(share::card_job(lang, Some(id), title, picture.subtitle, &desktop));
+            cards.push(share::column_picture_job(lang, id, title, picture.subtitle, &format!("{}/{id}/wide", lang.short_code())));
+
+            let head = [findable::alternates(site, "", lang, |l| l.embed_file(id)), findable::oembed_link(site, "", id, lang, title)];
+            let page = page_from(&template, lang, Some(id), &embed(lang, id))?.replacen(
+                "</head>",
+                &format!("  {}\n  </head>", head.join("\n    ")),
+                1,
+            );
+            write(&lang.embed_file(id), &page)?;
             pages.push(json!({ "page": lang.embed_file(id), "lang": lang.short_code(), "charts": [id] }));
         }
         for p in drawn {
@@ -110,11 +139,17 @@ fn pages(dir: &Path) -> Result<(), String> {
             }));
         }
     }
-    write(car_exports::ui::manifest::FILE, &car_exports::ui::manifest::manifest().to_string())?;
+    write(car_exports::ui::manifest::FILE, &car_exports::ui::manifest::manifest(site).to_string())?;
     write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages, "cards": cards }).to_string())?;
-    write(car_exports::ui::revisions_feed::FILE, &car_exports::ui::revisions_feed::atom(site.as_deref()))?;
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let data = dataset::load(&root.join("data"), "data").map_err(data_problems)?;
+    write(car_exports::ui::revisions_feed::FILE, &car_exports::ui::revisions_feed::atom(site))?;
+    write(files::ROBOTS_FILE, &findable::robots(site))?;
+    match site {
+        Some(site) => {
+            let entries: Vec<(String, &str)> = sitemap.into_iter().map(|page| (page, facts.modified.as_str())).collect();
+            write(files::SITEMAP_FILE, &findable::sitemap(site, &entries))?;
+        }
+        None => println!("prerender: no sitemap.xml without {} (a sitemap's addresses are absolute)", share::SITE_URL_SETTING),
+    }
     let package = data_package(dir, &data)?;
     for (name, text) in language_packs(&root, &data)? {
         write(&name, &text)?;
@@ -171,7 +206,7 @@ fn page_from(template: &str, lang: Lang, chart: Option<&str>, main: &str) -> Res
         return Err(format!("index.html has no {MARKER} marker for the prerendered story"));
     }
     let root = match chart {
-        Some(id) => format!("<html lang=\"{}\" data-chart-page=\"{id}\">", lang.code()),
+        Some(id) => format!("<html lang=\"{}\" {CHART_PAGE_ATTRIBUTE}=\"{id}\">", lang.code()),
         None => format!("<html lang=\"{}\">", lang.code()),
     };
     let page = template

@@ -2,7 +2,7 @@
 //! its charts is pasted. Crawlers run no script and treat `?query` as the same page, so each chart
 //! gets a static address of its own (`charts/<chart-id>/`, and `de.html`, `nl.html`, `zh.html`
 //! there) whose Open Graph and Twitter card tags name the chart's title, a description and a
-//! 1200x630 picture (`cards/<chart-id>-<lang>.png`, drawn by `postbuild/share-cards.mjs`), and
+//! 1200x630 picture (`cards/<chart-id>-<lang>.png`, drawn by `prerender/draw-cards.mjs`), and
 //! which leads a reader on into the story at that chart.
 //!
 //! Absolute addresses in the tags need the site's public address: the `SITE_URL` setting (see the
@@ -13,6 +13,7 @@ use car_exports::i18n::{Lang, t};
 use car_exports::story::citation::figures_up_to;
 use car_exports::story::escape_html;
 use car_exports::story::format;
+use car_exports::story::site::{COLUMN_PICTURE, card_file, column_picture_file, share_file};
 use serde_json::{Value, json};
 
 /// The setting that names the site's public address.
@@ -32,49 +33,9 @@ pub fn site_url() -> Option<String> {
     Some(if value.ends_with('/') { value.to_string() } else { format!("{value}/") })
 }
 
-/// A chart's title, subtitle and text alternative, as the prerendered story shows them.
-pub fn chart_heading(main: &str, id: &str) -> Option<(String, String, String)> {
-    let frame = &main[main.find(&format!("data-chart=\"{id}\""))?..];
-    let inner = |open: &str, close: &str| -> Option<String> {
-        let start = frame.find(open)?;
-        let text_start = start + frame[start..].find('>')? + 1;
-        let end = text_start + frame[text_start..].find(close)?;
-        Some(unescape(&frame[text_start..end]))
-    };
-    let title = inner("class=\"chart-title\"", "</h")?;
-    let subtitle = inner("class=\"chart-subtitle\"", "</p>")?;
-    // The drawing area's text alternative (a control group before it has a label of its own).
-    let label = frame.find("role=\"img\" aria-label=\"").map(|i| i + 23)?;
-    let description = unescape(&frame[label..label + frame[label..].find('"')?]);
-    Some((title, subtitle, description))
-}
-
-/// Undoes the escapes Leptos writes in text and attributes.
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-/// Where a page's card lives, relative to the site's root.
-pub fn card_path(chart: Option<&str>, lang: Lang) -> String {
-    format!("cards/{}-{}.png", chart.unwrap_or("story"), lang.short_code())
-}
-
-/// A chart's share page, relative to the site's root.
-pub fn share_path(chart: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("charts/{chart}/index.html"),
-        other => format!("charts/{chart}/{}.html", other.short_code()),
-    }
-}
-
 /// The address of a page as the tags give it: absolute with `site`, else relative to `from` (the
 /// folder of the page that carries the tag, as a prefix such as `../../`).
-fn address(site: Option<&str>, from: &str, path: &str) -> String {
+pub fn address(site: Option<&str>, from: &str, path: &str) -> String {
     let path = path.strip_suffix("index.html").unwrap_or(path);
     match site {
         Some(site) => format!("{site}{path}"),
@@ -135,7 +96,7 @@ pub fn story_tags(lang: Lang, site: Option<&str>) -> String {
         lang,
         t::ui_title(lang),
         t::ui_standfirst(lang),
-        &address(site, "", &card_path(None, lang)),
+        &address(site, "", &card_file(None, lang)),
         t::ui_title(lang),
         &address(site, "", lang.page_file()),
     );
@@ -143,7 +104,8 @@ pub fn story_tags(lang: Lang, site: Option<&str>) -> String {
 }
 
 /// A chart's share page: its tags, the card, and the way on into the story at the chart.
-pub fn share_page(lang: Lang, chart: &str, heading: &(String, String, String), site: Option<&str>) -> String {
+/// `links` are the page's `canonical`, language and oEmbed links.
+pub fn share_page(lang: Lang, chart: &str, heading: (&str, &str, &str), site: Option<&str>, links: &str) -> String {
     let (title, subtitle, description) = heading;
     let up = "../../";
     let story = format!("{up}{}#{chart}-title", if lang == Lang::En { "" } else { lang.page_file() });
@@ -153,16 +115,16 @@ pub fn share_page(lang: Lang, chart: &str, heading: &(String, String, String), s
         lang,
         title,
         &summary,
-        &address(site, up, &card_path(Some(chart), lang)),
+        &address(site, up, &card_file(Some(chart), lang)),
         description,
-        &address(site, up, &share_path(chart, lang)),
+        &address(site, up, &share_file(chart, lang)),
     );
     let (w, h) = (CARD.0 / 2, CARD.1 / 2);
     format!(
         "<!doctype html>\n<html lang=\"{code}\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    \
          <title>{page_title}</title>\n    <meta name=\"description\" content=\"{summary}\" />\n    \
-         <link rel=\"canonical\" href=\"{canonical}\" />\n    {tags}\n    \
+         {links}\n    {tags}\n    \
          <meta http-equiv=\"refresh\" content=\"0; url={story}\" />\n  </head>\n  <body>\n    <main>\n      \
          <h1>{title}</h1>\n      <p>{subtitle_html}</p>\n      \
          <p><img src=\"{up}{card}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\" /></p>\n      \
@@ -170,27 +132,50 @@ pub fn share_page(lang: Lang, chart: &str, heading: &(String, String, String), s
         code = lang.code(),
         page_title = escape_html(&page_title),
         summary = escape_html(&summary),
-        canonical = escape_html(&address(site, up, &share_path(chart, lang))),
         story = escape_html(&story),
         title = escape_html(title),
         subtitle_html = escape_html(subtitle),
-        card = card_path(Some(chart), lang),
+        card = card_file(Some(chart), lang),
         alt = escape_html(description),
         open = escape_html(t::ui_share_open(lang)),
     )
 }
 
+/// The line under a card's chart: the story's name and how recent its figures are.
+fn card_footer(lang: Lang) -> String {
+    format!("{} · {}", t::ui_title(lang), t::ui_figures_up_to(lang, &format::date(lang, &figures_up_to())))
+}
+
 /// The card for the share step to draw: its file, its words and the picture of the chart.
 pub fn card_job(lang: Lang, chart: Option<&str>, title: &str, subtitle: &str, picture_key: &str) -> Value {
     json!({
-        "png": card_path(chart, lang),
+        "png": card_file(chart, lang),
         "lang": lang.short_code(),
         "title": title,
         "subtitle": subtitle,
-        "footer": format!("{} · {}", t::ui_title(lang), t::ui_figures_up_to(lang, &format::date(lang, &figures_up_to()))),
+        "footer": card_footer(lang),
         "picture": picture_key,
         "width": CARD.0,
         "height": CARD.1,
+        "scale": 1,
+    })
+}
+
+/// A chart's picture for an article column (the Embed dialog's image snippet), drawn like a
+/// card at twice the pixels: its title and subtitle over the chart, the story's name and how
+/// recent its figures are under it. (The sources, which can take many lines, are in the
+/// snippet's caption.)
+pub fn column_picture_job(lang: Lang, chart: &str, title: &str, subtitle: &str, picture_key: &str) -> Value {
+    json!({
+        "png": column_picture_file(chart, lang),
+        "lang": lang.short_code(),
+        "title": title,
+        "subtitle": subtitle,
+        "footer": card_footer(lang),
+        "picture": picture_key,
+        "width": COLUMN_PICTURE.0,
+        "height": COLUMN_PICTURE.1,
+        "scale": 2,
     })
 }
 
@@ -200,8 +185,8 @@ mod tests {
 
     #[test]
     fn a_share_page_carries_every_tag_and_leads_into_the_story() {
-        let heading = ("China & Japan".to_string(), "Per year".to_string(), "Line chart \"of\" exports".to_string());
-        let page = share_page(Lang::De, "exports-vs-peers", &heading, Some("https://example.org/story/"));
+        let heading = ("China & Japan", "Per year", "Line chart \"of\" exports");
+        let page = share_page(Lang::De, "exports-vs-peers", heading, Some("https://example.org/story/"), "<link rel=\"canonical\" />");
         for tag in ["og:title", "og:description", "og:image", "og:url", "twitter:card"] {
             assert!(page.contains(tag), "{tag}");
         }
@@ -209,15 +194,8 @@ mod tests {
         assert!(page.contains("content=\"https://example.org/story/charts/exports-vs-peers/de.html\""), "{page}");
         assert!(page.contains("content=\"China &amp; Japan\""), "{page}");
         assert!(page.contains("url=../../de.html#exports-vs-peers-title"), "{page}");
-        let relative = share_page(Lang::En, "nev-share", &heading, None);
+        let relative = share_page(Lang::En, "nev-share", heading, None, "");
         assert!(relative.contains("content=\"../../cards/nev-share-en.png\""), "{relative}");
         assert!(relative.contains("content=\"../../charts/nev-share/\""), "{relative}");
-    }
-
-    #[test]
-    fn the_heading_is_read_from_the_prerendered_chart() {
-        let main = r#"<figure data-chart="x" class="chart-frame"><figcaption><h3 id="x-title" class="chart-title">China&#x27;s lead</h3><p class="chart-subtitle">A &amp; B</p></figcaption><div aria-label="Compare with"></div><div role="img" aria-label="Line chart of it." class="chart-canvas"></div></figure>"#;
-        assert_eq!(chart_heading(main, "x"), Some(("China's lead".to_string(), "A & B".to_string(), "Line chart of it.".to_string())));
-        assert_eq!(chart_heading(main, "y"), None);
     }
 }

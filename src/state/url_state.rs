@@ -85,6 +85,18 @@ pub struct UrlState {
 const MAX_VALUE_LEN: usize = 200;
 
 impl UrlState {
+    /// The view on a page that is itself one chart's embed (`page_chart`, as the page names it):
+    /// it stays that chart's embed without `?embed=` in its address, which some hosts strip
+    /// from a frame's address. A query that asks for an embed of its own keeps it.
+    pub fn on_chart_page(mut self, page_chart: Option<&str>) -> Self {
+        if self.embed.is_none()
+            && let Some(Embed::Chart(id)) = page_chart.map(parse_embed)
+        {
+            self.embed = Some(Embed::Chart(id));
+        }
+        self
+    }
+
     /// Reads a query string, with or without its leading `?`.
     pub fn parse(query: &str) -> Self {
         let mut state = UrlState::default();

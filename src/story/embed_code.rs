@@ -28,9 +28,69 @@ pub fn snippet(embed_url: &str, title: &str) -> String {
     )
 }
 
+/// What the image snippet shows and where it leads.
+pub struct PictureLink<'a> {
+    /// The picture's address, its size in CSS pixels and its text alternative.
+    pub picture: &'a str,
+    pub size: (u32, u32),
+    pub alt: &'a str,
+    /// The chart's title and the line naming its sources, for the caption.
+    pub title: &'a str,
+    pub sources: &'a str,
+    /// The chart's share page, and the words of the link to it.
+    pub link: &'a str,
+    pub link_text: &'a str,
+}
+
+/// A picture of the chart that links to its share page, with a caption naming its sources: for
+/// newsletters, apps and publishing tools that strip frames and scripts. Plain HTML, no script;
+/// the picture scales down to a narrow column.
+pub fn picture_snippet(p: &PictureLink) -> String {
+    let e = crate::story::escape_html;
+    format!(
+        concat!(
+            "<figure style=\"margin:0\">\n",
+            "  <a href=\"{link}\"><img src=\"{picture}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\" ",
+            "style=\"max-width:100%;height:auto\"></a>\n",
+            "  <figcaption>{title}. {sources} <a href=\"{link}\">{link_text}</a></figcaption>\n",
+            "</figure>"
+        ),
+        link = e(p.link),
+        picture = e(p.picture),
+        w = p.size.0,
+        h = p.size.1,
+        alt = e(p.alt),
+        title = e(p.title.trim_end_matches('.')),
+        sources = e(p.sources),
+        link_text = e(p.link_text),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_picture_snippet_links_its_picture_and_names_its_sources() {
+        let code = picture_snippet(&PictureLink {
+            picture: "https://example.org/s/pictures/nev-share-de.png",
+            size: (640, 400),
+            alt: "Linie \"A\"",
+            title: "Anteil",
+            sources: "Quellen: CAAM.",
+            link: "https://example.org/s/charts/nev-share/de.html",
+            link_text: "Öffnen",
+        });
+        assert!(
+            code.contains(
+                "<a href=\"https://example.org/s/charts/nev-share/de.html\"><img src=\"https://example.org/s/pictures/nev-share-de.png\""
+            ),
+            "{code}"
+        );
+        assert!(code.contains("alt=\"Linie &quot;A&quot;\"") && code.contains("width=\"640\" height=\"400\""), "{code}");
+        assert!(code.contains("<figcaption>Anteil. Quellen: CAAM. <a"), "{code}");
+        assert!(!code.contains("<script"));
+    }
 
     #[test]
     fn the_snippet_has_a_titled_lazy_full_width_frame_and_a_resizer() {

@@ -21,7 +21,8 @@ pub const FILE: &str = "build-manifest.json";
 /// the other below this width.
 pub const CSS_ONLY_BREAKPOINTS: [u32; 1] = [560];
 
-pub fn manifest() -> Value {
+/// `site`: the public address the build is made for (`SITE_URL`), when it has one.
+pub fn manifest(site: Option<&str>) -> Value {
     let inks = |theme| {
         let ink = ink(theme);
         json!({ "text": ink.text, "muted": ink.muted, "grid": ink.grid, "background": ink.background, "accent": country_colour(Country::China, theme) })
@@ -35,6 +36,10 @@ pub fn manifest() -> Value {
             "page": lang.page_file(),
             "href": lang.page_href(),
             "embed": lang.embed_file("{chart}"),
+            "share": crate::story::site::share_href("{chart}", lang),
+            "oembed": crate::story::site::oembed_file("{chart}", lang),
+            "card": crate::story::site::card_file(Some("{chart}"), lang),
+            "columnPicture": crate::story::site::column_picture_file("{chart}", lang),
         })).collect::<Vec<_>>(),
         "traditionalChineseSubtags": TRADITIONAL_CHINESE_SUBTAGS,
         "charts": CHART_IDS,
@@ -42,6 +47,10 @@ pub fn manifest() -> Value {
         "breakpoints": { "phoneMaxWidth": PHONE_MAX_WIDTH, "wideMinWidth": WIDE_MIN_WIDTH, "cssOnly": CSS_ONLY_BREAKPOINTS },
         "events": { "firstInteraction": FIRST_INTERACTION_EVENTS, "queuedControl": QUEUED_CONTROL_EVENTS },
         "selectors": { "queuedControls": QUEUED_CONTROLS, "prerenderedChapter": PRERENDERED_CHAPTER },
+        "chartPageAttribute": crate::web::CHART_PAGE_ATTRIBUTE,
+        "site": site,
+        "sitemap": crate::story::site::SITEMAP_FILE,
+        "robots": crate::story::site::ROBOTS_FILE,
         "inks": { "light": inks(Theme::Light), "dark": inks(Theme::Dark) },
         "formatters": Formatter::ALL.map(Formatter::placeholder),
     })
@@ -110,7 +119,7 @@ mod tests {
 
     #[test]
     fn the_manifest_names_every_language_page_and_chart() {
-        let manifest = manifest();
+        let manifest = manifest(None);
         assert_eq!(manifest["langs"].as_array().unwrap().len(), Lang::ALL.len());
         assert_eq!(manifest["langs"][1]["embed"], "embed-{chart}-de.html");
         assert_eq!(manifest["charts"].as_array().unwrap().len(), CHART_IDS.len());

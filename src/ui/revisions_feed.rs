@@ -38,7 +38,7 @@ fn quoted_at(revision: &Revision, story: &str) -> Option<String> {
 /// text that quotes it, else the story.
 fn page_of(revision: &Revision, story: &str) -> String {
     match (chart_of(revision), quoted_at(revision, story)) {
-        (Some(chart), _) => format!("charts/{chart}/"),
+        (Some(chart), _) => crate::story::site::share_href(chart, Lang::En),
         (None, Some(anchor)) => format!("{}#{anchor}", Lang::En.page_file()),
         (None, None) => Lang::En.page_file().to_string(),
     }

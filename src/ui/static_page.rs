@@ -66,6 +66,8 @@ pub struct Picture {
     pub light: String,
     pub dark: String,
     pub description: String,
+    pub title: &'static str,
+    pub subtitle: &'static str,
 }
 
 /// The story in `lang`, as its `<main>` in the default view, and the pictures of its charts.
@@ -94,6 +96,8 @@ pub fn story(lang: Lang) -> (String, Vec<Picture>) {
                 light: light.option.clone(),
                 dark: dark.option.clone(),
                 description: light.description.clone(),
+                title: light.title,
+                subtitle: light.subtitle,
             });
         }
     }

@@ -1,5 +1,6 @@
 //! Talking to the page that embeds us: report our height whenever it changes, in the formats host
-//! pages already listen for, and answer pym.js width messages. Anything else is ignored.
+//! pages already listen for (Datawrapper's, AMP's `embed-size` for an `amp-iframe resizable`, and
+//! pym.js's), and answer pym.js width messages. Anything else is ignored.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsCast;
@@ -60,6 +61,11 @@ pub fn report_height(key: String, child_id: Option<String>) {
             let _ = Reflect::set(&inner, &key.as_str().into(), &height.into());
             let _ = Reflect::set(&outer, &"datawrapper-height".into(), &inner);
             let _ = parent.post_message(&outer, "*");
+            let amp = Object::new();
+            for (field, value) in [("sentinel", "amp".into()), ("type", "embed-size".into()), ("height", height.into())] {
+                let _ = Reflect::set(&amp, &field.into(), &value);
+            }
+            let _ = parent.post_message(&amp, "*");
         }
     };
     let post = std::rc::Rc::new(std::cell::RefCell::new(post));

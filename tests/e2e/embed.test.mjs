@@ -249,7 +249,7 @@ test('the embed dialog offers a ready snippet that embeds this view', async () =
   const { page, context } = await openPage(ctx.browser, `${ctx.server.origin}/?peers=japan`);
   await waitForChart(page, CHART);
   await page.locator(`[data-chart="${CHART}"] .chart-actions button`, { hasText: 'Embed' }).click();
-  const code = await page.locator(`[data-chart="${CHART}"] .embed-dialog textarea`).inputValue();
+  const code = await page.locator(`[data-chart="${CHART}"] .embed-dialog textarea`).first().inputValue();
   // The chart's own embed page, so a frame opens it without a hop through the story's address.
   assert.match(code, /^<iframe title="China overtakes the established exporters" src="http:\/\/127\.0\.0\.1:\d+\/embed-exports-vs-peers\.html\?embed=exports-vs-peers&amp;peers=japan"/);
   assert.match(code, /loading="lazy"/);

@@ -18,6 +18,9 @@ export const CHART_IDS = MANIFEST.charts;
 export const CHAPTER_IDS = MANIFEST.chapters.map((c) => c.id);
 /// Each language: its short code, its story page's address and file.
 export const LANG_PAGES = MANIFEST.langs.map((l) => ({ short: l.short, path: `/${l.href === './' ? '' : l.href}`, file: l.page }));
+/// The public address the build was made for (`SITE_URL`; the test command builds for a port
+/// of the loopback), or null: tests of what needs absolute addresses serve the build there.
+export const SITE = MANIFEST.site;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const TYPES = {
@@ -30,6 +33,8 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 // What `gzip` compresses: text and wasm; the images are compressed already.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest']);

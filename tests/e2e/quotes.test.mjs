@@ -138,7 +138,8 @@ test('revisions.xml is an Atom feed of the corrections, linked from the story', 
   assert.ok(feed.startsWith('<?xml') && feed.includes('<feed xmlns="http://www.w3.org/2005/Atom"'));
   assert.ok(feed.includes('from 100,000 to 77,500'), 'the NEV 2020 correction');
   const { page, context } = await openStory('/');
-  assert.equal(await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href'), 'revisions.xml');
+  const feedLink = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+  assert.equal(new URL(feedLink, page.url()).pathname, '/revisions.xml');
   const notes = page.locator('[data-chart="nev-share"] .revisions li');
   assert.ok((await notes.allInnerTexts()).some((t) => t.startsWith('Revised 2 Dec 2026: New-energy vehicles (CAAM), 2020, from 100,000 to 77,500.')));
   await context.close();

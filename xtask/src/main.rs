@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(),
         Some("test") => test(),
-        Some("build") => Toolbox::prepare(false).and_then(|t| release_build(&t)),
+        Some("build") => Toolbox::prepare(false).and_then(|t| release_build(&t, None)),
         Some("bench") => bench(),
         _ => {
             eprintln!("usage: cargo xtask <serve|test|build|bench>");
@@ -48,15 +48,27 @@ fn serve() -> Result<(), String> {
     tools.run(tools.trunk().args(["serve", "--release", "--no-autoreload"]), "trunk serve")
 }
 
-fn release_build(tools: &Toolbox) -> Result<(), String> {
+/// The public address the tests' and the benchmark's builds are made for: the site served on
+/// this port of the loopback, so that what needs an absolute address (the sitemap, oEmbed's
+/// frame, `canonical`) has one that the tests can open. `serve` and `build` take `SITE_URL`
+/// from the environment.
+const LOOPBACK_SITE: &str = "http://127.0.0.1:47100/";
+
+fn release_build(tools: &Toolbox, site: Option<&str>) -> Result<(), String> {
     step("Release build (trunk build --release)");
-    tools.run(tools.trunk().args(["build", "--release"]), "trunk build --release")
+    let mut build = tools.trunk();
+    build.args(["build", "--release"]);
+    if let Some(site) = site {
+        println!("for {site} (SITE_URL)");
+        build.env("SITE_URL", site);
+    }
+    tools.run(&mut build, "trunk build --release")
 }
 
 fn bench() -> Result<(), String> {
     let tools = Toolbox::prepare(true)?;
     tools.lighthouse()?;
-    release_build(&tools)?;
+    release_build(&tools, Some(LOOPBACK_SITE))?;
     step("Benchmark (headless Chromium, then Lighthouse)");
     let mut run = Command::new("node");
     run.current_dir(root()).arg("bench/run.mjs").env("CHROMIUM", tools::CHROMIUM).env("DIST", root().join("dist"));
@@ -87,7 +99,7 @@ fn test() -> Result<(), String> {
         "browser tests",
     )?;
 
-    release_build(&tools)?;
+    release_build(&tools, Some(LOOPBACK_SITE))?;
 
     step("3/3 End-to-end tests (release build in headless Chromium)");
     let mut e2e = Command::new("node");

@@ -10,6 +10,20 @@ fn an_empty_query_is_the_default_view() {
 }
 
 #[test]
+fn a_chart_page_is_its_charts_embed_without_a_query() {
+    let bare = UrlState::parse("").on_chart_page(Some("nev-share"));
+    assert_eq!(bare.embed, Some(Embed::Chart("nev-share")));
+    // The query still carries the view, and an embed the query asks for wins.
+    let view = UrlState::parse("?theme=dark").on_chart_page(Some("nev-share"));
+    assert_eq!((view.embed, view.theme), (Some(Embed::Chart("nev-share")), ThemeChoice::Dark));
+    assert_eq!(UrlState::parse("?embed=story").on_chart_page(Some("nev-share")).embed, Some(Embed::Story));
+    // The story page names no chart, and a name that is no chart is ignored.
+    assert_eq!(UrlState::parse("").on_chart_page(None).embed, None);
+    assert_eq!(UrlState::parse("").on_chart_page(Some("story")).embed, None);
+    assert_eq!(UrlState::parse("").on_chart_page(Some("nope")).embed, None);
+}
+
+#[test]
 fn reads_every_parameter() {
     let state = UrlState::parse("?embed=exports-vs-peers&chapter=overtaking&count=customs&peers=japan,korea&theme=dark&childId=chart-1");
     assert_eq!(state.embed, Some(Embed::Chart("exports-vs-peers")));

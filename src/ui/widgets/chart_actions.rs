@@ -7,9 +7,10 @@ use crate::i18n::{Lang, t, use_lang};
 use crate::state::app_state::use_app_state;
 use crate::state::display::use_display;
 use crate::state::url_state::{Embed, UrlState};
-use crate::story::embed_code::snippet;
+use crate::story::embed_code::{PictureLink, picture_snippet, snippet};
 use crate::story::model::Source;
 use crate::story::registry::chapter_of;
+use crate::story::site::{COLUMN_PICTURE, column_picture_file};
 use crate::story::table::Table;
 use crate::ui::widgets::Cite;
 use crate::ui::widgets::copy_dialog::{CopyBlock, CopyDialog};
@@ -34,8 +35,7 @@ fn embed_base(lang: Lang, chart_id: &str) -> String {
 /// A chart's share page (`charts/<chart-id>/`, written by the prerender step): a link to it
 /// unfurls in chat apps and social networks with the chart's card, and leads on into the story.
 fn share_address(lang: Lang, chart_id: &str) -> String {
-    let file = if lang == Lang::En { String::new() } else { format!("{}.html", lang.short_code()) };
-    format!("{}charts/{chart_id}/{file}", site_folder())
+    format!("{}{}", site_folder(), crate::story::site::share_href(chart_id, lang))
 }
 
 /// The folder the site's pages are in, e.g. `https://example.org/story/`.
@@ -66,6 +66,9 @@ pub fn ChartActions(
     title: &'static str,
     subtitle: &'static str,
     #[prop(into)] table: Signal<Table>,
+    /// The chart's text alternative in the reader's view.
+    #[prop(into)]
+    description: Signal<String>,
     chart: StoredValue<Option<EChart>, LocalStorage>,
 ) -> impl IntoView {
     let state = use_app_state();
@@ -80,16 +83,34 @@ pub fn ChartActions(
     };
     // "Copy link" gives the chart's share page when the reader sees its default view, since that
     // page's preview shows exactly this; any other view keeps its own address.
-    let copy_link = move || {
+    let default_view = move || {
         let url = UrlState { embed: None, child_id: None, chapter: chapter_of(id), ..state.to_url_state() };
         let default = UrlState { embed: None, child_id: None, chapter: chapter_of(id), ..UrlState::default() };
-        if url.story_query() == default.story_query() { share_address(lang, id) } else { view_link() }
+        url.story_query() == default.story_query()
     };
+    let copy_link = move || if default_view() { share_address(lang, id) } else { view_link() };
     let embed_url = move || {
         let url = UrlState { embed: Some(Embed::Chart(id)), child_id: None, chapter: None, ..state.to_url_state() };
         with_query(&embed_base(lang, id), &url.to_query())
     };
     let embed_code = Memo::new(move |_| snippet(&embed_url(), title));
+    // The build draws each chart's first view as a picture for an article column; the snippet's
+    // words say so when the reader has chosen another view.
+    let picture_code = Memo::new(move |_| {
+        let (share, picture) = (share_address(lang, id), format!("{}{}", site_folder(), column_picture_file(id, lang)));
+        let sources = table.with(|t| source_line(&t.sources(), t.lang));
+        let alt = description.get();
+        picture_snippet(&PictureLink {
+            picture: &picture,
+            size: COLUMN_PICTURE,
+            alt: &alt,
+            title,
+            sources: &sources,
+            link: &share,
+            link_text: t::ui_share_open(lang),
+        })
+    });
+    let picture_label = Signal::derive(move || if default_view() { t::ui_image_code(lang) } else { t::ui_image_code_first_view(lang) });
 
     let copy = move |text: String, done: &'static str| clipboard::copy_and_report(text, done, set_status, lang);
     let download_csv = move |_| {
@@ -143,13 +164,22 @@ pub fn ChartActions(
             heading=t::ui_embed_title(lang)
             help=t::ui_embed_help(lang)
             class="embed-dialog"
-            blocks=vec![CopyBlock {
-                label: t::ui_embed_code(lang),
-                text: embed_code.into(),
-                rows: 8,
-                copy_label: t::ui_copy_code(lang),
-                copied: t::ui_embed_code_copied(lang),
-            }]
+            blocks=vec![
+                CopyBlock {
+                    label: Signal::stored(t::ui_embed_code(lang)),
+                    text: embed_code.into(),
+                    rows: 8,
+                    copy_label: t::ui_copy_code(lang),
+                    copied: t::ui_embed_code_copied(lang),
+                },
+                CopyBlock {
+                    label: picture_label,
+                    text: picture_code.into(),
+                    rows: 5,
+                    copy_label: t::ui_copy_image_code(lang),
+                    copied: t::ui_image_code_copied(lang),
+                },
+            ]
         />
     }
 }

@@ -39,7 +39,14 @@ pub fn ChartFrame(
     // The text version has no pictures: only the prerendered page draws them.
     let static_page = use_context::<StaticPage>().filter(|_| use_context::<TextVersion>().is_none());
     if let Some(page) = &static_page {
-        page.record(id, option.get_untracked(), description.get_untracked(), unit.get_untracked());
+        page.record(DrawnChart {
+            id,
+            option: option.get_untracked(),
+            description: description.get_untracked(),
+            unit: unit.get_untracked(),
+            title,
+            subtitle,
+        });
     }
     // The prerendered page draws the chart as a picture in the same place the live chart goes.
     let library_loaded = echarts::is_available() || static_page.is_some();
@@ -119,7 +126,7 @@ pub fn ChartFrame(
             <Show when=move || table.with(|t| t.has_low_confidence())>
                 <p class="chart-caveat">{t::ui_caveat_marks(lang)}</p>
             </Show>
-            <ChartActions id=id title=title subtitle=subtitle table=table chart=chart/>
+            <ChartActions id=id title=title subtitle=subtitle table=table description=description chart=chart/>
             <details class="chart-table" open=!library_loaded>
                 <summary>{t::ui_show_table(lang)}</summary>
                 <DataTable table=table caption=title id=id/>
@@ -147,12 +154,14 @@ pub struct DrawnChart {
     pub option: String,
     pub description: String,
     pub unit: Unit,
+    pub title: &'static str,
+    pub subtitle: &'static str,
 }
 
 impl StaticPage {
-    fn record(&self, id: &'static str, option: String, description: String, unit: Unit) {
+    fn record(&self, chart: DrawnChart) {
         if let Ok(mut charts) = self.0.lock() {
-            charts.push(DrawnChart { id, option, description, unit });
+            charts.push(chart);
         }
     }
 

@@ -11,7 +11,7 @@ use crate::web::clipboard;
 /// One text to copy: its label, the text, its box's height in lines, the copy button's label and
 /// what the dialog says once it is copied.
 pub struct CopyBlock {
-    pub label: &'static str,
+    pub label: Signal<&'static str>,
     pub text: Signal<String>,
     pub rows: u32,
     pub copy_label: &'static str,
@@ -37,10 +37,10 @@ pub fn CopyDialog(
     let texts: Vec<_> = blocks
         .iter()
         .map(|b| {
-            let text = b.text;
+            let (text, label) = (b.text, b.label);
             view! {
                 <label class="embed-code">
-                    <span>{b.label}</span>
+                    <span>{move || label.get()}</span>
                     <textarea readonly rows=b.rows prop:value=move || text.get()></textarea>
                 </label>
             }

@@ -1,0 +1,56 @@
+//! Where the site's files live, relative to the site's folder: each chart's share page, its
+//! share card, its oEmbed description and its picture for places that take no frame. The build
+//! writes them there (`prerender/`) and the pages link to them from here, so a path is written once.
+
+use crate::i18n::Lang;
+
+/// A chart's share page as a file (`charts/<chart-id>/index.html`, `charts/<chart-id>/de.html`).
+pub fn share_file(chart: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("charts/{chart}/index.html"),
+        other => format!("charts/{chart}/{}.html", other.short_code()),
+    }
+}
+
+/// A chart's share page as a link gives it: the English page is its folder's index.
+pub fn share_href(chart: &str, lang: Lang) -> String {
+    let file = share_file(chart, lang);
+    file.strip_suffix("index.html").map(str::to_string).unwrap_or(file)
+}
+
+/// A page's share card (the story's when `chart` is `None`): 1200x630, for link previews.
+pub fn card_file(chart: Option<&str>, lang: Lang) -> String {
+    format!("cards/{}-{}.png", chart.unwrap_or("story"), lang.short_code())
+}
+
+/// A chart's oEmbed description (JSON), which its share and embed pages name.
+pub fn oembed_file(chart: &str, lang: Lang) -> String {
+    format!("oembed/{chart}-{}.json", lang.short_code())
+}
+
+/// A chart's picture for an article column, for the Embed dialog's image snippet.
+pub fn column_picture_file(chart: &str, lang: Lang) -> String {
+    format!("pictures/{chart}-{}.png", lang.short_code())
+}
+
+/// The size of the column picture: an article column's width, drawn at twice the pixels.
+pub const COLUMN_PICTURE: (u32, u32) = (640, 400);
+
+/// The sitemap and the file that names it to crawlers.
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+pub const ROBOTS_FILE: &str = "robots.txt";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_chart_has_its_files_per_language() {
+        assert_eq!(share_file("nev-share", Lang::En), "charts/nev-share/index.html");
+        assert_eq!(share_href("nev-share", Lang::En), "charts/nev-share/");
+        assert_eq!(share_href("nev-share", Lang::De), "charts/nev-share/de.html");
+        assert_eq!(card_file(None, Lang::Zh), "cards/story-zh.png");
+        assert_eq!(oembed_file("nev-share", Lang::Nl), "oembed/nev-share-nl.json");
+        assert_eq!(column_picture_file("nev-share", Lang::De), "pictures/nev-share-de.png");
+    }
+}
