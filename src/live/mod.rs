@@ -196,8 +196,7 @@ fn mount_in_place_of(old: &Element, contexts: Contexts, view: impl FnOnce() -> A
 /// Brings the page to life: the prerendered story where there is one, the whole app elsewhere.
 pub(crate) fn bring_to_life() {
     let document = document();
-    let page_chart = document.document_element().and_then(|root| root.get_attribute(crate::web::CHART_PAGE_ATTRIBUTE));
-    let url = UrlState::parse(&window().location().search().unwrap_or_default()).on_chart_page(page_chart.as_deref());
+    let url = UrlState::parse(&window().location().search().unwrap_or_default()).on_chart_page(crate::web::page_chart().as_deref());
     if let Some(root) = document.document_element() {
         let _ = root.class_list().toggle_with_force("embedded", url.embed.is_some());
     }

@@ -97,6 +97,15 @@ impl UrlState {
         self
     }
 
+    /// The query for the address of a page that is `page_chart`'s embed page (or of the story,
+    /// with `None`): an embed page is its chart's embed without saying so.
+    pub fn query_on_page(&self, page_chart: Option<&str>) -> String {
+        match self.embed {
+            Some(Embed::Chart(id)) if page_chart == Some(id) => UrlState { embed: None, ..self.clone() }.to_query(),
+            _ => self.to_query(),
+        }
+    }
+
     /// Reads a query string, with or without its leading `?`.
     pub fn parse(query: &str) -> Self {
         let mut state = UrlState::default();

@@ -279,8 +279,9 @@ pub(crate) fn mirror_in_url(state: AppState) {
     // fast scroll through the chapters) makes one history update, not one per step. Browsers
     // throttle frequent updates and re-request the page icon on each.
     let pending = StoredValue::new_local(None::<leptos::prelude::TimeoutHandle>);
+    let page_chart = crate::web::page_chart();
     Effect::new(move |_| {
-        let query = state.to_url_state().to_query();
+        let query = state.to_url_state().query_on_page(page_chart.as_deref());
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }

@@ -27,3 +27,8 @@ pub const PRERENDERED_CHAPTER: &str = "section.chapter[data-prerendered]";
 /// The attribute of `<html>` on an embed page that names its chart (written by the prerender
 /// step, read by the app and the first-paint script): the page is an embed whatever its query.
 pub const CHART_PAGE_ATTRIBUTE: &str = "data-chart-page";
+
+/// The chart this page is the embed page of, as `<html>` names it; `None` on the story's pages.
+pub fn page_chart() -> Option<String> {
+    web_sys::window()?.document()?.document_element()?.get_attribute(CHART_PAGE_ATTRIBUTE)
+}

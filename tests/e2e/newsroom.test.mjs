@@ -143,10 +143,10 @@ for (const short of ['en', 'de']) {
     for (const id of CHART_IDS) {
       const element = page.locator(`#f-${id}`);
       await element.scrollIntoViewIfNeeded();
-      const frame = page.frames().find((f) => f.url().endsWith(`/${fileOf(lang.embed, id)}`));
-      assert.ok(frame, `${id}: framed without a query`);
-      assert.equal(new URL(frame.url()).search, '', `${id}: the address has no query`);
+      const frame = await (await element.elementHandle()).contentFrame();
       await frame.locator(`[data-chart="${id}"]`).waitFor();
+      const address = new URL(frame.url());
+      assert.deepEqual([address.pathname, address.search], [`/${fileOf(lang.embed, id)}`, ''], `${id}: its own page, without a query`);
       assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('embedded')), true, `${id}: an embed from the first paint`);
       // The reader's first move over the frame brings it to life.
       const box = await element.boundingBox();

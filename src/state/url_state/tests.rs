@@ -21,6 +21,11 @@ fn a_chart_page_is_its_charts_embed_without_a_query() {
     assert_eq!(UrlState::parse("").on_chart_page(None).embed, None);
     assert_eq!(UrlState::parse("").on_chart_page(Some("story")).embed, None);
     assert_eq!(UrlState::parse("").on_chart_page(Some("nope")).embed, None);
+    // Its address carries the view alone, and reads back as the same view.
+    let on_page = UrlState::parse("?theme=dark").on_chart_page(Some("nev-share"));
+    assert_eq!(on_page.query_on_page(Some("nev-share")), "theme=dark");
+    assert_eq!(UrlState::parse(&on_page.query_on_page(Some("nev-share"))).on_chart_page(Some("nev-share")), on_page);
+    assert!(on_page.query_on_page(None).contains("embed=nev-share"));
 }
 
 #[test]
