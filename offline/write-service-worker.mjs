@@ -1,7 +1,7 @@
 // Writes sw.js into a build folder (Trunk's post-build hook passes its staging folder): it lists
 // every file of the build for precaching (not _headers, which hosts read and do not serve, nor
 // precompressed copies, nor what link previews, publishing tools and crawlers read: share cards
-// and pages, oEmbed descriptions, column pictures, the sitemap and robots.txt) and names the cache after
+// and pages, oEmbed descriptions, column pictures, the sitemap, robots.txt and the data's page) and names the cache after
 // a hash of their contents.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const list = files(dir)
   .map((path) => relative(dir, path).split('\\').join('/'))
   // They are for link previews, publishing tools and crawlers, not for reading offline.
   .filter((path) => path !== 'sw.js' && !/^[._]/.test(path) && !/\.(?:br|gz)$/.test(path))
-  .filter((path) => !/^(?:cards|charts|oembed|pictures)\//.test(path) && !['sitemap.xml', 'robots.txt'].includes(path))
+  .filter((path) => !/^(?:cards|charts|oembed|pictures)\//.test(path) && !['sitemap.xml', 'robots.txt', 'data/index.html'].includes(path))
   .sort();
 const hash = createHash('sha256');
 for (const path of list) {

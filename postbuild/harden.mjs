@@ -5,6 +5,7 @@
 //   loaded with subresource integrity (the wasm is fetched with its integrity too);
 // - turns ECharts' script tag into a note the app reads when the first chart goes live;
 // - puts the policy in a <meta> at the top of <head>, in the story pages and the text versions;
+// - drops the HTML comments;
 // - stops the build if any inline script, inline style or script without integrity is left
 //   (but for the first-paint script, see `firstPaintScript`, and the story's structured data,
 //   see `isStructuredData`).
@@ -49,6 +50,10 @@ function isStructuredData(attrs, body) {
     return false;
   }
 }
+
+/// The page without comments: those of index.html explain the source to its editors, and the
+/// renderer's markers of empty places (`<!--<() />-->`) serve no page that is not hydrated.
+const withoutComments = (html) => html.replace(/<!--[\s\S]*?-->/g, '');
 
 /// Every way inline code could still reach the page; empty when the page holds to the policy.
 function policyProblems(html) {
@@ -145,7 +150,9 @@ function main() {
   const appPages = [...storyPages(manifest), ...embedPages(manifest)];
   const isAppPage = (file) => appPages.includes(file);
   for (const page of appPages) if (!existsSync(join(dir, page))) fail(`${page} is missing: the prerender step writes it`);
-  const pages = [...appPages, ...readdirSync(dir).filter((f) => /^text-[a-z]+\.html$/.test(f)), ...sharePages];
+  // The data package's landing page (prerender/src/findable.rs) has no script but its data block.
+  const dataPage = existsSync(join(dir, 'data/index.html')) ? ['data/index.html'] : [];
+  const pages = [...appPages, ...readdirSync(dir).filter((f) => /^text-[a-z]+\.html$/.test(f)), ...sharePages, ...dataPage];
   const firstPaint = firstPaintScript(dir, manifest);
   for (const page of pages) {
     const path = join(dir, page);
@@ -156,12 +163,12 @@ function main() {
       if (!text.includes('name="chart-library"')) fail(`${page}: no ECharts script to load on demand`);
       text = text.replace(/<head>/i, `<head>\n    ${firstPaint}`);
     }
-    text = withPolicy(withoutStylesheetIntegrity(withoutIconIntegrity(text)));
+    text = withPolicy(withoutStylesheetIntegrity(withoutIconIntegrity(withoutComments(text))));
     const problems = policyProblems(text);
     if (problems.length) fail(`${page} would break the Content Security Policy:\n  ${problems.join('\n  ')}`);
     writeFileSync(path, text);
   }
-  console.log(`harden: policy and integrity in ${pages.length} pages (${pages.filter((p) => !p.startsWith('embed-') && !p.startsWith('charts/')).join(', ')}, the embed pages and the charts' share pages)`);
+  console.log(`harden: policy and integrity in ${pages.length} pages (${pages.filter((p) => !/^(?:embed-|charts\/|data\/)/.test(p)).join(', ')}, the embed pages, the charts' share pages and the data's page)`);
 }
 
 main();

@@ -167,30 +167,50 @@ pub struct StoryFacts<'a> {
     pub sources: &'a [String],
 }
 
-/// The story page's structured data: a `NewsArticle` and the `Dataset` it rests on, as the
-/// text of a `<script type="application/ld+json">` block (with `<` escaped, so that no text can
-/// close the block).
-pub fn json_ld(site: Option<&str>, facts: &StoryFacts, credits: &Credits) -> String {
-    let lang = facts.lang;
+/// The data package's landing page, `data/index.html`, relative to the site's folder.
+pub fn data_page_file() -> String {
+    format!("{}/index.html", dataset::package::FOLDER)
+}
+
+/// The data package as a schema.org `Dataset`. On its landing page it names every source the
+/// figures come from (`isBasedOn`); on a story page, where the page's weight counts, it leads to
+/// that page instead (`url`, `@id`).
+fn dataset_node(site: Option<&str>, facts: &StoryFacts, credits: &Credits, with_sources: bool) -> Value {
     let at = |path: &str| address(site, "", path);
-    let organisation = json!({ "@type": "Organization", "name": credits.publisher });
-    let page = at(if lang == Lang::En { "" } else { lang.page_file() });
-    let dataset_id = format!("{page}#data");
-    let dataset = json!({
+    let landing = at(data_page_file().strip_suffix("index.html").unwrap_or_default());
+    let mut dataset = json!({
         "@type": "Dataset",
-        "@id": dataset_id,
+        "@id": format!("{landing}#dataset"),
+        "url": landing,
         "name": dataset::package::TITLE,
         "description": dataset::package::DESCRIPTION,
         "license": dataset::package::LICENCE.1,
-        "creator": organisation,
+        "creator": { "@type": "Organization", "name": credits.publisher },
         "temporalCoverage": format!("{}/{}", facts.coverage.0, facts.coverage.1),
+        "dateModified": facts.modified,
         "distribution": facts.distribution.iter().map(|(path, format)| json!({
             "@type": "DataDownload",
             "encodingFormat": format,
             "contentUrl": at(path),
         })).collect::<Vec<_>>(),
-        "isBasedOn": facts.sources,
     });
+    if with_sources {
+        dataset["isBasedOn"] = json!(facts.sources);
+    }
+    dataset
+}
+
+/// JSON as the text of a `<script type="application/ld+json">` block, with `<` escaped so that
+/// no text can close the block.
+fn ld_block(graph: Vec<Value>) -> String {
+    json!({ "@context": "https://schema.org", "@graph": graph }).to_string().replace('<', "\\u003c")
+}
+
+/// The story page's structured data: a `NewsArticle` and the `Dataset` it rests on.
+pub fn json_ld(site: Option<&str>, facts: &StoryFacts, credits: &Credits) -> String {
+    let lang = facts.lang;
+    let at = |path: &str| address(site, "", path);
+    let dataset = dataset_node(site, facts, credits, false);
     let article = json!({
         "@type": "NewsArticle",
         "headline": t::ui_title(lang),
@@ -199,12 +219,64 @@ pub fn json_ld(site: Option<&str>, facts: &StoryFacts, credits: &Credits) -> Str
         "datePublished": facts.published,
         "dateModified": facts.modified,
         "image": [at(&card_file(None, lang))],
-        "url": page,
+        "url": at(if lang == Lang::En { "" } else { lang.page_file() }),
         "author": { "@type": if credits.author == credits.publisher { "Organization" } else { "Person" }, "name": credits.author },
-        "publisher": organisation,
-        "isBasedOn": { "@id": dataset_id },
+        "publisher": { "@type": "Organization", "name": credits.publisher },
+        "isBasedOn": { "@id": dataset["@id"] },
     });
-    json!({ "@context": "https://schema.org", "@graph": [article, dataset] }).to_string().replace('<', "\\u003c")
+    ld_block(vec![article, dataset])
+}
+
+/// The data package's landing page: what it holds, under which licence, its files and every
+/// source, with its `Dataset` as structured data. Plain HTML, no script.
+pub fn data_page(site: Option<&str>, facts: &StoryFacts, credits: &Credits, sources: &[&dataset::Source]) -> String {
+    let e = escape_html;
+    let dataset = dataset_node(site, facts, credits, true);
+    let files: String = facts
+        .distribution
+        .iter()
+        .map(|(path, format)| {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            format!("      <li><a href=\"{}\">{}</a> ({format})</li>\n", e(name), e(name))
+        })
+        .collect();
+    let list: String = sources
+        .iter()
+        .map(|s| {
+            let what = format!("{}: {}{}", s.publisher, s.title, if s.date.is_empty() { String::new() } else { format!(" ({})", s.date) });
+            if s.url.is_empty() {
+                format!("      <li>{}</li>\n", e(&what))
+            } else {
+                format!("      <li><a href=\"{}\">{}</a></li>\n", e(&s.url), e(&what))
+            }
+        })
+        .collect();
+    let story = address(site, "../", "");
+    let canonical = address(site, "../", &data_page_file().replace("index.html", ""));
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    \
+         <meta name=\"color-scheme\" content=\"light dark\" />\n    <title>{title}</title>\n    \
+         <meta name=\"description\" content=\"{description}\" />\n    <link rel=\"canonical\" href=\"{canonical}\" />\n    \
+         <script type=\"application/ld+json\">{ld}</script>\n  </head>\n  <body>\n    <main>\n      <h1>{title}</h1>\n      \
+         <p>{description}</p>\n      <p>Figures from {from} to {to}; last changed {modified}. Licence: \
+         <a href=\"{licence_url}\">{licence}</a>. Published by {publisher} with \
+         <a href=\"{story}\">{story_title}</a>.</p>\n      <h2>Files</h2>\n      <ul>\n{files}      </ul>\n      \
+         <h2>Sources ({count})</h2>\n      <ul>\n{list}      </ul>\n    </main>\n  </body>\n</html>\n",
+        title = e(dataset::package::TITLE),
+        description = e(dataset::package::DESCRIPTION),
+        canonical = e(&canonical),
+        ld = ld_block(vec![dataset]),
+        from = facts.coverage.0,
+        to = facts.coverage.1,
+        modified = facts.modified,
+        licence_url = dataset::package::LICENCE.1,
+        licence = dataset::package::LICENCE.2,
+        publisher = e(&credits.publisher),
+        story = e(&story),
+        story_title = e(t::ui_title(Lang::En)),
+        count = sources.len(),
+    )
 }
 
 /// The sitemap (sitemaps.org 0.9): each page with the day it last changed, `YYYY-MM-DD`.
@@ -268,14 +340,19 @@ mod tests {
             sources: &["https://example.org/</script>".to_string()],
         };
         let text = json_ld(None, &facts, &credits());
-        assert!(!text.contains('<'), "{text}");
         let json: Value = serde_json::from_str(&text).unwrap();
         let (article, dataset) = (&json["@graph"][0], &json["@graph"][1]);
         assert_eq!((article["@type"].as_str(), dataset["@type"].as_str()), (Some("NewsArticle"), Some("Dataset")));
         assert_eq!(article["author"]["@type"], "Person");
         assert_eq!(article["isBasedOn"]["@id"], dataset["@id"]);
         assert_eq!(dataset["distribution"][0]["contentUrl"], "data/x.csv");
-        assert_eq!(dataset["isBasedOn"][0], "https://example.org/</script>");
+        assert_eq!(dataset["url"], "data/");
+        // The landing page names the sources, and no text closes its block.
+        let page = data_page(None, &facts, &credits(), &[]);
+        let block = &page[page.find("ld+json\">").unwrap() + 9..page.find("</script>").unwrap()];
+        assert!(!block.contains('<'), "{block}");
+        let json: Value = serde_json::from_str(block).unwrap();
+        assert_eq!(json["@graph"][0]["isBasedOn"][0], "https://example.org/</script>");
     }
 
     #[test]

@@ -143,6 +143,9 @@ fn pages(dir: &Path) -> Result<(), String> {
     write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages, "cards": cards }).to_string())?;
     write(car_exports::ui::revisions_feed::FILE, &car_exports::ui::revisions_feed::atom(site))?;
     write(files::ROBOTS_FILE, &findable::robots(site))?;
+    let sources: Vec<&dataset::Source> = data.sources.iter().collect();
+    write(&findable::data_page_file(), &findable::data_page(site, &facts.of_story(Lang::En), &credits, &sources))?;
+    sitemap.push(findable::data_page_file());
     match site {
         Some(site) => {
             let entries: Vec<(String, &str)> = sitemap.into_iter().map(|page| (page, facts.modified.as_str())).collect();

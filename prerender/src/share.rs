@@ -53,7 +53,8 @@ fn og_locale(lang: Lang) -> &'static str {
     }
 }
 
-/// The Open Graph and Twitter card tags of a page.
+/// The Open Graph and Twitter card tags of a page. (X reads the title, description and picture
+/// from the Open Graph tags when its own are missing, so they are not written twice.)
 fn tags(lang: Lang, title: &str, description: &str, image: &str, image_alt: &str, url: &str) -> String {
     let attr = escape_html;
     format!(
@@ -69,9 +70,6 @@ fn tags(lang: Lang, title: &str, description: &str, image: &str, image_alt: &str
          <meta property=\"og:image:height\" content=\"{h}\" />\n    \
          <meta property=\"og:image:alt\" content=\"{alt}\" />\n    \
          <meta name=\"twitter:card\" content=\"summary_large_image\" />\n    \
-         <meta name=\"twitter:title\" content=\"{title}\" />\n    \
-         <meta name=\"twitter:description\" content=\"{description}\" />\n    \
-         <meta name=\"twitter:image\" content=\"{image}\" />\n    \
          <meta name=\"twitter:image:alt\" content=\"{alt}\" />",
         site = attr(t::ui_title(lang)),
         locale = og_locale(lang),

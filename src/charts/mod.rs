@@ -41,6 +41,25 @@ pub fn default_table(id: &str, lang: Lang) -> Option<crate::story::table::Table>
     })
 }
 
+/// A chart's text alternative in its default view: what its first picture shows.
+pub fn default_description(id: &str, lang: Lang) -> Option<String> {
+    Some(match id {
+        guess_exports::CHART_ID => guess_exports::description(&Default::default(), lang),
+        exports_vs_peers::CHART_ID => exports_vs_peers::description(&Default::default(), lang),
+        exports_by_month::CHART_ID => exports_by_month::description(Default::default(), lang),
+        nev_share::CHART_ID => nev_share::description(Default::default(), lang),
+        export_destinations::CHART_ID => export_destinations::description(Default::default(), lang),
+        exports_by_maker::CHART_ID => exports_by_maker::description(Default::default(), lang),
+        capacity_vs_output::CHART_ID => capacity_vs_output::description(Default::default(), lang),
+        price_war::CHART_ID => price_war::description(Default::default(), lang),
+        investment_abroad::CHART_ID => investment_abroad::description(Default::default(), lang),
+        germany_in_china::CHART_ID => germany_in_china::description(Default::default(), lang),
+        policy_timeline::CHART_ID => policy_timeline::description(&Default::default(), lang),
+        outlook_explorer::CHART_ID => outlook_explorer::description(&Default::default(), lang),
+        _ => return None,
+    })
+}
+
 /// A chart's tables in each of its views that a choice reaches (the default first): every figure
 /// the chart can show. The guess, the timeline's filters and the explorer's sliders add no figure
 /// of the data, so those charts have their default table only.

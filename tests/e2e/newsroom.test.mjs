@@ -230,7 +230,7 @@ test('the image snippet is the chart\'s picture, sized for a column, and links t
   }
 });
 
-test('each story page carries a NewsArticle and its Dataset as structured data', async () => {
+test('each story page carries a NewsArticle and its Dataset as structured data, and the data\'s page every source', async () => {
   for (const lang of MANIFEST.langs) {
     const html = await readFile(join(DIST, lang.page), 'utf8');
     const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
@@ -248,10 +248,17 @@ test('each story page carries a NewsArticle and its Dataset as structured data',
     assert.equal(article.isBasedOn['@id'], dataset['@id']);
     assert.equal(dataset.license, 'https://creativecommons.org/licenses/by/4.0/');
     assert.match(dataset.temporalCoverage, /^\d{4}\/\d{4}-\d{2}$/);
-    assert.ok(dataset.isBasedOn.length > 10, 'its sources');
     // Every file of the data package it names is served.
     assert.ok(dataset.distribution.some((d) => d.contentUrl.endsWith('.csv')) && dataset.distribution.some((d) => d.contentUrl.endsWith('datapackage.json')));
     for (const file of dataset.distribution) assert.equal((await fetch(file.contentUrl)).status, 200, file.contentUrl);
+    // Its landing page describes the same Dataset, with every source the figures come from.
+    const landing = await (await fetch(dataset.url)).text();
+    const node = JSON.parse(landing.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)[1])['@graph'][0];
+    assert.equal(node['@id'], dataset['@id']);
+    assert.deepEqual(node.distribution, dataset.distribution);
+    const sources = JSON.parse(await readFile(join(DIST, 'data/datapackage.json'), 'utf8')).sources.filter((s) => s.path).map((s) => s.path);
+    assert.deepEqual([...node.isBasedOn].sort(), [...new Set(sources)].sort(), 'isBasedOn: every source with an address');
+    for (const url of node.isBasedOn.slice(0, 3)) assert.ok(landing.includes(`href="${url.replace(/&/g, '&amp;')}"`), `the page links ${url}`);
     assert.equal((await fetch(article.image[0])).status, 200, article.image[0]);
   }
 });
@@ -278,7 +285,7 @@ test('story, embed and share pages name their canonical address and their versio
   }
 });
 
-test('the sitemap lists every story and share page, and robots.txt names it', async () => {
+test('the sitemap lists every story and share page and the data\'s page, and robots.txt names it', async () => {
   const robots = await (await fetch(new URL(MANIFEST.robots, SITE))).text();
   const sitemapUrl = robots.match(/^Sitemap: (\S+)$/m)?.[1];
   assert.equal(sitemapUrl, new URL(MANIFEST.sitemap, SITE).href);
@@ -287,6 +294,7 @@ test('the sitemap lists every story and share page, and robots.txt names it', as
   const xml = await response.text();
   const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>(\d{4}-\d{2}-\d{2})<\/lastmod><\/url>/g)].map((m) => m[1]);
   const wanted = MANIFEST.langs.flatMap((l) => [new URL(l.page === 'index.html' ? '' : l.page, SITE).href, ...CHART_IDS.map((id) => new URL(fileOf(l.share, id), SITE).href)]);
+  wanted.push(new URL('data/', SITE).href);
   assert.deepEqual([...entries].sort(), [...wanted].sort());
   for (const url of entries) assert.equal((await fetch(url)).status, 200, url);
 });

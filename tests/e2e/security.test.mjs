@@ -20,7 +20,13 @@ test('the built pages carry the policy, and the app\'s scripts and the wasm carr
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/);
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/);
   assert.ok(index.indexOf('Content-Security-Policy') < index.indexOf('<script'), 'the policy comes before any script');
-  const scripts = [...index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  const all = [...index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  // The structured data is a data block, which no browser runs: exactly one, schema.org JSON.
+  const data = all.filter(([, attrs]) => /type="application\/ld\+json"/.test(attrs));
+  assert.equal(data.length, 1, 'one block of structured data');
+  assert.equal(data[0][1].trim(), 'type="application/ld+json"');
+  assert.equal(JSON.parse(data[0][2])['@context'], 'https://schema.org');
+  const scripts = all.filter((s) => !data.includes(s));
   assert.ok(scripts.length >= 2);
   for (const [, attrs, body] of scripts) {
     assert.match(attrs, /\bsrc="\.\//, 'no inline script');

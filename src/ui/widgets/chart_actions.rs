@@ -66,9 +66,6 @@ pub fn ChartActions(
     title: &'static str,
     subtitle: &'static str,
     #[prop(into)] table: Signal<Table>,
-    /// The chart's text alternative in the reader's view.
-    #[prop(into)]
-    description: Signal<String>,
     chart: StoredValue<Option<EChart>, LocalStorage>,
 ) -> impl IntoView {
     let state = use_app_state();
@@ -94,12 +91,12 @@ pub fn ChartActions(
         with_query(&embed_base(lang, id), &url.to_query())
     };
     let embed_code = Memo::new(move |_| snippet(&embed_url(), title));
-    // The build draws each chart's first view as a picture for an article column; the snippet's
-    // words say so when the reader has chosen another view.
-    let picture_code = Memo::new(move |_| {
+    // The build draws each chart's first view as a picture for an article column (the block's
+    // label says so), so the snippet's text alternative and sources are the first view's.
+    let picture_code = Signal::derive(move || {
         let (share, picture) = (share_address(lang, id), format!("{}{}", site_folder(), column_picture_file(id, lang)));
-        let sources = table.with(|t| source_line(&t.sources(), t.lang));
-        let alt = description.get();
+        let sources = crate::charts::default_table(id, lang).map(|t| source_line(&t.sources(), lang)).unwrap_or_default();
+        let alt = crate::charts::default_description(id, lang).unwrap_or_default();
         picture_snippet(&PictureLink {
             picture: &picture,
             size: COLUMN_PICTURE,
@@ -110,7 +107,6 @@ pub fn ChartActions(
             link_text: t::ui_share_open(lang),
         })
     });
-    let picture_label = Signal::derive(move || if default_view() { t::ui_image_code(lang) } else { t::ui_image_code_first_view(lang) });
 
     let copy = move |text: String, done: &'static str| clipboard::copy_and_report(text, done, set_status, lang);
     let download_csv = move |_| {
@@ -166,15 +162,15 @@ pub fn ChartActions(
             class="embed-dialog"
             blocks=vec![
                 CopyBlock {
-                    label: Signal::stored(t::ui_embed_code(lang)),
+                    label: t::ui_embed_code(lang),
                     text: embed_code.into(),
                     rows: 8,
                     copy_label: t::ui_copy_code(lang),
                     copied: t::ui_embed_code_copied(lang),
                 },
                 CopyBlock {
-                    label: picture_label,
-                    text: picture_code.into(),
+                    label: t::ui_image_code(lang),
+                    text: picture_code,
                     rows: 5,
                     copy_label: t::ui_copy_image_code(lang),
                     copied: t::ui_image_code_copied(lang),

@@ -126,7 +126,7 @@ pub fn ChartFrame(
             <Show when=move || table.with(|t| t.has_low_confidence())>
                 <p class="chart-caveat">{t::ui_caveat_marks(lang)}</p>
             </Show>
-            <ChartActions id=id title=title subtitle=subtitle table=table description=description chart=chart/>
+            <ChartActions id=id title=title subtitle=subtitle table=table chart=chart/>
             <details class="chart-table" open=!library_loaded>
                 <summary>{t::ui_show_table(lang)}</summary>
                 <DataTable table=table caption=title id=id/>

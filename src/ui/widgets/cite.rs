@@ -34,14 +34,14 @@ pub fn Cite(
     let heading = if chart.is_some() { t::ui_cite_title_chart(lang) } else { t::ui_cite_title_story(lang) };
     let blocks = vec![
         CopyBlock {
-            label: Signal::stored(t::ui_cite_text_label(lang)),
+            label: t::ui_cite_text_label(lang),
             text: Signal::derive(move || citation.get().0),
             rows: 4,
             copy_label: t::ui_copy_citation(lang),
             copied: t::ui_citation_copied(lang),
         },
         CopyBlock {
-            label: Signal::stored(t::ui_cite_bibtex_label(lang)),
+            label: t::ui_cite_bibtex_label(lang),
             text: Signal::derive(move || citation.get().1),
             rows: 7,
             copy_label: t::ui_copy_bibtex(lang),

@@ -11,7 +11,7 @@ use crate::web::clipboard;
 /// One text to copy: its label, the text, its box's height in lines, the copy button's label and
 /// what the dialog says once it is copied.
 pub struct CopyBlock {
-    pub label: Signal<&'static str>,
+    pub label: &'static str,
     pub text: Signal<String>,
     pub rows: u32,
     pub copy_label: &'static str,
@@ -40,7 +40,7 @@ pub fn CopyDialog(
             let (text, label) = (b.text, b.label);
             view! {
                 <label class="embed-code">
-                    <span>{move || label.get()}</span>
+                    <span>{label}</span>
                     <textarea readonly rows=b.rows prop:value=move || text.get()></textarea>
                 </label>
             }
