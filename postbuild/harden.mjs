@@ -143,8 +143,9 @@ function main() {
   if (!dir) fail('usage: node postbuild/harden.mjs <build folder> (or set TRUNK_STAGING_DIR)');
   // The charts' share pages (charts/<id>/*.html, prerender/src/share.rs) carry no script, but the
   // same policy.
+  // (each view with a page of its own has a folder there, `charts/<id>/<view>/`).
   const sharePages = existsSync(join(dir, 'charts'))
-    ? readdirSync(join(dir, 'charts')).flatMap((id) => readdirSync(join(dir, 'charts', id)).filter((f) => f.endsWith('.html')).map((f) => `charts/${id}/${f}`))
+    ? readdirSync(join(dir, 'charts'), { recursive: true }).filter((f) => f.endsWith('.html')).map((f) => `charts/${f.split('\\').join('/')}`)
     : [];
   const manifest = readManifest(dir);
   const appPages = [...storyPages(manifest), ...embedPages(manifest)];

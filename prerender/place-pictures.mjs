@@ -6,7 +6,8 @@
 //   Rust formatters as the live chart's (`prerender labels`);
 // - their dark colours go into one stylesheet, `static-charts-<hash>.css`, linked from every page
 //   with its integrity;
-// - the share cards (draw-cards.mjs) are drawn from the same options at their own size.
+// - the share cards (draw-cards.mjs) are drawn from the same options at their own size, and
+//   each shared view's card from that view's options.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ async function formatLabels(requests) {
 // What the app shares with the scripts (src/ui/manifest.rs).
 const manifest = JSON.parse(readFileSync(join(dir, 'build-manifest.json'), 'utf8'));
 const jobsPath = join(dir, 'prerender-jobs.json');
-const { pictures: jobs, pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
+const { pictures: jobs, viewPictures = [], pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
 const { svgs, css } = await drawCharts(jobs, formatLabels, manifest.formatters);
 
 const sheet = `/* Written by the build (prerender/place-pictures.mjs): the charts' pictures in dark mode. */\n${css}\n`;
@@ -60,8 +61,9 @@ for (const page of pages) {
   bytes += own.reduce((sum, j) => sum + svgs.get(j.key).length, 0);
 }
 console.log(`prerender: ${Math.round(bytes / 1024)} KiB of SVG in ${pages.length} pages`);
-// The share cards: the same options drawn at the card's size, under the chart's words.
-const cardJobs = cardChartJobs(cards, jobs);
+// The share cards: the same options drawn at the card's size, under the chart's words; a view's
+// card from that view's options (`viewPictures`, in no page).
+const cardJobs = cardChartJobs(cards, [...jobs, ...viewPictures]);
 const { svgs: cardSvgs } = await drawCharts(cardJobs, formatLabels, manifest.formatters);
 drawCards(cards, cardSvgs, dir, manifest.inks.light);
 // The options were only for drawing: they are not part of the site.

@@ -19,9 +19,12 @@ use std::path::Path;
 
 use car_exports::charts::{CHART_IDS, end_label};
 use car_exports::i18n::{Lang, t};
+use car_exports::state::shared_views::{shared_views, view_key};
+use car_exports::state::url_state::UrlState;
 use car_exports::story::escape_html;
+use car_exports::story::registry::chapter_of;
 use car_exports::story::site as files;
-use car_exports::ui::static_page::{axis_label, embed, story, unit_from_id};
+use car_exports::ui::static_page::{Picture, axis_label, embed, story, unit_from_id, view_picture};
 use car_exports::ui::text_version::{file_name, page_html};
 use car_exports::web::CHART_PAGE_ATTRIBUTE;
 use serde_json::{Value, json};
@@ -75,6 +78,7 @@ fn pages(dir: &Path) -> Result<(), String> {
     let mut pages = Vec::new();
     let mut cards = Vec::new();
     let mut sitemap = Vec::new();
+    let mut view_pictures = Vec::new();
     for lang in Lang::ALL {
         let (main, drawn) = story(lang);
         let head = [
@@ -89,7 +93,7 @@ fn pages(dir: &Path) -> Result<(), String> {
         let main_chart = car_exports::charts::exports_vs_peers::CHART_ID;
         cards.push(share::card_job(
             lang,
-            None,
+            &files::card_file(None, lang),
             t::ui_title(lang),
             t::ui_standfirst(lang),
             &format!("{}/{main_chart}/desktop", lang.short_code()),
@@ -108,11 +112,26 @@ fn pages(dir: &Path) -> Result<(), String> {
                 findable::oembed_link(site, "../../", id, lang, title),
             ];
             let heading = (title, picture.subtitle, picture.description.as_str());
-            write(&path, &share::share_page(lang, id, heading, site, &head.join("\n    ")))?;
+            write(&path, &share::share_page(lang, id, None, heading, site, &head.join("\n    ")))?;
             write(&files::oembed_file(id, lang), &findable::oembed(site, id, lang, title, &credits))?;
             sitemap.push(path);
             let desktop = format!("{}/{id}/desktop", lang.short_code());
-            cards.push(share::card_job(lang, Some(id), title, picture.subtitle, &desktop));
+            cards.push(share::card_job(lang, &files::card_file(Some(id), lang), title, picture.subtitle, &desktop));
+            for view in shared_views(id).iter().skip(1) {
+                let key = view_key(view).ok_or_else(|| format!("{id}: a view without a key"))?;
+                let picture = view_picture(lang, id, view).ok_or_else(|| format!("{id}: no picture of the view {key}"))?;
+                let query = UrlState { chapter: chapter_of(id), ..view.clone() }.story_query();
+                let shared = share::SharedView { key: &key, query: &query };
+                let path = files::view_share_file(id, Some(&key), lang);
+                let head = findable::alternates(site, "../../../", lang, |l| files::view_share_file(id, Some(&key), l));
+                let heading = (picture.title, picture.subtitle, picture.description.as_str());
+                write(&path, &share::share_page(lang, id, Some(&shared), heading, site, &head))?;
+                sitemap.push(path);
+                let picture_key = format!("{}/{id}/{key}/desktop", lang.short_code());
+                let png = files::view_card_file(id, Some(&key), lang);
+                cards.push(share::card_job(lang, &png, picture.title, picture.subtitle, &picture_key));
+                view_pictures.push(picture_job(lang, &picture, &picture_key)?);
+            }
             cards.push(share::column_picture_job(lang, id, title, picture.subtitle, &format!("{}/{id}/wide", lang.short_code())));
 
             let head = [findable::alternates(site, "", lang, |l| l.embed_file(id)), findable::oembed_link(site, "", id, lang, title)];
@@ -125,22 +144,13 @@ fn pages(dir: &Path) -> Result<(), String> {
             pages.push(json!({ "page": lang.embed_file(id), "lang": lang.short_code(), "charts": [id] }));
         }
         for p in drawn {
-            pictures.push(json!({
-                "key": format!("{}/{}", lang.short_code(), p.key),
-                "chart": p.chart,
-                "width": p.width,
-                "height": p.height,
-                "narrow": p.narrow,
-                "lang": lang.short_code(),
-                "unit": p.unit.id(),
-                "light": serde_json::from_str::<Value>(&p.light).map_err(|e| format!("{}: {e}", p.key))?,
-                "dark": serde_json::from_str::<Value>(&p.dark).map_err(|e| format!("{}: {e}", p.key))?,
-                "description": p.description,
-            }));
+            pictures.push(picture_job(lang, &p, &format!("{}/{}", lang.short_code(), p.key))?);
         }
     }
     write(car_exports::ui::manifest::FILE, &car_exports::ui::manifest::manifest(site).to_string())?;
-    write("prerender-jobs.json", &json!({ "pictures": pictures, "pages": pages, "cards": cards }).to_string())?;
+    // `viewPictures` are drawn for the views' cards only, not into any page.
+    let jobs = json!({ "pictures": pictures, "viewPictures": view_pictures, "pages": pages, "cards": cards });
+    write("prerender-jobs.json", &jobs.to_string())?;
     write(car_exports::ui::revisions_feed::FILE, &car_exports::ui::revisions_feed::atom(site))?;
     write(files::ROBOTS_FILE, &findable::robots(site))?;
     let sources: Vec<&dataset::Source> = data.sources.iter().collect();
@@ -165,6 +175,22 @@ fn pages(dir: &Path) -> Result<(), String> {
         dir.display()
     );
     Ok(())
+}
+
+/// A picture for the drawing step (`prerender/draw-charts.mjs`), under `key`.
+fn picture_job(lang: Lang, p: &Picture, key: &str) -> Result<Value, String> {
+    Ok(json!({
+        "key": key,
+        "chart": p.chart,
+        "width": p.width,
+        "height": p.height,
+        "narrow": p.narrow,
+        "lang": lang.short_code(),
+        "unit": p.unit.id(),
+        "light": serde_json::from_str::<Value>(&p.light).map_err(|e| format!("{key}: {e}"))?,
+        "dark": serde_json::from_str::<Value>(&p.dark).map_err(|e| format!("{key}: {e}"))?,
+        "description": p.description,
+    }))
 }
 
 /// Every problem the data or catalogue checks found, a line each.

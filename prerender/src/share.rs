@@ -13,7 +13,7 @@ use car_exports::i18n::{Lang, t};
 use car_exports::story::citation::figures_up_to;
 use car_exports::story::escape_html;
 use car_exports::story::format;
-use car_exports::story::site::{COLUMN_PICTURE, card_file, column_picture_file, share_file};
+use car_exports::story::site::{COLUMN_PICTURE, card_file, column_picture_file, view_card_file, view_share_file};
 use serde_json::{Value, json};
 
 /// The setting that names the site's public address.
@@ -101,21 +101,38 @@ pub fn story_tags(lang: Lang, site: Option<&str>) -> String {
     format!("{tags}\n    {feed}")
 }
 
-/// A chart's share page: its tags, the card, and the way on into the story at the chart.
-/// `links` are the page's `canonical`, language and oEmbed links.
-pub fn share_page(lang: Lang, chart: &str, heading: (&str, &str, &str), site: Option<&str>, links: &str) -> String {
+/// One view of a chart with a share page of its own: its key in the page's address and the query
+/// that opens the story in that view.
+pub struct SharedView<'a> {
+    pub key: &'a str,
+    pub query: &'a str,
+}
+
+/// A chart's share page (of its default view, or of `view`): its tags, the card, and the way on
+/// into the story at the chart, in that view. `links` are the page's `canonical`, language and
+/// oEmbed links.
+pub fn share_page(
+    lang: Lang,
+    chart: &str,
+    view: Option<&SharedView>,
+    heading: (&str, &str, &str),
+    site: Option<&str>,
+    links: &str,
+) -> String {
     let (title, subtitle, description) = heading;
-    let up = "../../";
-    let story = format!("{up}{}#{chart}-title", if lang == Lang::En { "" } else { lang.page_file() });
+    let up = if view.is_some() { "../../../" } else { "../../" };
+    let query = view.map(|v| format!("?{}", v.query)).unwrap_or_default();
+    let story = format!("{up}{}{query}#{chart}-title", if lang == Lang::En { "" } else { lang.page_file() });
+    let key = view.map(|v| v.key);
     let summary = format!("{subtitle}. {}", t::ui_figures_up_to(lang, &format::date(lang, &figures_up_to())));
     let page_title = t::ui_cite_work_chart(lang, t::ui_title(lang), title);
     let tags = tags(
         lang,
         title,
         &summary,
-        &address(site, up, &card_file(Some(chart), lang)),
+        &address(site, up, &view_card_file(chart, key, lang)),
         description,
-        &address(site, up, &share_file(chart, lang)),
+        &address(site, up, &view_share_file(chart, key, lang)),
     );
     let (w, h) = (CARD.0 / 2, CARD.1 / 2);
     format!(
@@ -133,7 +150,7 @@ pub fn share_page(lang: Lang, chart: &str, heading: (&str, &str, &str), site: Op
         story = escape_html(&story),
         title = escape_html(title),
         subtitle_html = escape_html(subtitle),
-        card = card_file(Some(chart), lang),
+        card = view_card_file(chart, key, lang),
         alt = escape_html(description),
         open = escape_html(t::ui_share_open(lang)),
     )
@@ -145,9 +162,9 @@ fn card_footer(lang: Lang) -> String {
 }
 
 /// The card for the share step to draw: its file, its words and the picture of the chart.
-pub fn card_job(lang: Lang, chart: Option<&str>, title: &str, subtitle: &str, picture_key: &str) -> Value {
+pub fn card_job(lang: Lang, png: &str, title: &str, subtitle: &str, picture_key: &str) -> Value {
     json!({
-        "png": card_file(chart, lang),
+        "png": png,
         "lang": lang.short_code(),
         "title": title,
         "subtitle": subtitle,
@@ -184,7 +201,8 @@ mod tests {
     #[test]
     fn a_share_page_carries_every_tag_and_leads_into_the_story() {
         let heading = ("China & Japan", "Per year", "Line chart \"of\" exports");
-        let page = share_page(Lang::De, "exports-vs-peers", heading, Some("https://example.org/story/"), "<link rel=\"canonical\" />");
+        let page =
+            share_page(Lang::De, "exports-vs-peers", None, heading, Some("https://example.org/story/"), "<link rel=\"canonical\" />");
         for tag in ["og:title", "og:description", "og:image", "og:url", "twitter:card"] {
             assert!(page.contains(tag), "{tag}");
         }
@@ -192,8 +210,12 @@ mod tests {
         assert!(page.contains("content=\"https://example.org/story/charts/exports-vs-peers/de.html\""), "{page}");
         assert!(page.contains("content=\"China &amp; Japan\""), "{page}");
         assert!(page.contains("url=../../de.html#exports-vs-peers-title"), "{page}");
-        let relative = share_page(Lang::En, "nev-share", heading, None, "");
+        let relative = share_page(Lang::En, "nev-share", None, heading, None, "");
         assert!(relative.contains("content=\"../../cards/nev-share-en.png\""), "{relative}");
         assert!(relative.contains("content=\"../../charts/nev-share/\""), "{relative}");
+        let view = SharedView { key: "nev-share", query: "chapter=nev&nev=share" };
+        let page = share_page(Lang::En, "nev-share", Some(&view), heading, None, "");
+        assert!(page.contains("content=\"../../../cards/nev-share/nev-share-en.png\""), "{page}");
+        assert!(page.contains("url=../../../?chapter=nev&amp;nev=share#nev-share-title"), "{page}");
     }
 }

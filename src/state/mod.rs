@@ -1,8 +1,10 @@
 //! The reader's view: the choices of every chart ([`app_state`]), as the address carries them
-//! ([`url_state`]), and how the page is shown ([`display`]).
+//! ([`url_state`]), which views have share pages of their own ([`shared_views`]), and how the
+//! page is shown ([`display`]).
 
 pub mod app_state;
 pub mod display;
+pub mod shared_views;
 pub mod url_state;
 
 use leptos::prelude::RwSignal;

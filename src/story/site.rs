@@ -6,21 +6,44 @@ use crate::i18n::Lang;
 
 /// A chart's share page as a file (`charts/<chart-id>/index.html`, `charts/<chart-id>/de.html`).
 pub fn share_file(chart: &str, lang: Lang) -> String {
+    view_share_file(chart, None, lang)
+}
+
+/// The share page of one view of a chart (`view`: its key, `crate::state::shared_views`; `None`
+/// for the default view): `charts/<chart-id>/<view key>/index.html`, and so on.
+pub fn view_share_file(chart: &str, view: Option<&str>, lang: Lang) -> String {
+    let folder = match view {
+        Some(key) => format!("charts/{chart}/{key}"),
+        None => format!("charts/{chart}"),
+    };
     match lang {
-        Lang::En => format!("charts/{chart}/index.html"),
-        other => format!("charts/{chart}/{}.html", other.short_code()),
+        Lang::En => format!("{folder}/index.html"),
+        other => format!("{folder}/{}.html", other.short_code()),
     }
 }
 
 /// A chart's share page as a link gives it: the English page is its folder's index.
 pub fn share_href(chart: &str, lang: Lang) -> String {
-    let file = share_file(chart, lang);
+    view_share_href(chart, None, lang)
+}
+
+/// A view's share page as a link gives it.
+pub fn view_share_href(chart: &str, view: Option<&str>, lang: Lang) -> String {
+    let file = view_share_file(chart, view, lang);
     file.strip_suffix("index.html").map(str::to_string).unwrap_or(file)
 }
 
 /// A page's share card (the story's when `chart` is `None`): 1200x630, for link previews.
 pub fn card_file(chart: Option<&str>, lang: Lang) -> String {
     format!("cards/{}-{}.png", chart.unwrap_or("story"), lang.short_code())
+}
+
+/// The share card of one view of a chart (the chart's own card for `None`).
+pub fn view_card_file(chart: &str, view: Option<&str>, lang: Lang) -> String {
+    match view {
+        Some(key) => format!("cards/{chart}/{key}-{}.png", lang.short_code()),
+        None => card_file(Some(chart), lang),
+    }
 }
 
 /// A chart's oEmbed description (JSON), which its share and embed pages name.
@@ -50,6 +73,9 @@ mod tests {
         assert_eq!(share_href("nev-share", Lang::En), "charts/nev-share/");
         assert_eq!(share_href("nev-share", Lang::De), "charts/nev-share/de.html");
         assert_eq!(card_file(None, Lang::Zh), "cards/story-zh.png");
+        assert_eq!(view_share_href("nev-share", Some("nev-share"), Lang::En), "charts/nev-share/nev-share/");
+        assert_eq!(view_share_file("nev-share", Some("nev-share"), Lang::De), "charts/nev-share/nev-share/de.html");
+        assert_eq!(view_card_file("nev-share", Some("nev-share"), Lang::Nl), "cards/nev-share/nev-share-nl.png");
         assert_eq!(oembed_file("nev-share", Lang::Nl), "oembed/nev-share-nl.json");
         assert_eq!(column_picture_file("nev-share", Lang::De), "pictures/nev-share-de.png");
     }

@@ -104,6 +104,32 @@ pub fn story(lang: Lang) -> (String, Vec<Picture>) {
     (html, pictures)
 }
 
+/// One chart in one of its views (`view`, `crate::state::shared_views`) at the desktop size,
+/// for that view's share card: the chart's embed rendered in that view, in light and dark.
+pub fn view_picture(lang: Lang, chart_id: &'static str, view: &UrlState) -> Option<Picture> {
+    let url = UrlState { embed: Some(Embed::Chart(chart_id)), ..view.clone() };
+    let drawn = |theme| {
+        let display = Display { lang, theme, reduced_motion: true, narrow: false };
+        let page = render(lang, display, &url, move || crate::ui::page::page(Some(Embed::Chart(chart_id)), lang, RwSignal::new(false)));
+        page.1.into_iter().find(|c| c.id == chart_id)
+    };
+    let (light, dark) = (drawn(Theme::Light)?, drawn(Theme::Dark)?);
+    let (_, _, width, height) = SIZES[2];
+    Some(Picture {
+        key: format!("{chart_id}/desktop"),
+        chart: chart_id,
+        width,
+        height,
+        narrow: false,
+        unit: light.unit,
+        light: light.option,
+        dark: dark.option,
+        description: light.description,
+        title: light.title,
+        subtitle: light.subtitle,
+    })
+}
+
 /// One chart's embed page in `lang` (`?embed=<chart-id>`), as its `<main>`; its picture is the
 /// story's.
 pub fn embed(lang: Lang, chart_id: &'static str) -> String {

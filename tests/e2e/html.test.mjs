@@ -11,7 +11,7 @@ import { DIST } from './harness.mjs';
 const VNU = createRequire(import.meta.url)('vnu-jar');
 
 test('every page the build writes is valid HTML (Nu HTML Checker: no error)', () => {
-  const share = readdirSync(join(DIST, 'charts')).flatMap((id) => readdirSync(join(DIST, 'charts', id)).map((f) => join('charts', id, f)));
+  const share = readdirSync(join(DIST, 'charts'), { recursive: true }).map((f) => join('charts', f));
   const pages = [...readdirSync(DIST).filter((f) => f.endsWith('.html')), ...share.filter((f) => f.endsWith('.html')), 'data/index.html'];
   assert.ok(pages.length >= 52 + 44, `the story, embed, text and share pages (${pages.length})`);
   let report;

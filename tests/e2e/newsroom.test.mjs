@@ -298,3 +298,41 @@ test('the sitemap lists every story and share page and the data\'s page, and rob
   assert.deepEqual([...entries].sort(), [...wanted].sort());
   for (const url of entries) assert.equal((await fetch(url)).status, 200, url);
 });
+
+test('a view reached with the toggles has its own share page and card, which show that view', async () => {
+  const lang = langOf('en');
+  const { page, context } = await openPage(ctx.browser, `${SITE}?count=customs&peers=japan`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
+  const chart = page.locator(`[data-chart="${CHART}"]`);
+  await chart.scrollIntoViewIfNeeded();
+  await page.mouse.move(5, 5);
+  await page.waitForFunction((id) => document.querySelector(`[data-chart="${id}"] .chart-canvas canvas`), CHART, { timeout: 20000 });
+  // Each drawn series' colour, by name.
+  const colours = await page.evaluate((id) => {
+    const option = window.echarts.getInstanceByDom(document.querySelector(`[data-chart="${id}"] .chart-canvas`)).getOption();
+    return Object.fromEntries(option.series.map((s) => [s.name, (s.lineStyle?.color ?? s.itemStyle?.color ?? '').replace('#', '')]));
+  }, CHART);
+  assert.deepEqual(Object.keys(colours), ['China (customs)', 'Japan (JAMA)']);
+  await chart.locator('.chart-actions button', { hasText: 'Copy link' }).click();
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.length > 0));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, new URL(`charts/${CHART}/count-customs_peers-japan/`, SITE).href);
+  const html = await (await fetch(link)).text();
+  const image = html.match(/<meta property="og:image" content="([^"]+)"/)[1];
+  assert.equal(new URL(image).pathname, `/cards/${CHART}/count-customs_peers-japan-en.png`);
+  assert.match(html, /<meta property="og:image:alt" content="[^"]*customs/i, 'the card\'s alt describes the view');
+  assert.deepEqual(pngSize(Buffer.from(await (await fetch(image)).arrayBuffer())), [1200, 630]);
+  // The card is drawn in the view's colours, and without the peers it hides.
+  const storyHtml = await readFile(join(DIST, lang.page), 'utf8');
+  const all = pictureColours(storyHtml, CHART);
+  const shown = Object.values(colours);
+  const hidden = all.filter((c) => !shown.includes(c));
+  assert.ok(hidden.length >= 2, `the default view has colours this view hides (${all} vs ${shown})`);
+  const { near } = await inkOf(page, image, [...shown, ...hidden]);
+  assert.ok(near[1] > 400, `Japan's line is on the card (${near})`);
+  for (let k = shown.length; k < near.length; k += 1) assert.ok(near[k] < 60, `no line of a hidden peer (${hidden[k - shown.length]}: ${near[k]} pixels)`);
+  // The page leads into the story in that view.
+  await page.goto(link);
+  await page.waitForURL(/\?chapter=overtaking&count=customs&peers=japan#exports-vs-peers-title$/);
+  await context.close();
+});

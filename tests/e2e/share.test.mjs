@@ -69,11 +69,21 @@ test('"Copy link" offers the chart\'s share page in its default view, which open
   await reader.waitForURL(/\/de\.html#nev-share-title$/);
   await reader.locator(`#${id}-title`).waitFor();
   assert.equal(await reader.locator('html').getAttribute('lang'), 'de');
-  // Another view keeps its own address, which a card could not show.
+  // Another view has its own share page, which leads into the story in that view.
   await page.locator(`[data-chart="${id}"] input[type=radio]`).nth(1).click();
   await page.waitForFunction(() => location.search.includes('nev=share'));
   await page.locator(`[data-chart="${id}"] .chart-actions button`, { hasText: 'Link kopieren' }).click();
-  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.includes('nev=share')));
+  await page.waitForFunction((was) => navigator.clipboard.readText().then((t) => t !== was), link);
+  const viewLink = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(viewLink, `${ctx.server.origin}/charts/${id}/nev-share/de.html`);
+  await reader.goto(viewLink);
+  await reader.waitForURL(/\/de\.html\?chapter=nev&nev=share#nev-share-title$/);
+  assert.equal(await reader.locator(`[data-chart="${id}"] input[type=radio]`).nth(1).isChecked(), true);
+  // A view with no page of its own (two charts changed) keeps its address.
+  await page.locator('[data-chart="exports-vs-peers"] input[type=radio]').nth(1).click();
+  await page.waitForFunction(() => location.search.includes('count=customs'));
+  await page.locator(`[data-chart="${id}"] .chart-actions button`, { hasText: 'Link kopieren' }).click();
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.includes('nev=share') && t.includes('count=customs')));
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
 });

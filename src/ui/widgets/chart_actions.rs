@@ -34,8 +34,8 @@ fn embed_base(lang: Lang, chart_id: &str) -> String {
 
 /// A chart's share page (`charts/<chart-id>/`, written by the prerender step): a link to it
 /// unfurls in chat apps and social networks with the chart's card, and leads on into the story.
-fn share_address(lang: Lang, chart_id: &str) -> String {
-    format!("{}{}", site_folder(), crate::story::site::share_href(chart_id, lang))
+fn share_address(lang: Lang, chart_id: &str, view: Option<&str>) -> String {
+    format!("{}{}", site_folder(), crate::story::site::view_share_href(chart_id, view, lang))
 }
 
 /// The folder the site's pages are in, e.g. `https://example.org/story/`.
@@ -78,14 +78,13 @@ pub fn ChartActions(
         let url = UrlState { embed: None, child_id: None, chapter: chapter_of(id), ..state.to_url_state() };
         format!("{}#{}", with_query(&page_base(lang), &url.story_query()), chapter_of(id).unwrap_or(id))
     };
-    // "Copy link" gives the chart's share page when the reader sees its default view, since that
-    // page's preview shows exactly this; any other view keeps its own address.
-    let default_view = move || {
-        let url = UrlState { embed: None, child_id: None, chapter: chapter_of(id), ..state.to_url_state() };
-        let default = UrlState { embed: None, child_id: None, chapter: chapter_of(id), ..UrlState::default() };
-        url.story_query() == default.story_query()
+    // "Copy link" gives the share page of the reader's view where it has one (the chart's own for
+    // its default view), since that page's preview shows exactly this; any other view keeps its
+    // own address.
+    let copy_link = move || match crate::state::shared_views::share_page_of(id, &state.to_url_state()) {
+        Some(view) => share_address(lang, id, view.as_deref()),
+        None => view_link(),
     };
-    let copy_link = move || if default_view() { share_address(lang, id) } else { view_link() };
     let embed_url = move || {
         let url = UrlState { embed: Some(Embed::Chart(id)), child_id: None, chapter: None, ..state.to_url_state() };
         with_query(&embed_base(lang, id), &url.to_query())
@@ -94,7 +93,7 @@ pub fn ChartActions(
     // The build draws each chart's first view as a picture for an article column (the block's
     // label says so), so the snippet's text alternative and sources are the first view's.
     let picture_code = Signal::derive(move || {
-        let (share, picture) = (share_address(lang, id), format!("{}{}", site_folder(), column_picture_file(id, lang)));
+        let (share, picture) = (share_address(lang, id, None), format!("{}{}", site_folder(), column_picture_file(id, lang)));
         let sources = crate::charts::default_table(id, lang).map(|t| source_line(&t.sources(), lang)).unwrap_or_default();
         let alt = crate::charts::default_description(id, lang).unwrap_or_default();
         picture_snippet(&PictureLink {

@@ -1,0 +1,108 @@
+//! The views of a chart that have a share page and card of their own: every view a reader reaches
+//! with the chart's choices and toggles. The guess, the explorer's sliders (whose range is
+//! continuous) and the timeline's filters (thirteen toggles: 8,192 views) have their default
+//! view's page only; their other views are linked to by address.
+//!
+//! A view's page lives at `charts/<chart-id>/<view key>/` (`crate::story::site`), where the key is
+//! the view's query written as a path segment; the build writes one per view and language, and
+//! "Copy link" gives it.
+
+use crate::charts::capacity_vs_output::CapacityView;
+use crate::charts::export_destinations::MarketsView;
+use crate::charts::exports_by_maker::MakersView;
+use crate::charts::exports_by_month::MonthlyView;
+use crate::charts::exports_vs_peers::{self, ChinaCount, OvertakingView};
+use crate::charts::germany_in_china::GermanyView;
+use crate::charts::investment_abroad::InvestmentView;
+use crate::charts::nev_share::NevView;
+use crate::charts::price_war::PriceWarView;
+use crate::charts::{
+    Choice, capacity_vs_output, export_destinations, exports_by_maker, exports_by_month, germany_in_china, investment_abroad, nev_share,
+    price_war,
+};
+use crate::state::url_state::{ChoiceViews, UrlState};
+
+/// Every view of `id` with a share page of its own, the default first.
+pub fn shared_views(id: &str) -> Vec<UrlState> {
+    fn each<V: Choice>(set: impl Fn(&mut ChoiceViews, V)) -> Vec<UrlState> {
+        V::ALL
+            .iter()
+            .map(|(view, _)| {
+                let mut state = UrlState::default();
+                set(&mut state.choices, *view);
+                state
+            })
+            .collect()
+    }
+    match id {
+        exports_vs_peers::CHART_ID => {
+            let mut views = Vec::new();
+            for count in [ChinaCount::Caam, ChinaCount::Customs, ChinaCount::Both] {
+                // The default (every peer shown) first within each count.
+                for hidden in 0..8u8 {
+                    let (japan, germany, korea) = (hidden & 1 == 0, hidden & 2 == 0, hidden & 4 == 0);
+                    let overtaking = OvertakingView { count, japan, germany, korea };
+                    views.push(UrlState { overtaking, ..UrlState::default() });
+                }
+            }
+            views
+        }
+        exports_by_month::CHART_ID => each(|c, v: MonthlyView| c.monthly = v),
+        nev_share::CHART_ID => each(|c, v: NevView| c.nev = v),
+        export_destinations::CHART_ID => each(|c, v: MarketsView| c.markets = v),
+        exports_by_maker::CHART_ID => each(|c, v: MakersView| c.makers = v),
+        capacity_vs_output::CHART_ID => each(|c, v: CapacityView| c.capacity = v),
+        price_war::CHART_ID => each(|c, v: PriceWarView| c.prices = v),
+        investment_abroad::CHART_ID => each(|c, v: InvestmentView| c.investment = v),
+        germany_in_china::CHART_ID => each(|c, v: GermanyView| c.germany = v),
+        _ => vec![UrlState::default()],
+    }
+}
+
+/// A view's key in its share page's address: its query as a path segment (`count-customs_peers-japan`);
+/// `None` for the default view, whose page is the chart's own.
+pub fn view_key(view: &UrlState) -> Option<String> {
+    let query = view.story_query();
+    (!query.is_empty()).then(|| query.replace("%2C", "+").replace('=', "-").replace('&', "_"))
+}
+
+/// The share page of the reader's view of chart `id`: `Some(None)` for the chart's own page (the
+/// default view), `Some(Some(key))` for a view's page, `None` when the view has none (the other
+/// charts' views differ from their defaults too, or it is not one of [`shared_views`]).
+pub fn share_page_of(id: &str, state: &UrlState) -> Option<Option<String>> {
+    let view = UrlState { embed: None, chapter: None, theme: Default::default(), lang: None, child_id: None, ..state.clone() };
+    let query = view.story_query();
+    shared_views(id).iter().find(|v| v.story_query() == query).map(view_key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::registry::CHART_IDS;
+
+    #[test]
+    fn each_chart_has_its_default_first_and_distinct_keys() {
+        for id in CHART_IDS {
+            let views = shared_views(id);
+            assert_eq!(view_key(&views[0]), None, "{id}");
+            let mut keys: Vec<String> = views.iter().filter_map(view_key).collect();
+            assert_eq!(keys.len(), views.len() - 1, "{id}");
+            assert!(keys.iter().all(|k| k.chars().all(|c| c.is_ascii_alphanumeric() || "-_+".contains(c))), "{id}: {keys:?}");
+            keys.sort();
+            keys.dedup();
+            assert_eq!(keys.len(), views.len() - 1, "{id}: keys repeat");
+        }
+        assert_eq!(shared_views(exports_vs_peers::CHART_ID).len(), 24);
+    }
+
+    #[test]
+    fn the_readers_view_finds_its_page() {
+        let id = exports_vs_peers::CHART_ID;
+        let view = UrlState::parse("?count=customs&peers=japan&theme=dark&chapter=overtaking");
+        assert_eq!(share_page_of(id, &view), Some(Some("count-customs_peers-japan".to_string())));
+        assert_eq!(share_page_of(id, &UrlState::parse("?theme=dark")), Some(None));
+        // Another chart's choice too: that view has no page of its own.
+        assert_eq!(share_page_of(id, &UrlState::parse("?count=customs&nev=share")), None);
+        assert_eq!(share_page_of(nev_share::CHART_ID, &UrlState::parse("?nev=share")), Some(Some("nev-share".to_string())));
+    }
+}
