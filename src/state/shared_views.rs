@@ -67,12 +67,29 @@ pub fn view_key(view: &UrlState) -> Option<String> {
 }
 
 /// The share page of the reader's view of chart `id`: `Some(None)` for the chart's own page (the
-/// default view), `Some(Some(key))` for a view's page, `None` when the view has none (the other
-/// charts' views differ from their defaults too, or it is not one of [`shared_views`]).
+/// default view), `Some(Some(key))` for a view's page, `None` when the view has none (another
+/// chart's view differs from its default too, or the chart's views have no pages of their own).
+/// Worked out from the view itself rather than by listing [`shared_views`], which the page
+/// would then carry.
 pub fn share_page_of(id: &str, state: &UrlState) -> Option<Option<String>> {
     let view = UrlState { embed: None, chapter: None, theme: Default::default(), lang: None, child_id: None, ..state.clone() };
-    let query = view.story_query();
-    shared_views(id).iter().find(|v| v.story_query() == query).map(view_key)
+    if view.story_query().is_empty() {
+        return Some(None);
+    }
+    let mut others = view.clone();
+    match id {
+        exports_vs_peers::CHART_ID => others.overtaking = OvertakingView::default(),
+        exports_by_month::CHART_ID => others.choices.monthly = Default::default(),
+        nev_share::CHART_ID => others.choices.nev = Default::default(),
+        export_destinations::CHART_ID => others.choices.markets = Default::default(),
+        exports_by_maker::CHART_ID => others.choices.makers = Default::default(),
+        capacity_vs_output::CHART_ID => others.choices.capacity = Default::default(),
+        price_war::CHART_ID => others.choices.prices = Default::default(),
+        investment_abroad::CHART_ID => others.choices.investment = Default::default(),
+        germany_in_china::CHART_ID => others.choices.germany = Default::default(),
+        _ => return None,
+    }
+    others.story_query().is_empty().then(|| view_key(&view))
 }
 
 #[cfg(test)]
@@ -104,5 +121,18 @@ mod tests {
         // Another chart's choice too: that view has no page of its own.
         assert_eq!(share_page_of(id, &UrlState::parse("?count=customs&nev=share")), None);
         assert_eq!(share_page_of(nev_share::CHART_ID, &UrlState::parse("?nev=share")), Some(Some("nev-share".to_string())));
+        assert_eq!(share_page_of("policy-timeline", &UrlState::parse("?theme=dark")), Some(None));
+        // Every listed view finds its own page, and the rule finds no page that is not listed.
+        for id in CHART_IDS {
+            let views = shared_views(id);
+            for view in &views {
+                assert_eq!(share_page_of(id, view), Some(view_key(view)), "{id}: {}", view.story_query());
+            }
+        }
+        let not_listed = UrlState::parse("?policy=x&count=customs");
+        assert_eq!(
+            share_page_of(id, &not_listed),
+            shared_views(id).iter().find(|v| v.story_query() == not_listed.story_query()).map(view_key)
+        );
     }
 }

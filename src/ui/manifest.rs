@@ -49,6 +49,8 @@ pub fn manifest(site: Option<&str>) -> Value {
         "selectors": { "queuedControls": QUEUED_CONTROLS, "prerenderedChapter": PRERENDERED_CHAPTER },
         "chartPageAttribute": crate::web::CHART_PAGE_ATTRIBUTE,
         "site": site,
+        // Each chart's views with share pages of their own, by key (`state::shared_views`).
+        "sharedViews": CHART_IDS.iter().map(|id| (id.to_string(), json!(crate::state::shared_views::shared_views(id).iter().filter_map(crate::state::shared_views::view_key).collect::<Vec<_>>()))).collect::<serde_json::Map<_, _>>(),
         "sitemap": crate::story::site::SITEMAP_FILE,
         "robots": crate::story::site::ROBOTS_FILE,
         "inks": { "light": inks(Theme::Light), "dark": inks(Theme::Dark) },

@@ -294,6 +294,11 @@ test('the sitemap lists every story and share page and the data\'s page, and rob
   const xml = await response.text();
   const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>(\d{4}-\d{2}-\d{2})<\/lastmod><\/url>/g)].map((m) => m[1]);
   const wanted = MANIFEST.langs.flatMap((l) => [new URL(l.page === 'index.html' ? '' : l.page, SITE).href, ...CHART_IDS.map((id) => new URL(fileOf(l.share, id), SITE).href)]);
+  for (const l of MANIFEST.langs) {
+    for (const [id, keys] of Object.entries(MANIFEST.sharedViews)) {
+      for (const key of keys) wanted.push(new URL(fileOf(l.share, id).replace(/^(charts\/[^/]+\/)/, `$1${key}/`), SITE).href);
+    }
+  }
   wanted.push(new URL('data/', SITE).href);
   assert.deepEqual([...entries].sort(), [...wanted].sort());
   for (const url of entries) assert.equal((await fetch(url)).status, 200, url);
