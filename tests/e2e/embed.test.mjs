@@ -177,14 +177,15 @@ test('a link with toggles reopens the same view, and the URL follows the toggles
   assert.equal(search.get('count'), 'both');
   assert.equal(search.get('peers'), 'japan,germany');
 
-  // Copy link puts a link to this view on the clipboard; opening it restores the view.
+  // Copy link puts a link to this view on the clipboard (its share page); opening it restores the view.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.server.origin });
   await page.locator(`[data-chart="${CHART}"] .chart-actions button`, { hasText: 'Copy link' }).click();
   await page.locator(`[data-chart="${CHART}"] .chart-actions .action-status`, { hasText: 'Link copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(new URL(link).searchParams.get('chapter'), 'overtaking');
+  assert.equal(new URL(link).pathname, `/charts/${CHART}/count-both_peers-japan+germany/`);
   const reopened = await context.newPage();
   await reopened.goto(link);
+  await reopened.waitForURL(/\?chapter=overtaking&count=both&peers=japan%2Cgermany#exports-vs-peers-title$/);
   await waitForChart(reopened, CHART);
   assert.deepEqual((await drawnSeries(reopened, CHART)).map((s) => s.name), [
     'China (CAAM)', 'China (customs)', 'Japan (JAMA)', 'Germany (VDA, cars only)',

@@ -72,7 +72,16 @@ fn bench() -> Result<(), String> {
     step("Benchmark (headless Chromium, then Lighthouse)");
     let mut run = Command::new("node");
     run.current_dir(root()).arg("bench/run.mjs").env("CHROMIUM", tools::CHROMIUM).env("DIST", root().join("dist"));
-    tools.run(&mut run, "benchmark")
+    tools.run(&mut run, "benchmark")?;
+    step("Lighthouse 13 (the newest on npm, on Node 22)");
+    let node = tools.lighthouse_13()?;
+    let mut run = Command::new(node);
+    run.current_dir(root())
+        .arg("bench/lighthouse.mjs")
+        .env("LIGHTHOUSE_TOOLS", root().join(tools::BENCH_TOOLS_13))
+        .env("CHROMIUM", tools::CHROMIUM)
+        .env("DIST", root().join("dist"));
+    tools.run(&mut run, "Lighthouse 13")
 }
 
 fn test() -> Result<(), String> {

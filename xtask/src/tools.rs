@@ -22,6 +22,11 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
 /// Lighthouse for `cargo xtask bench` (bench/lighthouse.mjs names the same version). Lighthouse 13
 /// needs Node 22.19; 12.8.2 is the newest release that runs on the Node 20 the project uses.
 pub const LIGHTHOUSE_VERSION: &str = "12.8.2";
+/// The newest Lighthouse 13 on npm, which the benchmark runs beside the pinned one, with the Node
+/// 22 it needs (npm's `node` package), both in their own folder.
+pub const LIGHTHOUSE_13: &str = "lighthouse@13";
+const NODE_22: &str = "node@22";
+pub const BENCH_TOOLS_13: &str = "bench/.tools-13";
 /// Where the benchmark's own npm tools go: apart from the project's packages, so that `npm ci`
 /// for the build and the tests never installs them (ignored by git).
 const BENCH_TOOLS: &str = "bench/.tools";
@@ -127,6 +132,23 @@ impl Toolbox {
                 .arg(format!("lighthouse@{LIGHTHOUSE_VERSION}")),
             "npm install lighthouse",
         )
+    }
+
+    /// The newest Lighthouse 13 and a Node 22 in bench/.tools-13, installed when missing (and
+    /// brought up to the newest 13 each time: `npm install` resolves `lighthouse@13` anew).
+    /// Returns the Node to run it with.
+    pub fn lighthouse_13(&self) -> Result<std::path::PathBuf, String> {
+        let prefix = root().join(BENCH_TOOLS_13);
+        println!("add  {LIGHTHOUSE_13} and {NODE_22} (npm install into {BENCH_TOOLS_13})");
+        self.run(
+            self.command("npm")
+                .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&prefix)
+                .args([LIGHTHOUSE_13, NODE_22]),
+            "npm install lighthouse@13",
+        )?;
+        let node = prefix.join("node_modules/.bin/node");
+        if node.exists() { Ok(node) } else { Err(format!("npm installed no Node 22 at {}", node.display())) }
     }
 
     fn trunk_binary(&self) -> Result<(), String> {
