@@ -177,7 +177,7 @@ pub fn data_page_file() -> String {
 /// that page instead (`url`, `@id`).
 fn dataset_node(site: Option<&str>, facts: &StoryFacts, credits: &Credits, with_sources: bool) -> Value {
     let at = |path: &str| address(site, "", path);
-    let landing = at(data_page_file().strip_suffix("index.html").unwrap_or_default());
+    let landing = at(&data_page_file());
     let mut dataset = json!({
         "@type": "Dataset",
         "@id": format!("{landing}#dataset"),
@@ -252,7 +252,7 @@ pub fn data_page(site: Option<&str>, facts: &StoryFacts, credits: &Credits, sour
         })
         .collect();
     let story = address(site, "../", "");
-    let canonical = address(site, "../", &data_page_file().replace("index.html", ""));
+    let canonical = address(site, "../", &data_page_file());
     format!(
         "<!doctype html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    \
@@ -285,7 +285,7 @@ pub fn sitemap(site: &str, pages: &[(String, &str)]) -> String {
     let urls: String = pages
         .iter()
         .map(|(path, lastmod)| {
-            let path = path.strip_suffix("index.html").unwrap_or(path);
+            let path = car_exports::story::site::link_of(path);
             format!("  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>\n", escape_html(&format!("{site}{path}")))
         })
         .collect();

@@ -36,7 +36,7 @@ pub fn site_url() -> Option<String> {
 /// The address of a page as the tags give it: absolute with `site`, else relative to `from` (the
 /// folder of the page that carries the tag, as a prefix such as `../../`).
 pub fn address(site: Option<&str>, from: &str, path: &str) -> String {
-    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let path = car_exports::story::site::link_of(path);
     match site {
         Some(site) => format!("{site}{path}"),
         None if from.is_empty() && path.is_empty() => "./".to_string(),

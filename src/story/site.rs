@@ -29,8 +29,12 @@ pub fn share_href(chart: &str, lang: Lang) -> String {
 
 /// A view's share page as a link gives it.
 pub fn view_share_href(chart: &str, view: Option<&str>, lang: Lang) -> String {
-    let file = view_share_file(chart, view, lang);
-    file.strip_suffix("index.html").map(str::to_string).unwrap_or(file)
+    link_of(&view_share_file(chart, view, lang)).to_string()
+}
+
+/// A file's path as links give it: a folder's `index.html` is the folder's own address.
+pub fn link_of(file: &str) -> &str {
+    file.strip_suffix("index.html").unwrap_or(file)
 }
 
 /// A page's share card (the story's when `chart` is `None`): 1200x630, for link previews.
