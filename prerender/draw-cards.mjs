@@ -32,7 +32,8 @@ export function cardChartJobs(cards, pictureJobs) {
   return cards.map((card) => {
     const picture = pictureJobs.find((job) => job.key === card.picture);
     if (!picture) throw new Error(`card ${card.png}: no picture ${card.picture}`);
-    return { ...picture, key: `card-${card.png}`, width: measures(card.width).chartWidth, height: layout(card).chartHeight, description: card.title };
+    // Cards are light: no dark picture to draw.
+    return { ...picture, dark: null, key: `card-${card.png}`, width: measures(card.width).chartWidth, height: layout(card).chartHeight, description: card.title };
   });
 }
 

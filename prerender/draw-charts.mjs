@@ -35,8 +35,9 @@ const IGNORED_PROPERTIES = new Set(['white-space', 'user-select', 'cursor']);
 // Drawing
 
 /**
- * Draws every job's light and dark option and returns the light pictures (keyed by job key) and
- * the stylesheet that recolours them for the dark theme. `placeholders`: the formatters the
+ * Draws every job's light and dark option (a job without a dark one: its light one only) and
+ * returns the light pictures (keyed by job key) and the stylesheet that recolours them for the
+ * dark theme. `placeholders`: the formatters the
  * build manifest names.
  * `formatLabels(requests)` turns `{lang, unit, kind, value}` requests into axis labels; it is
  * called once per label round (normally once in all).
@@ -50,8 +51,8 @@ export async function drawCharts(jobs, formatLabels, placeholders) {
   const rules = new Map();
   for (const { job, light, dark } of await renderWithLabels(jobs, formatLabels)) {
     const lightTree = naming(job, () => cleanSvg(light, prefixes.get(job.key)));
-    const darkTree = naming(job, () => cleanSvg(dark, prefixes.get(job.key)));
-    collectThemeRules(job, lightTree, darkTree, rules);
+    // A card's picture is light only: it has no dark option, and adds nothing to the stylesheet.
+    if (dark) collectThemeRules(job, lightTree, naming(job, () => cleanSvg(dark, prefixes.get(job.key))), rules);
     dressRoot(lightTree, job);
     const svg = serialize(lightTree);
     assertCspSafe(svg, job.key);
@@ -91,7 +92,7 @@ async function renderWithLabels(jobs, formatLabels) {
       return {
         job,
         light: renderSvg(prepareOption(job.light, formatterFor), job),
-        dark: renderSvg(prepareOption(job.dark, formatterFor), job),
+        dark: job.dark ? renderSvg(prepareOption(job.dark, formatterFor), job) : null,
       };
     });
     if (missing.size === 0) return rendered;

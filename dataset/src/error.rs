@@ -58,7 +58,7 @@ pub(crate) fn check_unique<'a>(file: &str, ids: impl Iterator<Item = (usize, &'a
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible months and days.
-pub(crate) fn is_date(date: &str) -> bool {
+pub fn is_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let number = |s: &str, len: usize, max: u32| {
         s.len() == len && s.chars().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod checks;
 pub mod codegen;
 mod error;
+pub use error::is_date;
 mod events;
 mod monthly;
 mod observations;

@@ -112,14 +112,14 @@ impl DataFacts {
         let days = data.sources.iter().map(|s| s.date.as_str()).chain(data.revisions.iter().map(|r| r.date.as_str()));
         // Only whole days: a source dated by its month or year says less than its day.
         let modified = days.filter(|d| d.len() == 10).max().unwrap_or("2026-01-01").to_string();
-        let published = std::env::var(PUBLISHED_SETTING)
-            .ok()
-            .map(|v| v.trim().to_string())
-            .filter(|v| {
-                v.len() == 10
-                    && v.as_bytes().iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
-            })
-            .unwrap_or_else(|| modified.clone());
+        let published = match std::env::var(PUBLISHED_SETTING).map(|v| v.trim().to_string()) {
+            Ok(day) if day.len() == 10 && dataset::is_date(&day) => day,
+            Ok(other) => {
+                println!("prerender: {PUBLISHED_SETTING}={other:?} is not a day (YYYY-MM-DD); datePublished is the newest day, {modified}");
+                modified.clone()
+            }
+            Err(_) => modified.clone(),
+        };
         let first = data.observations.iter().map(|o| o.year).min().unwrap_or(2000);
         let distribution = dataset::package::files(data)
             .into_iter()
@@ -139,32 +139,6 @@ impl DataFacts {
             sources,
         }
     }
-
-    pub fn of_story(&self, lang: Lang) -> StoryFacts<'_> {
-        StoryFacts {
-            lang,
-            published: &self.published,
-            modified: &self.modified,
-            coverage: (&self.coverage.0, &self.coverage.1),
-            distribution: &self.distribution,
-            sources: &self.sources,
-        }
-    }
-}
-
-/// What the story's structured data says about it.
-pub struct StoryFacts<'a> {
-    pub lang: Lang,
-    /// The first day the story is on record and the newest day a figure or a correction moved,
-    /// `YYYY-MM-DD`.
-    pub published: &'a str,
-    pub modified: &'a str,
-    /// The first and last month the figures cover, `YYYY-MM`.
-    pub coverage: (&'a str, &'a str),
-    /// The data package's files, relative to the site's folder, with their media types.
-    pub distribution: &'a [(String, &'static str)],
-    /// The addresses of the sources the figures come from.
-    pub sources: &'a [String],
 }
 
 /// The data package's landing page, `data/index.html`, relative to the site's folder.
@@ -175,7 +149,7 @@ pub fn data_page_file() -> String {
 /// The data package as a schema.org `Dataset`. On its landing page it names every source the
 /// figures come from (`isBasedOn`); on a story page, where the page's weight counts, it leads to
 /// that page instead (`url`, `@id`).
-fn dataset_node(site: Option<&str>, facts: &StoryFacts, credits: &Credits, with_sources: bool) -> Value {
+fn dataset_node(site: Option<&str>, facts: &DataFacts, credits: &Credits, with_sources: bool) -> Value {
     let at = |path: &str| address(site, "", path);
     let landing = at(&data_page_file());
     let mut dataset = json!({
@@ -207,8 +181,7 @@ fn ld_block(graph: Vec<Value>) -> String {
 }
 
 /// The story page's structured data: a `NewsArticle` and the `Dataset` it rests on.
-pub fn json_ld(site: Option<&str>, facts: &StoryFacts, credits: &Credits) -> String {
-    let lang = facts.lang;
+pub fn json_ld(site: Option<&str>, lang: Lang, facts: &DataFacts, credits: &Credits) -> String {
     let at = |path: &str| address(site, "", path);
     let dataset = dataset_node(site, facts, credits, false);
     let article = json!({
@@ -229,7 +202,7 @@ pub fn json_ld(site: Option<&str>, facts: &StoryFacts, credits: &Credits) -> Str
 
 /// The data package's landing page: what it holds, under which licence, its files and every
 /// source, with its `Dataset` as structured data. Plain HTML, no script.
-pub fn data_page(site: Option<&str>, facts: &StoryFacts, credits: &Credits, sources: &[&dataset::Source]) -> String {
+pub fn data_page(site: Option<&str>, facts: &DataFacts, credits: &Credits, sources: &[&dataset::Source]) -> String {
     let e = escape_html;
     let dataset = dataset_node(site, facts, credits, true);
     let files: String = facts
@@ -331,15 +304,14 @@ mod tests {
 
     #[test]
     fn the_structured_data_cannot_close_its_block() {
-        let facts = StoryFacts {
-            lang: Lang::En,
-            published: "2026-01-01",
-            modified: "2026-12-02",
-            coverage: ("2000-01", "2026-10"),
-            distribution: &[("data/x.csv".to_string(), "text/csv")],
-            sources: &["https://example.org/</script>".to_string()],
+        let facts = DataFacts {
+            published: "2026-01-01".into(),
+            modified: "2026-12-02".into(),
+            coverage: ("2000".into(), "2026-10".into()),
+            distribution: vec![("data/x.csv".to_string(), "text/csv")],
+            sources: vec!["https://example.org/</script>".to_string()],
         };
-        let text = json_ld(None, &facts, &credits());
+        let text = json_ld(None, Lang::En, &facts, &credits());
         let json: Value = serde_json::from_str(&text).unwrap();
         let (article, dataset) = (&json["@graph"][0], &json["@graph"][1]);
         assert_eq!((article["@type"].as_str(), dataset["@type"].as_str()), (Some("NewsArticle"), Some("Dataset")));

@@ -84,7 +84,7 @@ fn pages(dir: &Path) -> Result<(), String> {
         let head = [
             share::story_tags(lang, site),
             findable::alternates(site, "", lang, |l| l.page_file().to_string()),
-            format!("<script type=\"application/ld+json\">{}</script>", findable::json_ld(site, &facts.of_story(lang), &credits)),
+            format!("<script type=\"application/ld+json\">{}</script>", findable::json_ld(site, lang, &facts, &credits)),
         ];
         let story_page = page_from(&template, lang, None, &main)?.replacen("</head>", &format!("  {}\n  </head>", head.join("\n    ")), 1);
         write(lang.page_file(), &story_page)?;
@@ -127,10 +127,10 @@ fn pages(dir: &Path) -> Result<(), String> {
                 let heading = (picture.title, picture.subtitle, picture.description.as_str());
                 write(&path, &share::share_page(lang, id, Some(&shared), heading, site, &head))?;
                 sitemap.push(path);
-                let picture_key = format!("{}/{id}/{key}/desktop", lang.short_code());
+                let picture_key = picture_key(lang, &picture);
                 let png = files::view_card_file(id, Some(&key), lang);
                 cards.push(share::card_job(lang, &png, picture.title, picture.subtitle, &picture_key));
-                view_pictures.push(picture_job(lang, &picture, &picture_key)?);
+                view_pictures.push(picture_job(lang, &picture)?);
             }
             cards.push(share::column_picture_job(lang, id, title, picture.subtitle, &format!("{}/{id}/wide", lang.short_code())));
 
@@ -144,7 +144,7 @@ fn pages(dir: &Path) -> Result<(), String> {
             pages.push(json!({ "page": lang.embed_file(id), "lang": lang.short_code(), "charts": [id] }));
         }
         for p in drawn {
-            pictures.push(picture_job(lang, &p, &format!("{}/{}", lang.short_code(), p.key))?);
+            pictures.push(picture_job(lang, &p)?);
         }
     }
     write(car_exports::ui::manifest::FILE, &car_exports::ui::manifest::manifest(site).to_string())?;
@@ -154,7 +154,7 @@ fn pages(dir: &Path) -> Result<(), String> {
     write(car_exports::ui::revisions_feed::FILE, &car_exports::ui::revisions_feed::atom(site))?;
     write(files::ROBOTS_FILE, &findable::robots(site))?;
     let sources: Vec<&dataset::Source> = data.sources.iter().collect();
-    write(&findable::data_page_file(), &findable::data_page(site, &facts.of_story(Lang::En), &credits, &sources))?;
+    write(&findable::data_page_file(), &findable::data_page(site, &facts, &credits, &sources))?;
     sitemap.push(findable::data_page_file());
     match site {
         Some(site) => {
@@ -177,8 +177,15 @@ fn pages(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// A picture for the drawing step (`prerender/draw-charts.mjs`), under `key`.
-fn picture_job(lang: Lang, p: &Picture, key: &str) -> Result<Value, String> {
+/// A picture's key among all the build draws: its language and its key on the page.
+fn picture_key(lang: Lang, p: &Picture) -> String {
+    format!("{}/{}", lang.short_code(), p.key)
+}
+
+/// A picture for the drawing step (`prerender/draw-charts.mjs`); without a dark option for a
+/// card's picture.
+fn picture_job(lang: Lang, p: &Picture) -> Result<Value, String> {
+    let key = picture_key(lang, p);
     Ok(json!({
         "key": key,
         "chart": p.chart,
@@ -188,7 +195,7 @@ fn picture_job(lang: Lang, p: &Picture, key: &str) -> Result<Value, String> {
         "lang": lang.short_code(),
         "unit": p.unit.id(),
         "light": serde_json::from_str::<Value>(&p.light).map_err(|e| format!("{key}: {e}"))?,
-        "dark": serde_json::from_str::<Value>(&p.dark).map_err(|e| format!("{key}: {e}"))?,
+        "dark": p.dark.as_deref().map(serde_json::from_str::<Value>).transpose().map_err(|e| format!("{key}: {e}"))?,
         "description": p.description,
     }))
 }

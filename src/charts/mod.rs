@@ -22,40 +22,42 @@ pub mod ranking;
 /// Every chart's public id, as used by `?embed=` and `data-chart` (`story::registry`).
 pub use crate::story::registry::CHART_IDS;
 
-/// A chart's table in its default view, the figures a reader sees before any choice.
-pub fn default_table(id: &str, lang: Lang) -> Option<crate::story::table::Table> {
+/// A chart in its default view, the figures a reader sees before any choice: its table and its
+/// text alternative (what its first picture shows).
+pub fn default_view(id: &str, lang: Lang) -> Option<(crate::story::table::Table, String)> {
+    fn both<V>(
+        view: V,
+        table: impl Fn(&V, Lang) -> crate::story::table::Table,
+        description: impl Fn(&V, Lang) -> String,
+        lang: Lang,
+    ) -> (crate::story::table::Table, String) {
+        (table(&view, lang), description(&view, lang))
+    }
     Some(match id {
-        guess_exports::CHART_ID => guess_exports::table(&Default::default(), lang),
-        exports_vs_peers::CHART_ID => exports_vs_peers::table(&Default::default(), lang),
-        exports_by_month::CHART_ID => exports_by_month::table(Default::default(), lang),
-        nev_share::CHART_ID => nev_share::table(Default::default(), lang),
-        export_destinations::CHART_ID => export_destinations::table(Default::default(), lang),
-        exports_by_maker::CHART_ID => exports_by_maker::table(Default::default(), lang),
-        capacity_vs_output::CHART_ID => capacity_vs_output::table(Default::default(), lang),
-        price_war::CHART_ID => price_war::table(Default::default(), lang),
-        investment_abroad::CHART_ID => investment_abroad::table(Default::default(), lang),
-        germany_in_china::CHART_ID => germany_in_china::table(Default::default(), lang),
-        policy_timeline::CHART_ID => policy_timeline::table(&Default::default(), lang),
-        outlook_explorer::CHART_ID => outlook_explorer::table(&Default::default(), lang),
-        _ => return None,
-    })
-}
-
-/// A chart's text alternative in its default view: what its first picture shows.
-pub fn default_description(id: &str, lang: Lang) -> Option<String> {
-    Some(match id {
-        guess_exports::CHART_ID => guess_exports::description(&Default::default(), lang),
-        exports_vs_peers::CHART_ID => exports_vs_peers::description(&Default::default(), lang),
-        exports_by_month::CHART_ID => exports_by_month::description(Default::default(), lang),
-        nev_share::CHART_ID => nev_share::description(Default::default(), lang),
-        export_destinations::CHART_ID => export_destinations::description(Default::default(), lang),
-        exports_by_maker::CHART_ID => exports_by_maker::description(Default::default(), lang),
-        capacity_vs_output::CHART_ID => capacity_vs_output::description(Default::default(), lang),
-        price_war::CHART_ID => price_war::description(Default::default(), lang),
-        investment_abroad::CHART_ID => investment_abroad::description(Default::default(), lang),
-        germany_in_china::CHART_ID => germany_in_china::description(Default::default(), lang),
-        policy_timeline::CHART_ID => policy_timeline::description(&Default::default(), lang),
-        outlook_explorer::CHART_ID => outlook_explorer::description(&Default::default(), lang),
+        guess_exports::CHART_ID => both(Default::default(), guess_exports::table, guess_exports::description, lang),
+        exports_vs_peers::CHART_ID => both(Default::default(), exports_vs_peers::table, exports_vs_peers::description, lang),
+        exports_by_month::CHART_ID => {
+            both(Default::default(), |v, l| exports_by_month::table(*v, l), |v, l| exports_by_month::description(*v, l), lang)
+        }
+        nev_share::CHART_ID => both(Default::default(), |v, l| nev_share::table(*v, l), |v, l| nev_share::description(*v, l), lang),
+        export_destinations::CHART_ID => {
+            both(Default::default(), |v, l| export_destinations::table(*v, l), |v, l| export_destinations::description(*v, l), lang)
+        }
+        exports_by_maker::CHART_ID => {
+            both(Default::default(), |v, l| exports_by_maker::table(*v, l), |v, l| exports_by_maker::description(*v, l), lang)
+        }
+        capacity_vs_output::CHART_ID => {
+            both(Default::default(), |v, l| capacity_vs_output::table(*v, l), |v, l| capacity_vs_output::description(*v, l), lang)
+        }
+        price_war::CHART_ID => both(Default::default(), |v, l| price_war::table(*v, l), |v, l| price_war::description(*v, l), lang),
+        investment_abroad::CHART_ID => {
+            both(Default::default(), |v, l| investment_abroad::table(*v, l), |v, l| investment_abroad::description(*v, l), lang)
+        }
+        germany_in_china::CHART_ID => {
+            both(Default::default(), |v, l| germany_in_china::table(*v, l), |v, l| germany_in_china::description(*v, l), lang)
+        }
+        policy_timeline::CHART_ID => both(Default::default(), policy_timeline::table, policy_timeline::description, lang),
+        outlook_explorer::CHART_ID => both(Default::default(), outlook_explorer::table, outlook_explorer::description, lang),
         _ => return None,
     })
 }
@@ -82,7 +84,7 @@ pub fn view_tables(id: &str, lang: Lang) -> Vec<crate::story::table::Table> {
         price_war::CHART_ID => each(price_war::table, lang),
         investment_abroad::CHART_ID => each(investment_abroad::table, lang),
         germany_in_china::CHART_ID => each(germany_in_china::table, lang),
-        _ => default_table(id, lang).into_iter().collect(),
+        _ => default_view(id, lang).map(|(table, _)| table).into_iter().collect(),
     }
 }
 

@@ -7,56 +7,89 @@
 //! the view's query written as a path segment; the build writes one per view and language, and
 //! "Copy link" gives it.
 
-use crate::charts::capacity_vs_output::CapacityView;
-use crate::charts::export_destinations::MarketsView;
-use crate::charts::exports_by_maker::MakersView;
-use crate::charts::exports_by_month::MonthlyView;
 use crate::charts::exports_vs_peers::{self, ChinaCount, OvertakingView};
-use crate::charts::germany_in_china::GermanyView;
-use crate::charts::investment_abroad::InvestmentView;
-use crate::charts::nev_share::NevView;
-use crate::charts::price_war::PriceWarView;
 use crate::charts::{
     Choice, capacity_vs_output, export_destinations, exports_by_maker, exports_by_month, germany_in_china, investment_abroad, nev_share,
     price_war,
 };
 use crate::state::url_state::{ChoiceViews, UrlState};
 
-/// Every view of `id` with a share page of its own, the default first.
-pub fn shared_views(id: &str) -> Vec<UrlState> {
-    fn each<V: Choice>(set: impl Fn(&mut ChoiceViews, V)) -> Vec<UrlState> {
+/// What to do with a chart's own choices, wherever the reader's view keeps them: list every view
+/// they reach, or put them back to their defaults.
+trait OwnChoices {
+    type Out;
+    /// The first chart's count and peers (`UrlState::overtaking`).
+    fn overtaking(self) -> Self::Out;
+    /// A one-of choice, kept in `field` of the later chapters' views.
+    fn choice<V: Choice>(self, field: fn(&mut ChoiceViews) -> &mut V) -> Self::Out;
+}
+
+/// The one list of the charts whose views have pages of their own, with where each keeps its
+/// choices; `None` for the others.
+fn own_choices<O: OwnChoices>(id: &str, own: O) -> Option<O::Out> {
+    Some(match id {
+        exports_vs_peers::CHART_ID => own.overtaking(),
+        exports_by_month::CHART_ID => own.choice(|c| &mut c.monthly),
+        nev_share::CHART_ID => own.choice(|c| &mut c.nev),
+        export_destinations::CHART_ID => own.choice(|c| &mut c.markets),
+        exports_by_maker::CHART_ID => own.choice(|c| &mut c.makers),
+        capacity_vs_output::CHART_ID => own.choice(|c| &mut c.capacity),
+        price_war::CHART_ID => own.choice(|c| &mut c.prices),
+        investment_abroad::CHART_ID => own.choice(|c| &mut c.investment),
+        germany_in_china::CHART_ID => own.choice(|c| &mut c.germany),
+        _ => return None,
+    })
+}
+
+/// Every view the choices reach, the default first.
+struct Listing;
+
+impl OwnChoices for Listing {
+    type Out = Vec<UrlState>;
+
+    fn overtaking(self) -> Vec<UrlState> {
+        let mut views = Vec::new();
+        for count in [ChinaCount::Caam, ChinaCount::Customs, ChinaCount::Both] {
+            // The default (every peer shown) first within each count.
+            for hidden in 0..8u8 {
+                let (japan, germany, korea) = (hidden & 1 == 0, hidden & 2 == 0, hidden & 4 == 0);
+                let overtaking = OvertakingView { count, japan, germany, korea };
+                views.push(UrlState { overtaking, ..UrlState::default() });
+            }
+        }
+        views
+    }
+
+    fn choice<V: Choice>(self, field: fn(&mut ChoiceViews) -> &mut V) -> Vec<UrlState> {
         V::ALL
             .iter()
             .map(|(view, _)| {
                 let mut state = UrlState::default();
-                set(&mut state.choices, *view);
+                *field(&mut state.choices) = *view;
                 state
             })
             .collect()
     }
-    match id {
-        exports_vs_peers::CHART_ID => {
-            let mut views = Vec::new();
-            for count in [ChinaCount::Caam, ChinaCount::Customs, ChinaCount::Both] {
-                // The default (every peer shown) first within each count.
-                for hidden in 0..8u8 {
-                    let (japan, germany, korea) = (hidden & 1 == 0, hidden & 2 == 0, hidden & 4 == 0);
-                    let overtaking = OvertakingView { count, japan, germany, korea };
-                    views.push(UrlState { overtaking, ..UrlState::default() });
-                }
-            }
-            views
-        }
-        exports_by_month::CHART_ID => each(|c, v: MonthlyView| c.monthly = v),
-        nev_share::CHART_ID => each(|c, v: NevView| c.nev = v),
-        export_destinations::CHART_ID => each(|c, v: MarketsView| c.markets = v),
-        exports_by_maker::CHART_ID => each(|c, v: MakersView| c.makers = v),
-        capacity_vs_output::CHART_ID => each(|c, v: CapacityView| c.capacity = v),
-        price_war::CHART_ID => each(|c, v: PriceWarView| c.prices = v),
-        investment_abroad::CHART_ID => each(|c, v: InvestmentView| c.investment = v),
-        germany_in_china::CHART_ID => each(|c, v: GermanyView| c.germany = v),
-        _ => vec![UrlState::default()],
+}
+
+/// The view with the chart's own choices at their defaults.
+struct Reset<'a>(&'a mut UrlState);
+
+impl OwnChoices for Reset<'_> {
+    type Out = ();
+
+    fn overtaking(self) {
+        self.0.overtaking = OvertakingView::default();
     }
+
+    fn choice<V: Choice>(self, field: fn(&mut ChoiceViews) -> &mut V) {
+        *field(&mut self.0.choices) = V::default();
+    }
+}
+
+/// Every view of `id` with a share page of its own, the default first.
+pub fn shared_views(id: &str) -> Vec<UrlState> {
+    own_choices(id, Listing).unwrap_or_else(|| vec![UrlState::default()])
 }
 
 /// A view's key in its share page's address: its query as a path segment (`count-customs_peers-japan`);
@@ -77,18 +110,7 @@ pub fn share_page_of(id: &str, state: &UrlState) -> Option<Option<String>> {
         return Some(None);
     }
     let mut others = view.clone();
-    match id {
-        exports_vs_peers::CHART_ID => others.overtaking = OvertakingView::default(),
-        exports_by_month::CHART_ID => others.choices.monthly = Default::default(),
-        nev_share::CHART_ID => others.choices.nev = Default::default(),
-        export_destinations::CHART_ID => others.choices.markets = Default::default(),
-        exports_by_maker::CHART_ID => others.choices.makers = Default::default(),
-        capacity_vs_output::CHART_ID => others.choices.capacity = Default::default(),
-        price_war::CHART_ID => others.choices.prices = Default::default(),
-        investment_abroad::CHART_ID => others.choices.investment = Default::default(),
-        germany_in_china::CHART_ID => others.choices.germany = Default::default(),
-        _ => return None,
-    }
+    own_choices(id, Reset(&mut others))?;
     others.story_query().is_empty().then(|| view_key(&view))
 }
 

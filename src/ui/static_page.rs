@@ -64,7 +64,8 @@ pub struct Picture {
     pub narrow: bool,
     pub unit: Unit,
     pub light: String,
-    pub dark: String,
+    /// `None` for a picture drawn for a share card only, which is light.
+    pub dark: Option<String>,
     pub description: String,
     pub title: &'static str,
     pub subtitle: &'static str,
@@ -94,7 +95,7 @@ pub fn story(lang: Lang) -> (String, Vec<Picture>) {
                 narrow,
                 unit: light.unit,
                 light: light.option.clone(),
-                dark: dark.option.clone(),
+                dark: Some(dark.option.clone()),
                 description: light.description.clone(),
                 title: light.title,
                 subtitle: light.subtitle,
@@ -105,28 +106,29 @@ pub fn story(lang: Lang) -> (String, Vec<Picture>) {
 }
 
 /// One chart in one of its views (`view`, `crate::state::shared_views`) at the desktop size,
-/// for that view's share card: the chart's embed rendered in that view, in light and dark.
+/// for that view's share card (light, as cards are): the chart's embed rendered in that view.
 pub fn view_picture(lang: Lang, chart_id: &'static str, view: &UrlState) -> Option<Picture> {
     let url = UrlState { embed: Some(Embed::Chart(chart_id)), ..view.clone() };
-    let drawn = |theme| {
-        let display = Display { lang, theme, reduced_motion: true, narrow: false };
-        let page = render(lang, display, &url, move || crate::ui::page::page(Some(Embed::Chart(chart_id)), lang, RwSignal::new(false)));
-        page.1.into_iter().find(|c| c.id == chart_id)
+    let display = Display { lang, theme: Theme::Light, reduced_motion: true, narrow: false };
+    let page = render(lang, display, &url, move || crate::ui::page::page(Some(Embed::Chart(chart_id)), lang, RwSignal::new(false)));
+    let drawn = page.1.into_iter().find(|c| c.id == chart_id)?;
+    let (size, _, width, height) = SIZES[2];
+    let key = match crate::state::shared_views::view_key(view) {
+        Some(view) => format!("{chart_id}/{view}/{size}"),
+        None => format!("{chart_id}/{size}"),
     };
-    let (light, dark) = (drawn(Theme::Light)?, drawn(Theme::Dark)?);
-    let (_, _, width, height) = SIZES[2];
     Some(Picture {
-        key: format!("{chart_id}/desktop"),
+        key,
         chart: chart_id,
         width,
         height,
         narrow: false,
-        unit: light.unit,
-        light: light.option,
-        dark: dark.option,
-        description: light.description,
-        title: light.title,
-        subtitle: light.subtitle,
+        unit: drawn.unit,
+        light: drawn.option,
+        dark: None,
+        description: drawn.description,
+        title: drawn.title,
+        subtitle: drawn.subtitle,
     })
 }
 
@@ -194,7 +196,7 @@ mod tests {
         assert!(html.contains("class=\"chart-canvas\""), "a place for each picture");
         assert!(!html.contains("<details open class=\"chart-table\">"), "tables are folded as on the live page");
         let first = &pictures[0];
-        assert_ne!(first.light, first.dark, "dark has its own colours");
+        assert_ne!(Some(&first.light), first.dark.as_ref(), "dark has its own colours");
         assert!(first.light.contains("\"series\""));
     }
 

@@ -94,8 +94,8 @@ pub fn ChartActions(
     // label says so), so the snippet's text alternative and sources are the first view's.
     let picture_code = Signal::derive(move || {
         let (share, picture) = (share_address(lang, id, None), format!("{}{}", site_folder(), column_picture_file(id, lang)));
-        let sources = crate::charts::default_table(id, lang).map(|t| source_line(&t.sources(), lang)).unwrap_or_default();
-        let alt = crate::charts::default_description(id, lang).unwrap_or_default();
+        let (sources, alt) =
+            crate::charts::default_view(id, lang).map(|(table, alt)| (source_line(&table.sources(), lang), alt)).unwrap_or_default();
         picture_snippet(&PictureLink {
             picture: &picture,
             size: COLUMN_PICTURE,
