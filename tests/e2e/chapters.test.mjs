@@ -27,7 +27,6 @@ test('all nine chapters are on the page, each with its chart drawn and sourced',
     assert.equal(await page.locator(`section#${chapter} h2`).count(), 1, `chapter ${chapter}`);
   }
   for (const id of CHARTS) {
-    await page.locator(`[data-chart="${id}"]`).scrollIntoViewIfNeeded();
     await waitForChart(page, id);
     const pixels = await canvasPixels(page, id);
     assert.ok(pixels.painted > pixels.total * 0.01, `${id} is painted`);
@@ -45,7 +44,6 @@ test('every control of every chart changes what is drawn, and drawn numbers are 
   let checked = 0;
   for (const id of CHARTS) {
     const frame = page.locator(`[data-chart="${id}"]`);
-    await frame.scrollIntoViewIfNeeded();
     await waitForChart(page, id);
     // Radios from last to first (ending on the default); each toggle button off, then on again.
     const radios = (await frame.locator('.chart-controls input[type=radio]').all()).reverse();

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, DIST, MANIFEST, SITE, CHART_IDS } from './harness.mjs';
+import { serve, launch, openPage, waitForChart, DIST, MANIFEST, SITE, CHART_IDS } from './harness.mjs';
 import { inkOf, pictureColours, pngSize } from './pictures.mjs';
 
 const CHART = 'exports-vs-peers';
@@ -201,10 +201,8 @@ test('the image snippet is the chart\'s picture, sized for a column, and links t
   for (const short of ['en', 'de']) {
     const lang = langOf(short);
     const { page, context } = await openPage(ctx.browser, `${SITE}${lang.page === 'index.html' ? '' : lang.page}`);
+    await waitForChart(page, CHART);
     const frame = page.locator(`[data-chart="${CHART}"]`);
-    await frame.scrollIntoViewIfNeeded();
-    await page.mouse.move(5, 5);
-    await page.waitForFunction((id) => document.querySelector(`[data-chart="${id}"] .chart-canvas canvas`), CHART, { timeout: 20000 });
     await frame.locator('.chart-actions button[aria-haspopup="dialog"]').first().click();
     const code = await frame.locator('.embed-dialog textarea').nth(1).inputValue();
     assert.doesNotMatch(code, /<script|<iframe/, 'no frame and no script: it works where neither does');
@@ -308,10 +306,9 @@ test('a view reached with the toggles has its own share page and card, which sho
   const lang = langOf('en');
   const { page, context } = await openPage(ctx.browser, `${SITE}?count=customs&peers=japan`);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
+  // The prerendered frame is swapped for the live one as the chart wakes: wait for the live one.
+  await waitForChart(page, CHART);
   const chart = page.locator(`[data-chart="${CHART}"]`);
-  await chart.scrollIntoViewIfNeeded();
-  await page.mouse.move(5, 5);
-  await page.waitForFunction((id) => document.querySelector(`[data-chart="${id}"] .chart-canvas canvas`), CHART, { timeout: 20000 });
   // Each drawn series' colour, by name.
   const colours = await page.evaluate((id) => {
     const option = window.echarts.getInstanceByDom(document.querySelector(`[data-chart="${id}"] .chart-canvas`)).getOption();

@@ -58,7 +58,6 @@ test('"Copy link" offers the chart\'s share page in its default view, which open
   const { page, context, problems } = await openPage(ctx.browser, `${ctx.server.origin}/de.html`, { reducedMotion: 'reduce' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.server.origin });
   const id = 'nev-share';
-  await page.locator(`[data-chart="${id}"]`).scrollIntoViewIfNeeded();
   await waitForChart(page, id);
   await page.locator(`[data-chart="${id}"] .chart-actions button`, { hasText: 'Link kopieren' }).click();
   await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.length > 0));
