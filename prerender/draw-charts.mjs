@@ -37,19 +37,20 @@ const IGNORED_PROPERTIES = new Set(['white-space', 'user-select', 'cursor']);
 /**
  * Draws every job's light and dark option (a job without a dark one: its light one only) and
  * returns the light pictures (keyed by job key) and the stylesheet that recolours them for the
- * dark theme. `placeholders`: the formatters the
- * build manifest names.
- * `formatLabels(requests)` turns `{lang, unit, kind, value}` requests into axis labels; it is
+ * dark theme. `app`: what the build manifest (src/ui/manifest.rs) says of the charts: the
+ * formatters the options name (`formatters`) and the ECharts theme they are drawn with
+ * (`chartTheme`, the live charts' own). `formatLabels(requests)` turns `{lang, unit, kind, value}` requests into axis labels; it is
  * called once per label round (normally once in all).
  */
-export async function drawCharts(jobs, formatLabels, placeholders) {
+export async function drawCharts(jobs, formatLabels, { formatters, chartTheme }) {
   // The formatters the options may name (src/charts/option.rs) are the ones this file knows.
   const known = Object.keys(PLACEHOLDERS).sort().join();
-  if ([...placeholders].sort().join() !== known) throw new Error(`the app names formatters ${placeholders}, this renderer knows ${known}`);
+  if ([...formatters].sort().join() !== known) throw new Error(`the app names formatters ${formatters}, this renderer knows ${known}`);
+  if (!chartTheme || typeof chartTheme !== 'object') throw new Error('the build manifest names no chart theme');
   const prefixes = idPrefixes(jobs);
   const svgs = new Map();
   const rules = new Map();
-  for (const { job, light, dark } of await renderWithLabels(jobs, formatLabels)) {
+  for (const { job, light, dark } of await renderWithLabels(jobs, formatLabels, chartTheme)) {
     const lightTree = naming(job, () => cleanSvg(light, prefixes.get(job.key)));
     // A card's picture is light only: it has no dark option, and adds nothing to the stylesheet.
     if (dark) collectThemeRules(job, lightTree, naming(job, () => cleanSvg(dark, prefixes.get(job.key))), rules);
@@ -77,7 +78,7 @@ function naming(job, step) {
  * the label widths, and so the plot area, which could change the ticks: then another round asks
  * for the new values only. Returns [{job, light, dark}] as SVG strings.
  */
-async function renderWithLabels(jobs, formatLabels) {
+async function renderWithLabels(jobs, formatLabels, theme) {
   const labels = new Map();
   for (let round = 0; round < MAX_LABEL_ROUNDS; round++) {
     const missing = new Map();
@@ -91,8 +92,8 @@ async function renderWithLabels(jobs, formatLabels) {
       };
       return {
         job,
-        light: renderSvg(prepareOption(job.light, formatterFor), job),
-        dark: job.dark ? renderSvg(prepareOption(job.dark, formatterFor), job) : null,
+        light: renderSvg(prepareOption(job.light, formatterFor), job, theme),
+        dark: job.dark ? renderSvg(prepareOption(job.dark, formatterFor), job, theme) : null,
       };
     });
     if (missing.size === 0) return rendered;
@@ -110,9 +111,9 @@ function labelKey(job, kind, value, name) {
   return JSON.stringify([job.lang, job.unit, kind, value, name, job.narrow === true]);
 }
 
-/// One SVG string from one option, with the job's size.
-function renderSvg(option, { width, height }) {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
+/// One SVG string from one option, with the job's size and the charts' theme.
+function renderSvg(option, { width, height }, theme) {
+  const chart = init(null, theme, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
     return chart.renderToSVGString();
@@ -237,6 +238,7 @@ function* elements(el) {
 function cleanSvg(svg, idPrefix) {
   const root = parseSvg(svg);
   dropBackground(root);
+  dropUnpainted(root);
   for (const el of elements(root)) {
     dropInteractionAttributes(el);
     styleToAttributes(el);
@@ -256,6 +258,16 @@ function dropBackground(root) {
     && first.attrs.get('x') === '0' && first.attrs.get('y') === '0'
     && [...first.attrs.keys()].every((k) => ['width', 'height', 'x', 'y', 'fill', 'fill-opacity'].includes(k));
   if (isBackground) root.children.shift();
+}
+
+/// Shapes that paint nothing: neither fill nor stroke. zrender gives every text with a line height
+/// (the charts' theme) an empty box of that height; on the page it draws nothing, in a picture it
+/// would be bytes for nothing.
+function dropUnpainted(node) {
+  node.children = node.children.filter(
+    (child) => !child.name || !(['path', 'rect'].includes(child.name) && child.attrs.get('fill') === 'none' && !child.attrs.has('stroke') && !child.attrs.has('style') && child.children.length === 0),
+  );
+  for (const child of node.children) if (child.children) dropUnpainted(child);
 }
 
 /// zrender's hover classes (their rules were in the dropped <style>) and the ecmeta_* attributes its

@@ -42,7 +42,7 @@ async function formatLabels(requests) {
 const manifest = JSON.parse(readFileSync(join(dir, 'build-manifest.json'), 'utf8'));
 const jobsPath = join(dir, 'prerender-jobs.json');
 const { pictures: jobs, viewPictures = [], pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
-const { svgs, css } = await drawCharts(jobs, formatLabels, manifest.formatters);
+const { svgs, css } = await drawCharts(jobs, formatLabels, manifest);
 
 const sheet = `/* Written by the build (prerender/place-pictures.mjs): the charts' pictures in dark mode. */\n${css}\n`;
 const sheetName = `static-charts-${createHash('sha256').update(sheet).digest('hex').slice(0, 16)}.css`;
@@ -64,7 +64,7 @@ console.log(`prerender: ${Math.round(bytes / 1024)} KiB of SVG in ${pages.length
 // The share cards: the same options drawn at the card's size, under the chart's words; a view's
 // card from that view's options (`viewPictures`, in no page).
 const cardJobs = cardChartJobs(cards, [...jobs, ...viewPictures]);
-const { svgs: cardSvgs } = await drawCharts(cardJobs, formatLabels, manifest.formatters);
+const { svgs: cardSvgs } = await drawCharts(cardJobs, formatLabels, manifest);
 drawCards(cards, cardSvgs, dir, manifest.inks.light);
 // The options were only for drawing: they are not part of the site.
 rmSync(jobsPath);

@@ -96,13 +96,13 @@ fn line_chart_base(
     }
     Chart::new()
         .animation(!display.reduced_motion)
-        // On a phone the legend wraps onto two or three rows, so the plot starts lower, below a
-        // mark's label on two lines too.
+        // On a phone the legend wraps onto up to four rows (five names at 320 px), so the plot
+        // starts lower, below a mark's label on two lines too (two 14 px lines, `option::THEME`).
         .grid(
             Grid::new()
                 .left(4)
                 .right((end_room + 10.0).ceil())
-                .top(if display.narrow && drawing_max.is_none() { 100 } else { 56 })
+                .top(if display.narrow && drawing_max.is_none() { 116 } else { 56 })
                 .bottom(8)
                 .contain_label(true),
         )

@@ -52,6 +52,48 @@ impl Formatter {
     }
 }
 
+/// The theme's JSON with one line height, in pixels, for every kind of text.
+macro_rules! line_height_theme {
+    ($px:literal) => {
+        concat!(
+            r#"{"categoryAxis":{"axisLabel":{"lineHeight":"#,
+            $px,
+            r#"}},"valueAxis":{"axisLabel":{"lineHeight":"#,
+            $px,
+            r#"}},"timeAxis":{"axisLabel":{"lineHeight":"#,
+            $px,
+            r#"}},"legend":{"textStyle":{"lineHeight":"#,
+            $px,
+            r#"}},"line":{"label":{"lineHeight":"#,
+            $px,
+            r#"},"endLabel":{"lineHeight":"#,
+            $px,
+            r#"}},"bar":{"label":{"lineHeight":"#,
+            $px,
+            r#"}},"scatter":{"label":{"lineHeight":"#,
+            $px,
+            r#"}},"markLine":{"label":{"lineHeight":"#,
+            $px,
+            r#"}},"markPoint":{"label":{"lineHeight":"#,
+            $px,
+            r#"}},"markArea":{"label":{"lineHeight":"#,
+            $px,
+            r#"}}}"#
+        )
+    };
+}
+
+/// ECharts' theme for every chart, live and pictured: a line height for each kind of text the
+/// options draw. Without one, zrender takes a line's height from the width of a CJK glyph, which
+/// on a machine with no CJK font is a few pixels, and the lines of a label print on each other.
+/// A theme rather than the option because ECharts reads `lineHeight` from a text's own style only
+/// (not from the option's `textStyle`) and charming's label types have no field for it. The live
+/// binding (`web::echarts`) and the picture renderer (through the build manifest) both init
+/// ECharts with it; `theme_covers_every_text_the_charts_draw` checks it against every option.
+/// 14 px: a sixth more than the largest font size the builders use (12 px), the height of a line
+/// of DejaVu Sans at 12 px, so lines never overprint and sit about as close as before.
+pub const THEME: &str = line_height_theme!(14);
+
 /// An ECharts option: built like `charming::Chart`, serialized with `charts::to_json`.
 #[derive(Serialize, Debug, Clone, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]

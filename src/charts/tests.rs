@@ -131,3 +131,69 @@ fn every_option_names_known_formatters_where_they_belong() {
         }
     }
 }
+
+/// Every kind of text each chart draws, in each of its views, on a phone and wider, has a line
+/// height in the theme, at least a sixth more than the option's largest font size.
+#[test]
+fn theme_covers_every_text_the_charts_draw() {
+    fn each<V: Choice>(chart: fn(V, Display) -> Chart) -> Vec<Box<dyn Fn(Display) -> Chart>> {
+        V::ALL.iter().map(|(view, _)| Box::new(move |d| chart(*view, d)) as Box<dyn Fn(Display) -> Chart>).collect()
+    }
+    let mut charts: Vec<Box<dyn Fn(Display) -> Chart>> = vec![
+        Box::new(|d| exports_vs_peers::chart(&exports_vs_peers::OvertakingView::default(), None, d)),
+        Box::new(|d| exports_vs_peers::chart(&exports_vs_peers::OvertakingView::default(), Some(2023), d)),
+        Box::new(|d| guess_exports::chart(&guess_exports::GuessView::default(), d)),
+        Box::new(|d| outlook_explorer::chart(&outlook_explorer::OutlookView::default(), d)),
+        Box::new(|d| policy_timeline::chart(&policy_timeline::PolicyView::default(), d)),
+    ];
+    charts.extend(each(exports_by_month::chart));
+    charts.extend(each(nev_share::chart));
+    charts.extend(each(export_destinations::chart));
+    charts.extend(each(exports_by_maker::chart));
+    charts.extend(each(capacity_vs_output::chart));
+    charts.extend(each(price_war::chart));
+    charts.extend(each(investment_abroad::chart));
+    charts.extend(each(germany_in_china::chart));
+    let theme: Value = serde_json::from_str(option::THEME).unwrap();
+    fn largest_font(value: &Value) -> f64 {
+        match value {
+            Value::Object(map) => {
+                map.iter().map(|(k, v)| if k == "fontSize" { v.as_f64().unwrap_or(0.0) } else { largest_font(v) }).fold(0.0, f64::max)
+            }
+            Value::Array(items) => items.iter().map(largest_font).fold(0.0, f64::max),
+            _ => 0.0,
+        }
+    }
+    let as_list = |v: &Value| v.as_array().cloned().unwrap_or_else(|| if v.is_object() { vec![v.clone()] } else { vec![] });
+    for chart in charts {
+        for narrow in [false, true] {
+            let o = option(chart(Display { narrow, ..Display::default() }));
+            let mut parts = Vec::new();
+            for (axes, default) in [(&o["xAxis"], "category"), (&o["yAxis"], "value")] {
+                for axis in as_list(axes) {
+                    parts.push((format!("{}Axis", axis["type"].as_str().unwrap_or(default)), "axisLabel"));
+                }
+            }
+            if o["legend"].is_object() {
+                parts.push(("legend".into(), "textStyle"));
+            }
+            for series in as_list(&o["series"]) {
+                let kind = series["type"].as_str().unwrap().to_string();
+                parts.push((kind.clone(), "label"));
+                if series["endLabel"].is_object() {
+                    parts.push((kind, "endLabel"));
+                }
+                for mark in ["markLine", "markPoint", "markArea"] {
+                    if series[mark].is_object() {
+                        parts.push((mark.into(), "label"));
+                    }
+                }
+            }
+            let font = largest_font(&o).max(12.0);
+            for (component, part) in parts {
+                let height = theme[&component][part]["lineHeight"].as_f64();
+                assert!(height.is_some_and(|h| h >= font * 1.15), "{component}.{part}: line height {height:?} for {font} px text");
+            }
+        }
+    }
+}

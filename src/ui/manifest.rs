@@ -55,6 +55,7 @@ pub fn manifest(site: Option<&str>) -> Value {
         "robots": crate::story::site::ROBOTS_FILE,
         "inks": { "light": inks(Theme::Light), "dark": inks(Theme::Dark) },
         "formatters": Formatter::ALL.map(Formatter::placeholder),
+        "chartTheme": serde_json::from_str::<serde_json::Value>(crate::charts::option::THEME).expect("the chart theme is JSON"),
     })
 }
 

@@ -147,7 +147,8 @@ impl EChart {
         }
         let opts = Object::new();
         Reflect::set(&opts, &"renderer".into(), &"canvas".into())?;
-        let instance = echarts_init(container, &JsValue::NULL, &opts)?;
+        let theme = js_sys::JSON::parse(crate::charts::option::THEME)?;
+        let instance = echarts_init(container, &theme, &opts)?;
 
         let on_resize = Closure::<dyn FnMut()>::new({
             let instance = instance.clone();
