@@ -1,7 +1,9 @@
 // Shared pieces of the end-to-end tests: a static server for the release build on 127.0.0.1,
 // a headless Chromium that never reaches the network, and probes into the drawn charts.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize } from 'node:path';
@@ -113,6 +115,94 @@ export async function serve(root = DIST, extra = {}, { port = 0, prefix = '/', g
   };
 }
 
+/// Debian's nginx and its brotli_static module, which the test command installs (xtask/src/tools.rs).
+export const NGINX = { binary: '/usr/sbin/nginx', brotliStatic: '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so' };
+const NGINX_SITE = new URL('../../deploy/nginx.conf', import.meta.url).pathname;
+
+/** A port of the loopback that nobody listens on now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Serves `root` (default: the release build) through a real nginx on a free port of the loopback,
+ * with deploy/nginx.conf included in its `server` block as the README's "Deploy" says: its `root`
+ * set to where the site is and `brotli_static` switched on, with the module loaded. With
+ * `subPath` ("explainer"), the site is a folder of the served root, as on a host that serves
+ * other pages beside it. nginx runs in the foreground as a child of the test and stops on `close`.
+ */
+export async function serveWithNginx(root = DIST, { subPath = '' } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'car-exports-nginx-'));
+  // The workers may run as another user: they must be able to read the files.
+  chmodSync(dir, 0o755);
+  let served = root;
+  if (subPath) {
+    served = join(dir, 'www');
+    mkdirSync(served);
+    symlinkSync(root, join(served, subPath));
+  }
+  const site = readFileSync(NGINX_SITE, 'utf8');
+  if (!/^root [^;]+;/m.test(site) || !/^# brotli_static on;/m.test(site)) throw new Error('deploy/nginx.conf no longer has the `root` and `brotli_static` lines the README names');
+  writeFileSync(join(dir, 'site.conf'), site.replace(/^root [^;]+;/m, `root ${served};`).replace(/^# brotli_static on;/m, 'brotli_static on;'));
+  const port = await freePort();
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((k) => `  ${k}_temp_path ${join(dir, k)};`).join('\n');
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    [
+      `load_module ${NGINX.brotliStatic};`,
+      'daemon off;',
+      process.getuid?.() === 0 ? 'user root;' : '',
+      `pid ${join(dir, 'nginx.pid')};`,
+      `error_log ${join(dir, 'error.log')} warn;`,
+      'events { worker_connections 256; }',
+      'http {',
+      '  access_log off;',
+      temp,
+      `  server {\n    listen 127.0.0.1:${port};\n    include ${join(dir, 'site.conf')};\n  }`,
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(NGINX.binary, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const origin = `http://127.0.0.1:${port}`;
+  const log = () => `${stderr}${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''}`;
+  for (let tries = 0; ; tries += 1) {
+    if (child.exitCode !== null) throw new Error(`nginx stopped at start:\n${log()}`);
+    const up = await fetch(`${origin}/`, { method: 'HEAD' }).then(() => true, () => false);
+    if (up) break;
+    if (tries > 100) {
+      child.kill('SIGKILL');
+      throw new Error(`nginx did not answer on ${origin}:\n${log()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  let closed = false;
+  return {
+    origin,
+    base: `${origin}/${subPath ? `${subPath}/` : ''}`,
+    log,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Reads a `_headers` file as Netlify and Cloudflare Pages do: blocks of a path (exact, or ending
  * in one `*`) and indented `Name: value` lines; `#` starts a comment.
@@ -189,34 +279,44 @@ export function suite({ before, after }, extraRoutes) {
 }
 
 /**
- * The fonts the pages are tested with: files of the Debian packages the test command installs
- * (xtask/src/tools.rs: fonts-dejavu-core for Latin text, fonts-wqy-microhei for Chinese), and
- * nothing else. DejaVu is also the widest of Debian's common text fonts, so a layout that fits
- * here fits with narrower ones.
+ * The font sets the pages are tested with: files of the Debian packages the test command installs
+ * (xtask/src/tools.rs), and nothing else, so every machine renders the same pages.
+ * - `all`: DejaVu for Latin text and WenQuanYi Micro Hei for Chinese. DejaVu is also the widest of
+ *   Debian's common text fonts, so a layout that fits here fits with narrower ones.
+ * - `latin`: DejaVu and Liberation with no CJK font at all, as on many Linux systems: text
+ *   measurement that leans on a CJK glyph (zrender's line height) goes wrong there.
  */
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';
-export const TEST_FONTS = {
-  files: [
-    ...['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSansMono', 'DejaVuSansMono-Bold'].map((f) => `${DEJAVU}/${f}.ttf`),
-    '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
-  ],
-  sans: ['DejaVu Sans', 'WenQuanYi Micro Hei'],
-  serif: ['DejaVu Serif', 'WenQuanYi Micro Hei'],
-  monospace: ['DejaVu Sans Mono', 'WenQuanYi Micro Hei Mono'],
+const LIBERATION = '/usr/share/fonts/truetype/liberation';
+const DEJAVU_FILES = ['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSansMono', 'DejaVuSansMono-Bold'].map((f) => `${DEJAVU}/${f}.ttf`);
+export const FONT_SETS = {
+  all: {
+    files: [...DEJAVU_FILES, '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'],
+    sans: ['DejaVu Sans', 'WenQuanYi Micro Hei'],
+    serif: ['DejaVu Serif', 'WenQuanYi Micro Hei'],
+    monospace: ['DejaVu Sans Mono', 'WenQuanYi Micro Hei Mono'],
+  },
+  latin: {
+    files: [...DEJAVU_FILES, ...['LiberationSans-Regular', 'LiberationSans-Bold', 'LiberationSerif-Regular', 'LiberationSerif-Bold', 'LiberationMono-Regular'].map((f) => `${LIBERATION}/${f}.ttf`)],
+    sans: ['DejaVu Sans', 'Liberation Sans'],
+    serif: ['DejaVu Serif', 'Liberation Serif'],
+    monospace: ['DejaVu Sans Mono', 'Liberation Mono'],
+  },
 };
 
 /**
- * A fontconfig file that shows Chromium only TEST_FONTS (linked into a folder of their own),
- * whatever else the machine has, so every machine renders the same pages. Written once per process.
+ * A fontconfig file that shows Chromium only the fonts of one of FONT_SETS (linked into a folder
+ * of their own), whatever else the machine has. Written once per set and process.
  */
-let fontConfig;
-function testFontConfig() {
-  if (fontConfig) return fontConfig;
-  // One folder for every test process; several may set it up at once, hence no error on EEXIST.
-  const dir = join(tmpdir(), 'car-exports-test-fonts');
+const fontConfigs = new Map();
+function testFontConfig(setName) {
+  if (fontConfigs.has(setName)) return fontConfigs.get(setName);
+  const set = FONT_SETS[setName];
+  // One folder per set for every test process; several may set it up at once, hence no error on EEXIST.
+  const dir = join(tmpdir(), `car-exports-test-fonts-${setName}`);
   mkdirSync(join(dir, 'cache'), { recursive: true });
   mkdirSync(join(dir, 'fonts'), { recursive: true });
-  for (const file of TEST_FONTS.files) {
+  for (const file of set.files) {
     if (!existsSync(file)) throw new Error(`the test font ${file} is missing: \`cargo xtask test\` installs it`);
     try {
       symlinkSync(file, join(dir, 'fonts', basename(file)));
@@ -226,7 +326,7 @@ function testFontConfig() {
   }
   const prefer = (families) => families.map((f) => `<family>${f}</family>`).join('');
   const alias = (generic, families) => `  <alias binding="same"><family>${generic}</family><prefer>${prefer(families)}</prefer></alias>`;
-  fontConfig = join(dir, 'fonts.conf');
+  const fontConfig = join(dir, 'fonts.conf');
   // Written aside and renamed, so another test process never reads half a file.
   writeFileSync(
     `${fontConfig}.${process.pid}`,
@@ -236,27 +336,28 @@ function testFontConfig() {
       '<fontconfig>',
       `  <dir>${join(dir, 'fonts')}</dir>`,
       `  <cachedir>${join(dir, 'cache')}</cachedir>`,
-      alias('sans-serif', TEST_FONTS.sans),
-      alias('sans', TEST_FONTS.sans),
-      alias('system-ui', TEST_FONTS.sans),
-      alias('serif', TEST_FONTS.serif),
-      alias('monospace', TEST_FONTS.monospace),
+      alias('sans-serif', set.sans),
+      alias('sans', set.sans),
+      alias('system-ui', set.sans),
+      alias('serif', set.serif),
+      alias('monospace', set.monospace),
       // Any other name (a system font the page asks for first) falls back to the sans fonts.
-      `  <match target="pattern"><edit name="family" mode="append_last">${TEST_FONTS.sans.map((f) => `<string>${f}</string>`).join('')}</edit></match>`,
+      `  <match target="pattern"><edit name="family" mode="append_last">${set.sans.map((f) => `<string>${f}</string>`).join('')}</edit></match>`,
       '</fontconfig>',
       '',
     ].join('\n'),
   );
   renameSync(`${fontConfig}.${process.pid}`, fontConfig);
+  fontConfigs.set(setName, fontConfig);
   return fontConfig;
 }
 
-/** Headless Chromium with the flags this closed network needs, and only the test fonts. */
-export function launch() {
+/** Headless Chromium with the flags this closed network needs, and only the fonts of one set. */
+export function launch({ fonts = 'all' } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    env: { ...process.env, FONTCONFIG_FILE: testFontConfig() },
+    env: { ...process.env, FONTCONFIG_FILE: testFontConfig(fonts) },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -361,8 +462,11 @@ export function tableOf(page, id) {
 
 /**
  * Every text ECharts draws in a chart, from zrender's display list (on a canvas a text is drawn
- * as one span per line): its words, its box on the canvas, and what it labels ("bar" for a value
- * written on a bar, "line" for a line's end label, else "other": axis labels, legend, marks).
+ * as one span per line): its words, its box on the canvas, its font size, and what it labels
+ * ("bar" for a value written on a bar, "line" for a line's end label, else "other": axis labels,
+ * legend, marks). zrender sizes a line's box by the width of a CJK glyph, which is far too small
+ * where the reader has no CJK font; each line's box is taken as at least as tall as its font
+ * size, as the reader sees it, so a text is as tall as its lines only when they do not overprint.
  */
 export function drawnTexts(page, id) {
   return page.evaluate((chartId) => {
@@ -371,19 +475,25 @@ export function drawnTexts(page, id) {
     const texts = new Map();
     for (const span of chart.getZr().storage.getDisplayList(true)) {
       if (span.type !== 'tspan' || !span.style?.text || span.invisible || span.ignore || (span.style.opacity ?? 1) === 0) continue;
+      const size = Number(String(span.style.font ?? '').match(/(\d+(?:\.\d+)?)px/)?.[1] ?? 12);
       const box = span.getBoundingRect().clone();
+      if (box.height < size) {
+        box.y -= (size - box.height) / 2;
+        box.height = size;
+      }
       if (span.transform) box.applyTransform(span.transform);
       const owner = span.parent ?? span;
       const text = texts.get(owner);
       if (text) {
         text.box.union(box);
         text.lines.push(String(span.style.text));
+        text.size = Math.max(text.size, size);
       } else {
         const host = owner.__hostTarget?.type;
         const on = host === 'rect' ? 'bar' : host === 'ec-polyline' ? 'line' : 'other';
-        texts.set(owner, { box, lines: [String(span.style.text)], on });
+        texts.set(owner, { box, lines: [String(span.style.text)], on, size });
       }
     }
-    return [...texts.values()].map(({ box, lines, on }) => ({ text: lines.join('\n'), x: box.x, y: box.y, width: box.width, height: box.height, on }));
+    return [...texts.values()].map(({ box, lines, on, size }) => ({ text: lines.join('\n'), lines: lines.length, size, x: box.x, y: box.y, width: box.width, height: box.height, on }));
   }, id);
 }

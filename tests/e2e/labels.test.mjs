@@ -1,13 +1,20 @@
 // Charts a phone reader can read without touching them: for every chart, in its default view and
 // after each of its choices and toggles, at 320, 390 and 1280 px (and at 390 px in German and
 // Chinese), zrender's display list shows every category name drawn, a value on every bar, a label
-// at the end of every line that reaches the last two years, no two texts overlapping and none cut
-// off at the chart's edge.
+// at the end of every line that reaches the last two years, every text as tall as its lines, no
+// two texts overlapping and none cut off at the chart's edge. The same again at 390 and 1280 px
+// with fonts that have no CJK glyph (harness.mjs, FONT_SETS.latin), as many Linux readers have.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, waitForChart, drawnTexts } from './harness.mjs';
+import { suite, launch, waitForChart, drawnTexts } from './harness.mjs';
 
 const ctx = suite({ before, after });
+before(async () => {
+  ctx.latinBrowser = await launch({ fonts: 'latin' });
+});
+after(async () => {
+  await ctx.latinBrowser?.close();
+});
 
 /** What is wrong with the texts drawn in a chart now; empty when it reads well. */
 async function problemsOf(page, id) {
@@ -47,6 +54,10 @@ async function problemsOf(page, id) {
   if (barLabels < barValues) problems.push(`${barValues} bars but ${barLabels} values written on them`);
   const lineLabels = texts.filter((t) => t.on === 'line').length;
   if (lineLabels < option.endLabels) problems.push(`${option.endLabels} lines have end labels but ${lineLabels} are drawn`);
+  for (const t of texts) {
+    // Lines closer than their font size print on top of each other.
+    if (t.height < t.lines * t.size - 1) problems.push(`"${t.text}" is ${t.height.toFixed(1)} px tall for ${t.lines} line(s) at ${t.size} px`);
+  }
   for (let i = 0; i < texts.length; i++) {
     const a = texts[i];
     if (a.x < -1 || a.y < -1 || a.x + a.width > width + 1 || a.y + a.height > height + 1) problems.push(`"${a.text}" is cut off at the edge`);
@@ -76,8 +87,8 @@ async function controlsOf(page, id) {
 /** Lets ECharts draw the new option (animations are off under reduced motion). */
 const nextFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-async function checkEveryChart(width, lang) {
-  const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+async function checkEveryChart(width, lang, browser = ctx.browser) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(`${ctx.server.origin}/?lang=${lang}`);
   const found = [];
@@ -98,5 +109,11 @@ async function checkEveryChart(width, lang) {
 for (const [width, lang] of [[320, 'en'], [390, 'en'], [1280, 'en'], [390, 'de'], [390, 'zh']]) {
   test(`at ${width} px in ${lang}, every chart in every view: each name drawn, each bar valued, nothing overlapping or cut off`, async () => {
     assert.deepEqual(await checkEveryChart(width, lang), []);
+  });
+}
+
+for (const width of [390, 1280]) {
+  test(`at ${width} px with Latin fonts only, every chart in every view: each text as tall as its lines, nothing overlapping or cut off`, async () => {
+    assert.deepEqual(await checkEveryChart(width, 'en', ctx.latinBrowser), []);
   });
 }

@@ -2,7 +2,7 @@
 // page; <html lang> follows; prose, labels, tables and numbers follow; no English left behind.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, waitForChart, tableOf, TEST_FONTS } from './harness.mjs';
+import { suite, launch, waitForChart, tableOf, FONT_SETS } from './harness.mjs';
 
 const ctx = suite({ before, after });
 const CHART = 'exports-vs-peers';
@@ -130,7 +130,7 @@ test('before the app arrives, the prerendered page already speaks the reader lan
   await context.close();
 });
 
-/** Of the test fonts (harness.mjs, TEST_FONTS), the one that sets a German sentence widest. */
+/** Of the test fonts (harness.mjs, FONT_SETS.all), the one that sets a German sentence widest. */
 async function widestTestFont(page) {
   return page.evaluate((families) => {
     const context = document.createElement('canvas').getContext('2d');
@@ -139,7 +139,44 @@ async function widestTestFont(page) {
       return context.measureText('Exportbeschränkungen für Elektroautos überraschen die Wettbewerber').width;
     };
     return families.reduce((a, b) => (width(b) > width(a) ? b : a));
-  }, [TEST_FONTS.sans[0], TEST_FONTS.serif[0], TEST_FONTS.monospace[0]]);
+  }, [FONT_SETS.all.sans[0], FONT_SETS.all.serif[0], FONT_SETS.all.monospace[0]]);
+}
+
+/**
+ * At 320 px in `code`, on `browser`, every chart live, every table, source list and each dialog of
+ * chart 1 open: the page never scrolls sideways and nothing runs past its edge. With `font`, every
+ * text is forced into it.
+ */
+async function checkNoSidewaysScrolling(browser, code, font, where) {
+  // The font is forced by a style element, which the page's policy would refuse.
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 }, reducedMotion: 'reduce', bypassCSP: Boolean(font) });
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.origin}/?lang=${code}`);
+  if (font) await page.addStyleTag({ content: `*, *::before, *::after { font-family: "${font}" !important; }` });
+  for (const id of await page.locator('[data-chart]').evaluateAll((frames) => frames.map((f) => f.dataset.chart))) {
+    await waitForChart(page, id);
+  }
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  // Each dialog in turn: the embed code, then the citation.
+  for (const opener of await page.locator(`[data-chart="${CHART}"] .chart-actions button[aria-haspopup="dialog"]`).all()) {
+    await opener.click();
+    await page.locator('dialog[open]').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `no sideways scrolling (${where})`);
+    const wide = await page.evaluate(() => {
+      const edge = document.documentElement.clientWidth + 1;
+      const past = [...document.querySelectorAll('main button, main label, main h1, main h2, main h3, main p, main li, main select, main summary, dialog[open], dialog[open] *')]
+        .filter((el) => el.getBoundingClientRect().right > edge && !el.closest('.table-scroll, .data-table-wrap, table'))
+        .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 40)}`);
+      const dialog = document.querySelector('dialog[open]');
+      if (dialog && dialog.scrollWidth > dialog.clientWidth) past.push(`the dialog scrolls sideways by ${dialog.scrollWidth - dialog.clientWidth}px`);
+      return past.slice(0, 5);
+    });
+    assert.deepEqual(wide, [], `elements past the edge (${where})`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+  }
+  await context.close();
 }
 
 test('at 320 px, every chart live, every table, source list and the embed dialog open: no language scrolls sideways, in the page fonts and in the widest test font', async () => {
@@ -148,36 +185,16 @@ test('at 320 px, every chart live, every table, source list and the embed dialog
   await probe.close();
   for (const font of [null, widest]) {
     for (const code of ['en', 'de', 'nl', 'zh']) {
-      const where = `${code}${font ? `, every text in ${font}` : ''}`;
-      // The font is forced by a style element, which the page's policy would refuse.
-      const context = await ctx.browser.newContext({ viewport: { width: 320, height: 800 }, reducedMotion: 'reduce', bypassCSP: Boolean(font) });
-      const page = await context.newPage();
-      await page.goto(`${ctx.server.origin}/?lang=${code}`);
-      if (font) await page.addStyleTag({ content: `*, *::before, *::after { font-family: "${font}" !important; }` });
-      for (const id of await page.locator('[data-chart]').evaluateAll((frames) => frames.map((f) => f.dataset.chart))) {
-        await waitForChart(page, id);
-      }
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      // Each dialog in turn: the embed code, then the citation.
-      for (const opener of await page.locator(`[data-chart="${CHART}"] .chart-actions button[aria-haspopup="dialog"]`).all()) {
-        await opener.click();
-        await page.locator('dialog[open]').waitFor();
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.equal(overflow, 0, `no sideways scrolling (${where})`);
-        const wide = await page.evaluate(() => {
-          const edge = document.documentElement.clientWidth + 1;
-          const past = [...document.querySelectorAll('main button, main label, main h1, main h2, main h3, main p, main li, main select, main summary, dialog[open], dialog[open] *')]
-            .filter((el) => el.getBoundingClientRect().right > edge && !el.closest('.table-scroll, .data-table-wrap, table'))
-            .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 40)}`);
-          const dialog = document.querySelector('dialog[open]');
-          if (dialog && dialog.scrollWidth > dialog.clientWidth) past.push(`the dialog scrolls sideways by ${dialog.scrollWidth - dialog.clientWidth}px`);
-          return past.slice(0, 5);
-        });
-        assert.deepEqual(wide, [], `elements past the edge (${where})`);
-        await page.keyboard.press('Escape');
-        await page.waitForFunction(() => !document.querySelector('dialog[open]'));
-      }
-      await context.close();
+      await checkNoSidewaysScrolling(ctx.browser, code, font, `${code}${font ? `, every text in ${font}` : ''}`);
     }
+  }
+});
+
+test('at 320 px with Latin fonts only (no CJK font on the machine), the same: no Latin-script language scrolls sideways', async () => {
+  const browser = await launch({ fonts: 'latin' });
+  try {
+    for (const code of ['en', 'de', 'nl']) await checkNoSidewaysScrolling(browser, code, null, `${code}, Latin fonts only`);
+  } finally {
+    await browser.close();
   }
 });
