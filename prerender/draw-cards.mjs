@@ -5,11 +5,13 @@
 // - column pictures, 640x400 at twice the pixels, for the Embed dialog's image snippet, over the
 //   same line (the image snippet's caption names the sources).
 // Each is the chart's default view drawn by draw-charts.mjs at the card's size from the same
-// options as the page, under its title and subtitle; @resvg/resvg-js turns that SVG into the PNG.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// options as the page, under its title and subtitle; @resvg/resvg-js turns that SVG into the PNG,
+// with the card fonts only (CARD_FONT_FILES); a character they lack stops the build.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { Resvg } from '@resvg/resvg-js';
+import opentype from 'opentype.js';
 
 /// The type and spacing of a card `width` wide: a share card's, or a column picture's, smaller.
 function measures(width) {
@@ -17,15 +19,21 @@ function measures(width) {
   return { margin: 32 * s, title: 40 * s, subtitle: 24 * s, footer: 20 * s, footerRoom: 56 * s, chartWidth: width - 64 * s };
 }
 
-/// Fonts the cards are drawn with: the page's DejaVu faces and a Chinese one, where the machine
-/// has them (the test command installs them); otherwise whatever fonts the system has.
-const FONT_FILES = [
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-  '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf',
-  '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf',
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
-];
+/// The fonts the cards are drawn with, and the only ones: files of the project's own npm packages
+/// (package.json), so every machine draws the same cards whatever fonts it has. DejaVu for Latin,
+/// Greek and Cyrillic text (the faces the pages are tested with), Noto Sans SC for Chinese.
+const NODE_MODULES = new URL('../node_modules/', import.meta.url).pathname;
+export const CARD_FONT_FILES = [
+  'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+  'dejavu-fonts-ttf/ttf/DejaVuSerif.ttf',
+  'dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf',
+  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+].map((file) => join(NODE_MODULES, file));
+/// The families the card's own words ask for: each first, then the Chinese face.
+const SERIF = 'DejaVu Serif, Noto Sans SC, serif';
+const SANS = 'DejaVu Sans, Noto Sans SC, sans-serif';
 
 /// The card's jobs for draw-charts.mjs: each card's picture job, drawn at the card's chart size.
 export function cardChartJobs(cards, pictureJobs) {
@@ -40,17 +48,18 @@ export function cardChartJobs(cards, pictureJobs) {
 /// Draws every card into `dir`; `svgs` are the chart pictures drawn from `cardChartJobs`.
 /// `ink`: the light inks of the build manifest (src/ui/manifest.rs), the page's own.
 export function drawCards(cards, svgs, dir, ink) {
-  const fontFiles = FONT_FILES.filter((file) => existsSync(file));
-  if (fontFiles.length < FONT_FILES.length) {
-    console.log(`prerender: share cards drawn with the system's fonts (${FONT_FILES.length - fontFiles.length} of the page's fonts missing)`);
-  }
+  const missing = CARD_FONT_FILES.filter((file) => !existsSync(file));
+  if (missing.length > 0) throw new Error(`the card fonts ${missing.join(', ')} are missing: \`npm ci\` installs them`);
+  const covers = fontCoverage(CARD_FONT_FILES);
   for (const card of cards) {
     const svg = cardSvg(card, svgs.get(`card-${card.png}`), ink);
+    const uncovered = uncoveredCharacters(svg, covers);
+    if (uncovered.length > 0) throw new Error(`card ${card.png}: the card fonts have no glyph for ${uncovered.join('; ')}`);
     const png = new Resvg(svg, {
       fitTo: card.scale > 1 ? { mode: 'zoom', value: card.scale } : { mode: 'original' },
       font: {
-        fontFiles,
-        loadSystemFonts: fontFiles.length === 0,
+        fontFiles: CARD_FONT_FILES,
+        loadSystemFonts: false,
         defaultFontFamily: 'DejaVu Sans',
         sansSerifFamily: 'DejaVu Sans',
         serifFamily: 'DejaVu Serif',
@@ -87,17 +96,17 @@ function cardSvg(card, chartSvg, INK) {
   const lines = [];
   let y = first;
   for (const line of title) {
-    lines.push(text(line, m.margin, y, m.title, INK.text, 'bold', 'DejaVu Serif, WenQuanYi Micro Hei, serif'));
+    lines.push(text(line, m.margin, y, m.title, INK.text, 'bold', SERIF));
     y += m.title * 1.2;
   }
   y += m.subtitle * 1.33 - m.title * 1.2 + m.subtitle * 0.4;
   for (const line of subtitle) {
-    lines.push(text(line, m.margin, y, m.subtitle, INK.muted, 'normal', 'DejaVu Sans, WenQuanYi Micro Hei, sans-serif'));
+    lines.push(text(line, m.margin, y, m.subtitle, INK.muted, 'normal', SANS));
     y += m.subtitle * 1.33;
   }
   const chart = nested(chartSvg, m.margin, chartTop, m.chartWidth, chartHeight);
   const footer = footerLines
-    .map((line, i) => text(line, m.margin, H - m.footer * 1.2 - m.footer * 1.25 * (footerLines.length - 1 - i), m.footer, INK.muted, 'normal', 'DejaVu Sans, WenQuanYi Micro Hei, sans-serif'))
+    .map((line, i) => text(line, m.margin, H - m.footer * 1.2 - m.footer * 1.25 * (footerLines.length - 1 - i), m.footer, INK.muted, 'normal', SANS))
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`
     + `<rect width="${W}" height="${H}" fill="${INK.background}"/><rect width="${W}" height="${m.margin / 4}" fill="${INK.accent}"/>`
@@ -140,4 +149,38 @@ function wrap(words, width) {
 
 function escapeXml(text) {
   return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/// Whether a character has a glyph in any of `files` (what resvg falls back across).
+export function fontCoverage(files) {
+  const fonts = files.map((file) => {
+    const bytes = readFileSync(file);
+    return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  });
+  return (character) => fonts.some((font) => font.charToGlyphIndex(character) > 0);
+}
+
+/// The characters of the texts an SVG draws that no card font covers, each with its code point
+/// and the text it is in; empty when every one has a glyph.
+export function uncoveredCharacters(svg, covers) {
+  const found = new Map();
+  for (const [, inner] of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) {
+    const words = unescapeXml(inner.replace(/<[^>]*>/g, ''));
+    for (const character of words) {
+      if (/\s/.test(character) || found.has(character) || covers(character)) continue;
+      found.set(character, `"${character}" (U+${character.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}) in "${words.trim()}"`);
+    }
+  }
+  return [...found.values()];
+}
+
+function unescapeXml(text) {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec) => String.fromCodePoint(Number(dec)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

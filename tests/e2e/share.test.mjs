@@ -1,11 +1,15 @@
 // End to end: links unfurl. The story and every chart have a page whose Open Graph and Twitter
 // card tags name a title, a description, an address and a 1200x630 picture that is in the build
 // and shows the chart (its colours are the chart's), in every language; "Copy link" offers a
-// chart's share page, which leads into the story at that chart.
+// chart's share page, which leads into the story at that chart. Cards are drawn with the build's
+// own fonts, and a character those lack stops the build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CARD_FONT_FILES, drawCards, fontCoverage, uncoveredCharacters } from '../../prerender/draw-cards.mjs';
 import { suite, openPage, waitForChart, DIST, CHART_IDS, LANG_PAGES } from './harness.mjs';
 import { inkOf, metaOf, pictureColours, pngSize } from './pictures.mjs';
 
@@ -86,4 +90,26 @@ test('"Copy link" offers the chart\'s share page in its default view, which open
   await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.includes('nev=share') && t.includes('count=customs')));
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
+});
+
+test('cards are drawn with the build\'s own fonts: every character of every built card is covered, and one that is not stops the build, named', async () => {
+  const covers = fontCoverage(CARD_FONT_FILES);
+  assert.deepEqual(uncoveredCharacters('<svg><text x="1">中国汽车出口 2025 – 7,1 Mio. € «ü»</text><text><tspan>价格战</tspan></text></svg>', covers), []);
+  const found = uncoveredCharacters('<svg><text x="1">Seoul &amp; 서울</text></svg>', covers);
+  assert.equal(found.length, 2);
+  assert.match(found[0], /"서" \(U\+C11C\) in "Seoul & 서울"/);
+  // Every built card is a PNG from those fonts: the build checked each card's words (240 cards).
+  const cards = readdirSync(join(DIST, 'cards'), { recursive: true }).filter((f) => f.endsWith('.png'));
+  assert.ok(cards.length >= CHARTS.length * LANGS.length, `${cards.length} cards`);
+  // A card in a script the fonts lack is refused before anything is written.
+  const dir = mkdtempSync(join(tmpdir(), 'cards-'));
+  try {
+    const card = { png: 'korean.png', width: 1200, height: 630, scale: 1, lang: 'en', title: '서울로 가는 차', subtitle: 'Vehicles', footer: 'A footer', picture: 'x' };
+    const chart = '<svg xmlns="http://www.w3.org/2000/svg" width="1136" height="400"><text x="0" y="10">2025</text></svg>';
+    const ink = { text: '#1b1b1f', muted: '#55565d', background: '#ffffff', accent: '#b00d27' };
+    assert.throws(() => drawCards([card], new Map([['card-korean.png', chart]]), dir, ink), /card korean\.png: the card fonts have no glyph for "서" \(U\+C11C\)/);
+    assert.deepEqual(readdirSync(dir), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
