@@ -1,12 +1,13 @@
 // The build as a host serves it (README, "Deploy"): the headers of dist/_headers (the same as
 // deploy/nginx.conf), the precompressed copies, the policy as a real header; and an embed in a
-// frame sandboxed without allow-same-origin, with and without the headers.
+// frame sandboxed without allow-same-origin, with and without the headers. Then the same through
+// a real nginx running deploy/nginx.conf, at the root and under a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { serve, launch, openPage, waitForChart, parseHeadersFile, headersFor, framingHost, watchViolations, DIST } from './harness.mjs';
+import { serve, serveWithNginx, launch, openPage, waitForChart, parseHeadersFile, headersFor, framingHost, watchViolations, DIST, MANIFEST } from './harness.mjs';
 
 const NGINX = new URL('../../deploy/nginx.conf', import.meta.url).pathname;
 const CHART = 'exports-vs-peers';
@@ -74,14 +75,13 @@ test('every text and wasm file has a .br and a .gz copy with the same bytes, and
   assert.doesNotMatch(sw, /\.(br|gz)"|_headers/);
 });
 
-test('served with the documented headers: the story, an embed and the offline reload work, with the policy as a header and no violation', async (t) => {
-  const server = await serve(DIST, {}, { hosted: true });
-  t.after(() => server.close());
-  const response = await fetch(`${server.origin}/`, { headers: { 'accept-encoding': 'br' } });
-  assert.equal(response.headers.get('content-security-policy'), `${metaPolicy}; frame-ancestors *`);
-  assert.equal(response.headers.get('content-encoding'), 'br');
-  assert.equal((await fetch(`${server.origin}/_headers`)).status, 404, 'hosts do not serve _headers');
-
+/**
+ * The story, an embed and the offline reload, as a reader meets them on `server` (its `base`:
+ * where the site is): live, with the precompressed wasm, under the policy sent as a header, with
+ * no violation and no error; then with the server stopped, from the offline copy.
+ */
+async function readerVisits(t, server) {
+  const base = server.base ?? `${server.origin}/`;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   t.after(() => context.close());
   await watchViolations(context);
@@ -91,21 +91,31 @@ test('served with the documented headers: the story, an embed and the offline re
   page.on('pageerror', (e) => errors.push(String(e)));
   const encodings = new Map();
   page.on('response', async (r) => encodings.set(new URL(r.url()).pathname, (await r.allHeaders())['content-encoding']));
-  await page.goto(`${server.origin}/`);
+  await page.goto(base);
   await waitForChart(page, CHART);
   const wasm = builtFiles.find((f) => f.endsWith('.wasm'));
-  assert.equal(encodings.get(`/${wasm}`), 'br', 'the wasm came precompressed');
+  assert.equal(encodings.get(`${new URL(base).pathname}${wasm}`), 'br', 'the wasm came precompressed');
   await page.locator('.offline-note', { hasText: 'Available offline' }).waitFor({ timeout: 20000 });
-  await page.goto(`${server.origin}/?embed=nev-share`);
+  await page.goto(`${base}?embed=nev-share`);
   await waitForChart(page, 'nev-share');
   await server.close();
   await page.reload();
   await waitForChart(page, 'nev-share');
-  await page.goto(`${server.origin}/?lang=de`);
+  await page.goto(`${base}?lang=de`);
   await waitForChart(page, CHART);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);
+}
+
+test('served with the documented headers: the story, an embed and the offline reload work, with the policy as a header and no violation', async (t) => {
+  const server = await serve(DIST, {}, { hosted: true });
+  t.after(() => server.close());
+  const response = await fetch(`${server.origin}/`, { headers: { 'accept-encoding': 'br' } });
+  assert.equal(response.headers.get('content-security-policy'), `${metaPolicy}; frame-ancestors *`);
+  assert.equal(response.headers.get('content-encoding'), 'br');
+  assert.equal((await fetch(`${server.origin}/_headers`)).status, 404, 'hosts do not serve _headers');
+  await readerVisits(t, server);
 });
 
 test('in a frame sandboxed without allow-same-origin, with the documented headers, the chart goes live and sizes the frame', async (t) => {
@@ -168,4 +178,75 @@ test('in a frame sandboxed without allow-same-origin, without the headers, the r
   const refused = (m) => /blocked by CORS policy|Failed to load resource: net::ERR_FAILED/.test(m);
   assert.ok(problems.consoleErrors.some(refused), 'the refused request is what the console reports');
   assert.deepEqual(problems.consoleErrors.filter((m) => !refused(m)), [], 'and nothing else');
+});
+
+// ---------------------------------------------------------------------------------------------
+// A real nginx with deploy/nginx.conf
+
+/** What a file's response must say, whoever serves it: its type, and the headers of _headers. */
+const TYPE_OF = { html: 'text/html', css: 'text/css', js: 'text/javascript', json: 'application/json', wasm: 'application/wasm', webmanifest: 'application/manifest+json', svg: 'image/svg+xml', png: 'image/png', csv: 'text/csv', txt: 'text/plain', xml: 'application/xml' };
+
+for (const subPath of ['', 'explainer']) {
+  const where = subPath ? `under /${subPath}/` : 'at the root';
+  test(`nginx with deploy/nginx.conf ${where}: every kind of file with its type and the headers of _headers, precompressed copies, no _headers`, async (t) => {
+    const server = await serveWithNginx(DIST, { subPath });
+    t.after(() => server.close());
+    const wasm = builtFiles.find((f) => f.endsWith('.wasm'));
+    const samples = ['', 'index.html', 'de.html', 'sw.js', 'manifest.webmanifest', wasm, ...builtFiles.filter((f) => /-[0-9a-f]{12,16}\.(js|css|svg|json)$/.test(f)).slice(0, 6), 'revisions.xml', 'robots.txt', 'data/figures.csv', `charts/${CHART}/`, MANIFEST.sitemap];
+    for (const file of samples) {
+      const response = await fetch(`${server.base}${file}`);
+      assert.equal(response.status, 200, `${file || '/'}: ${response.status}`);
+      const path = file === '' || file.endsWith('/') ? `${file}index.html` : file;
+      const type = TYPE_OF[path.split('.').pop()];
+      assert.equal(response.headers.get('content-type')?.split(';')[0], type, `${file || '/'}: its type`);
+      if (/^text\/|json|xml|svg/.test(type)) assert.match(response.headers.get('content-type'), /charset=utf-8/i, `${file || '/'}: UTF-8`);
+      const wanted = headersFor(rules, `/${path}`);
+      for (const name of ['content-security-policy', 'access-control-allow-origin', 'x-content-type-options']) {
+        assert.equal(response.headers.get(name), wanted[name], `${file || '/'}: ${name}`);
+      }
+      assert.equal(response.headers.get('cache-control'), wanted['cache-control'] ?? 'no-cache', `${file || '/'}: cache-control`);
+      const body = Buffer.from(await response.arrayBuffer());
+      assert.ok(body.equals(readFileSync(join(DIST, path))), `${file || '/'}: the built file`);
+    }
+    assert.equal(headersFor(rules, `/${wasm}`)['cache-control'], 'public, max-age=31536000, immutable');
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      for (const file of ['index.html', wasm]) {
+        const response = await fetch(`${server.base}${file}`, { headers: { 'accept-encoding': encoding } });
+        assert.equal(response.headers.get('content-encoding'), encoding, `${file} as ${encoding}`);
+        // fetch unpacks the body: it is the file, sent as its precompressed copy.
+        assert.ok(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(DIST, file))), `${file}${suffix}`);
+      }
+    }
+    assert.equal((await fetch(`${server.base}_headers`)).status, 404, 'nginx does not serve _headers');
+    assert.equal((await fetch(`${server.base}no-such-page.html`)).status, 404);
+    assert.equal(server.log().match(/\[(emerg|alert|crit)\]/), null, server.log());
+  });
+
+  test(`nginx with deploy/nginx.conf ${where}: the story, an embed and the offline reload work, with the policy as a header and no violation`, async (t) => {
+    const server = await serveWithNginx(DIST, { subPath });
+    t.after(() => server.close());
+    await readerVisits(t, server);
+  });
+}
+
+test('nginx with deploy/nginx.conf: an embed in a frame sandboxed without allow-same-origin on a newsroom\'s page goes live and sizes the frame', async (t) => {
+  const site = await serveWithNginx(DIST, { subPath: 'explainer' });
+  t.after(() => site.close());
+  const newsroom = await serve(DIST, { '/host.html': strictHost(`${site.base}?embed=${CHART}`) }, { prefix: '/nothing-else/' });
+  t.after(() => newsroom.close());
+  const { page, context, problems } = await openPage(browser, `${newsroom.origin}/host.html`);
+  t.after(() => context.close());
+  const frame = page.frameLocator('#embed');
+  await page.waitForFunction(() => window.heights.length > 0);
+  await frame.locator(`[data-chart="${CHART}"] .chart-canvas`).hover();
+  await frame.locator(`[data-chart="${CHART}"] .chart-canvas canvas`).waitFor({ timeout: 20000 });
+  await frame.locator(`[data-chart="${CHART}"] button.toggle`).first().click();
+  await page.waitForTimeout(500);
+  const { height, content } = await page.evaluate(() => ({
+    height: document.getElementById('embed').getBoundingClientRect().height,
+    content: Object.values(window.heights.at(-1))[0],
+  }));
+  assert.ok(height > 400 && Math.abs(height - content) <= 1, `the frame grew to its content (${height}px, last message ${content})`);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
 });

@@ -10,14 +10,19 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// What the tests need from Debian: (a file the package installs, the package). The fonts are the
-/// only ones the end-to-end tests let Chromium see (tests/e2e/harness.mjs, `TEST_FONTS`): DejaVu
-/// for Latin text, and a CJK font, without which the Chinese pages show boxes.
+/// only ones the end-to-end tests let Chromium see (tests/e2e/harness.mjs, `FONT_SETS`): DejaVu
+/// for Latin text and a CJK font, without which the Chinese pages show boxes; and Liberation, for
+/// the Latin-only set that checks the charts on a machine without any CJK font.
 const TEST_PACKAGES: &[(&str, &str)] = &[
     (CHROMIUM, "chromium"),
     (CHROMEDRIVER, "chromium-driver"),
     ("/usr/bin/java", "default-jre-headless"),
     ("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", "fonts-dejavu-core"),
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "fonts-wqy-microhei"),
+    ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "fonts-liberation"),
+    // The hosting tests serve the build through deploy/nginx.conf (tests/e2e/harness.mjs, `NGINX`).
+    ("/usr/sbin/nginx", "nginx"),
+    ("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so", "libnginx-mod-http-brotli-static"),
 ];
 /// Lighthouse for `cargo xtask bench` (bench/lighthouse.mjs names the same version). Lighthouse 13
 /// needs Node 22.19; 12.8.2 is the newest release that runs on the Node 20 the project uses.
@@ -174,13 +179,13 @@ impl Toolbox {
         self.run(self.cargo().args(["install", "wasm-bindgen-cli", "--version", &version]), "cargo install wasm-bindgen-cli")
     }
 
-    /// Debian's packages the tests use: the browser and its driver, Java for the HTML checker and
-    /// the fonts the pages are tested with.
+    /// Debian's packages the tests use: the browser and its driver, Java for the HTML checker, the
+    /// fonts the pages are tested with, and nginx with its brotli_static module.
     fn browser(&self) -> Result<(), String> {
         let missing: Vec<&str> =
             TEST_PACKAGES.iter().filter(|(path, _)| !std::path::Path::new(path).exists()).map(|(_, package)| *package).collect();
         if missing.is_empty() {
-            println!("ok   chromium, chromium-driver, java, the test fonts (DejaVu, WenQuanYi Micro Hei)");
+            println!("ok   chromium, chromium-driver, java, the test fonts (DejaVu, WenQuanYi Micro Hei, Liberation), nginx");
             return Ok(());
         }
         let list = missing.join(" ");
