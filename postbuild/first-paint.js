@@ -180,6 +180,91 @@
     }
     post();
   }
+  // A control used before its chapter is live is answered at once: every view a chart's choices
+  // and toggles reach was drawn by the build (src/state/shared_views.rs), and the tap shows that
+  // view's pictures and the control's new state while the app is still on its way. The app takes
+  // the controls' state over when the chapter goes live (src/live/chapters.rs, `replay`). Only
+  // on a page in its default view: a view asked for by the address is the app's to draw.
+  var VIEWS = MANIFEST.views;
+  var VIEW_CONTROLS = '.chart-controls input[type="radio"], .chart-controls button.toggle';
+  var viewParams = ['lang', 'theme', 'chapter', 'embed', 'childId'];
+  var defaultView = true;
+  params.forEach(function (value, key) {
+    if (viewParams.indexOf(key) < 0) defaultView = false;
+  });
+  var shownView = {};
+  var defaultPictures = {};
+  var viewFiles = {};
+  function viewStep(control) {
+    var frame = control.closest('[data-chart]');
+    var views = frame && VIEWS[frame.getAttribute('data-chart')];
+    if (!views || !(control.closest(MANIFEST.selectors.prerenderedChapter) || control.closest(MANIFEST.selectors.prerenderedEmbed))) return null;
+    var controls = frame.querySelectorAll(VIEW_CONTROLS);
+    var index = Array.prototype.indexOf.call(controls, control);
+    var chartId = frame.getAttribute('data-chart');
+    var from = shownView[chartId] || 0;
+    var to = index < 0 || !views[from] ? from : views[from][index];
+    return { frame: frame, chart: chartId, views: views, to: to, from: from };
+  }
+  function viewFile(step) {
+    if (step.to === 0) return null;
+    var file = MANIFEST.viewPicture.replace('{chart}', step.chart).replace('{view}', step.to).replace('{lang}', here.lang);
+    if (!viewFiles[file]) {
+      viewFiles[file] = fetch(file).then(function (r) {
+        if (!r.ok) throw new Error(file + ': ' + r.status);
+        return r.json();
+      });
+      viewFiles[file].catch(function () { delete viewFiles[file]; });
+    }
+    return viewFiles[file];
+  }
+  function showView(step) {
+    var canvas = step.frame.querySelector('.chart-canvas');
+    if (!canvas) return;
+    if (!defaultPictures[step.chart]) {
+      defaultPictures[step.chart] = { nodes: Array.prototype.slice.call(canvas.querySelectorAll('.static-picture')), label: canvas.getAttribute('aria-label') };
+    }
+    var place = function (nodes, label) {
+      if (shownView[step.chart] !== step.to) return;
+      var old = canvas.querySelectorAll('.static-picture');
+      for (var i = 0; i < old.length; i++) old[i].remove();
+      for (var n = 0; n < nodes.length; n++) canvas.appendChild(nodes[n]);
+      canvas.setAttribute('aria-label', label);
+    };
+    var file = viewFile(step);
+    if (file === null) {
+      place(defaultPictures[step.chart].nodes, defaultPictures[step.chart].label);
+      return;
+    }
+    file.then(function (view) {
+      var holder = document.createElement('div');
+      holder.innerHTML = view.pictures;
+      place(Array.prototype.slice.call(holder.children), view.label);
+    }, function () {});
+  }
+  if (defaultView && VIEWS) {
+    // The press comes a moment before the click: its view's file is asked for then.
+    document.addEventListener('pointerdown', function (event) {
+      var control = event.target.closest && event.target.closest(VIEW_CONTROLS + ', .chart-controls label.segment');
+      if (control && control.tagName === 'LABEL') control = control.querySelector('input[type="radio"]');
+      var step = control && viewStep(control);
+      if (step && step.to !== step.from) viewFile(step);
+    }, true);
+    var onUse = function (event) {
+      var control = event.target;
+      var isRadio = control.tagName === 'INPUT' && control.type === 'radio';
+      if (event.type === 'change' ? !isRadio : isRadio || !(control.closest && (control = control.closest('.chart-controls button.toggle')))) return;
+      var step = viewStep(control);
+      if (!step || step.to === step.from) return;
+      if (!isRadio) control.setAttribute('aria-pressed', control.getAttribute('aria-pressed') === 'true' ? 'false' : 'true');
+      step.frame.setAttribute('data-view-shown', '');
+      shownView[step.chart] = step.to;
+      showView(step);
+    };
+    document.addEventListener('change', onUse, true);
+    document.addEventListener('click', onUse, true);
+  }
+
   // A figure quoted in the text (src/ui/widgets/quoted.rs) is a link to its row in its chapter's
   // list of figures, which works without scripts. Here the same row opens beside the figure as a
   // popover; Escape, a click elsewhere or a second press on the figure closes it (the browser's

@@ -91,10 +91,14 @@ const minified = (code) => transformSync(code, { minify: true, loader: 'js', tar
 /// policy's `script-src 'self'` still allows only this origin's files.
 function firstPaintScript(dir, manifest) {
   const shared = {
-    langs: manifest.langs,
+    // What the script reads of each language: its short code, its `?lang=` values and its pages.
+    langs: manifest.langs.map(({ short, params, href, embed }) => ({ short, params, href, embed })),
     charts: manifest.charts,
     traditionalChineseSubtags: manifest.traditionalChineseSubtags,
     chartPageAttribute: manifest.chartPageAttribute,
+    views: manifest.views,
+    viewPicture: manifest.viewPicture,
+    selectors: manifest.selectors,
   };
   const text = minified(readFileSync(join(here, 'first-paint.js'), 'utf8').replace('__MANIFEST__', JSON.stringify(shared)));
   const name = `first-paint-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.js`;

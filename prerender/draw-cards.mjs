@@ -116,7 +116,8 @@ function cardSvg(card, chartSvg, INK) {
 /// The chart's own SVG placed at (x, y) at its drawn size.
 function nested(svg, x, y, width, height) {
   return svg.replace(/^<svg\b[^>]*>/, (open) => {
-    const keep = [...open.matchAll(/\s(xmlns(?::xlink)?)="([^"]*)"/g)].map((m) => ` ${m[1]}="${m[2]}"`).join('');
+    // The namespaces, and what its texts inherit (draw-charts.mjs, `hoistTextAttributes`).
+    const keep = [...open.matchAll(/\s(xmlns(?::xlink)?|font-family|font-size|dominant-baseline|text-anchor)="([^"]*)"/g)].map((m) => ` ${m[1]}="${m[2]}"`).join('');
     // Overflow shows: a label ECharts places a little outside its own box is drawn, not cut.
     return `<svg${keep} x="${x}" y="${y}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" overflow="visible">`;
   });

@@ -371,6 +371,7 @@ function prefixIds(root, prefix) {
  * to assistive technology. The xlink namespace is kept only when used.
  */
 function dressRoot(root, job) {
+  const inherited = hoistTextAttributes(root);
   const uses = (prefix) => [...elements(root)].some((el) => [...el.attrs.keys()].some((k) => k.startsWith(prefix)));
   const attrs = new Map([
     ['xmlns', 'http://www.w3.org/2000/svg'],
@@ -383,8 +384,28 @@ function dressRoot(root, job) {
     ['role', 'img'],
     ['aria-label', job.description ?? ''],
     ['focusable', 'false'],
+    ...inherited,
   ]);
   root.attrs = attrs;
+}
+
+/// The font family and size, baseline and anchor most of the picture's texts have, said once on
+/// the picture and left off those texts (they inherit them, in browsers and in resvg): zrender
+/// writes each on every text.
+function hoistTextAttributes(root) {
+  const texts = [...elements(root)].filter((el) => el.name === 'text');
+  const hoisted = [];
+  for (const name of ['font-family', 'font-size', 'dominant-baseline', 'text-anchor']) {
+    const counts = new Map();
+    for (const t of texts) if (t.attrs.has(name)) counts.set(t.attrs.get(name), (counts.get(t.attrs.get(name)) ?? 0) + 1);
+    const [common] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (common === undefined) continue;
+    // A text that says nothing would inherit it: only texts that all say one are left bare.
+    if (texts.some((t) => !t.attrs.has(name))) continue;
+    for (const t of texts) if (t.attrs.get(name) === common) t.attrs.delete(name);
+    hoisted.push([name, common]);
+  }
+  return hoisted;
 }
 
 /// The last line of defence for the page's policy.
@@ -518,11 +539,13 @@ export function placeSvgs(html, svgs, jobs) {
     byChart.get(job.chart).push(job);
   }
   let out = html;
-  for (const [chart, chartJobs] of byChart) {
-    const pictures = chartJobs.map((job) => `<div class="static-picture static-${variant(job)}">${svgs.get(job.key)}</div>`);
-    out = fillCanvas(out, chart, pictures.join(''));
-  }
+  for (const [chart, chartJobs] of byChart) out = fillCanvas(out, chart, pictureMarkup(svgs, chartJobs));
   return out;
+}
+
+/// A chart area's pictures: one per size, each classed by its size for the stylesheet to pick.
+export function pictureMarkup(svgs, jobs) {
+  return jobs.map((job) => `<div class="static-picture static-${variant(job)}">${svgs.get(job.key)}</div>`).join('');
 }
 
 /// The part of the job's key after its last "/", which names the picture's class.

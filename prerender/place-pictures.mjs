@@ -10,10 +10,10 @@
 //   each shared view's card from that view's options.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-import { drawCharts, placeSvgs } from './draw-charts.mjs';
+import { drawCharts, pictureMarkup, placeSvgs } from './draw-charts.mjs';
 import { cardChartJobs, drawCards } from './draw-cards.mjs';
 
 // Time axes place their ticks in the local time zone; the Rust labels read them in UTC.
@@ -41,8 +41,9 @@ async function formatLabels(requests) {
 // What the app shares with the scripts (src/ui/manifest.rs).
 const manifest = JSON.parse(readFileSync(join(dir, 'build-manifest.json'), 'utf8'));
 const jobsPath = join(dir, 'prerender-jobs.json');
-const { pictures: jobs, viewPictures = [], pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
-const { svgs, css } = await drawCharts(jobs, formatLabels, manifest);
+const { pictures: jobs, viewPictures = [], viewFiles = [], pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
+// The views' pictures are drawn with the pages' ones: the page's stylesheet darkens them too.
+const { svgs, css } = await drawCharts([...jobs, ...viewPictures], formatLabels, manifest);
 
 const sheet = `/* Written by the build (prerender/place-pictures.mjs): the charts' pictures in dark mode. */\n${css}\n`;
 const sheetName = `static-charts-${createHash('sha256').update(sheet).digest('hex').slice(0, 16)}.css`;
@@ -61,6 +62,17 @@ for (const page of pages) {
   bytes += own.reduce((sum, j) => sum + svgs.get(j.key).length, 0);
 }
 console.log(`prerender: ${Math.round(bytes / 1024)} KiB of SVG in ${pages.length} pages`);
+// Each view's pictures, for the first-paint script to show when a control reaches that view
+// before the app is live (postbuild/first-paint.js).
+let viewBytes = 0;
+for (const view of viewFiles) {
+  const own = view.pictures.map((key) => viewPictures.find((job) => job.key === key) ?? fail(`${view.file}: no picture ${key}`));
+  const text = JSON.stringify({ label: view.description, pictures: pictureMarkup(svgs, own) });
+  mkdirSync(dirname(join(dir, view.file)), { recursive: true });
+  writeFileSync(join(dir, view.file), text);
+  viewBytes += text.length;
+}
+console.log(`prerender: ${viewFiles.length} views' pictures (${Math.round(viewBytes / 1024)} KiB)`);
 // The share cards: the same options drawn at the card's size, under the chart's words; a view's
 // card from that view's options (`viewPictures`, in no page).
 const cardJobs = cardChartJobs(cards, [...jobs, ...viewPictures]);

@@ -24,7 +24,7 @@ use car_exports::state::url_state::UrlState;
 use car_exports::story::escape_html;
 use car_exports::story::registry::chapter_of;
 use car_exports::story::site as files;
-use car_exports::ui::static_page::{Picture, axis_label, embed, story, unit_from_id, view_picture};
+use car_exports::ui::static_page::{Picture, axis_label, embed, story, unit_from_id, view_pictures};
 use car_exports::ui::text_version::{file_name, page_html};
 use car_exports::web::CHART_PAGE_ATTRIBUTE;
 use serde_json::{Value, json};
@@ -78,7 +78,8 @@ fn pages(dir: &Path) -> Result<(), String> {
     let mut pages = Vec::new();
     let mut cards = Vec::new();
     let mut sitemap = Vec::new();
-    let mut view_pictures = Vec::new();
+    let mut view_picture_jobs = Vec::new();
+    let mut view_files = Vec::new();
     for lang in Lang::ALL {
         let (main, drawn) = story(lang);
         let head = [
@@ -117,9 +118,11 @@ fn pages(dir: &Path) -> Result<(), String> {
             sitemap.push(path);
             let desktop = format!("{}/{id}/desktop", lang.short_code());
             cards.push(share::card_job(lang, &files::card_file(Some(id), lang), title, picture.subtitle, &desktop));
-            for view in shared_views(id).iter().skip(1) {
+            for (place, view) in shared_views(id).iter().enumerate().skip(1) {
                 let key = view_key(view).ok_or_else(|| format!("{id}: a view without a key"))?;
-                let picture = view_picture(lang, id, view).ok_or_else(|| format!("{id}: no picture of the view {key}"))?;
+                let pictures = view_pictures(lang, id, view).ok_or_else(|| format!("{id}: no picture of the view {key}"))?;
+                let picture =
+                    pictures.iter().find(|p| p.key.ends_with("/desktop")).ok_or_else(|| format!("{id}: no desktop picture of {key}"))?;
                 let query = UrlState { chapter: chapter_of(id), ..view.clone() }.story_query();
                 let shared = share::SharedView { key: &key, query: &query };
                 let path = files::view_share_file(id, Some(&key), lang);
@@ -127,10 +130,17 @@ fn pages(dir: &Path) -> Result<(), String> {
                 let heading = (picture.title, picture.subtitle, picture.description.as_str());
                 write(&path, &share::share_page(lang, id, Some(&shared), heading, site, &head))?;
                 sitemap.push(path);
-                let picture_key = picture_key(lang, &picture);
                 let png = files::view_card_file(id, Some(&key), lang);
-                cards.push(share::card_job(lang, &png, picture.title, picture.subtitle, &picture_key));
-                view_pictures.push(picture_job(lang, &picture)?);
+                cards.push(share::card_job(lang, &png, picture.title, picture.subtitle, &picture_key(lang, picture)));
+                view_files.push(json!({
+                    "file": files::view_picture_file(id, &place.to_string(), lang.short_code()),
+                    "chart": id,
+                    "pictures": pictures.iter().map(|p| picture_key(lang, p)).collect::<Vec<_>>(),
+                    "description": picture.description,
+                }));
+                for p in &pictures {
+                    view_picture_jobs.push(picture_job(lang, p)?);
+                }
             }
             cards.push(share::column_picture_job(lang, id, title, picture.subtitle, &format!("{}/{id}/wide", lang.short_code())));
 
@@ -148,8 +158,9 @@ fn pages(dir: &Path) -> Result<(), String> {
         }
     }
     write(car_exports::ui::manifest::FILE, &car_exports::ui::manifest::manifest(site).to_string())?;
-    // `viewPictures` are drawn for the views' cards only, not into any page.
-    let jobs = json!({ "pictures": pictures, "viewPictures": view_pictures, "pages": pages, "cards": cards });
+    // `viewPictures` go into no page: into each view's file (`viewFiles`), for the first paint to
+    // show on a tap, and into the view's card.
+    let jobs = json!({ "pictures": pictures, "viewPictures": view_picture_jobs, "viewFiles": view_files, "pages": pages, "cards": cards });
     write("prerender-jobs.json", &jobs.to_string())?;
     write(car_exports::ui::revisions_feed::FILE, &car_exports::ui::revisions_feed::atom(site))?;
     write(files::ROBOTS_FILE, &findable::robots(site))?;

@@ -163,6 +163,7 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
         let prose = elements(&old, &format!("p.{}[data-prose]", crate::ui::widgets::quoted::PROSE));
         let open_tables = open_details(&old);
         let focus = Focus::of(&old);
+        let shown = controls_on(&old);
         if mount_in_place_of(&old, contexts, move || chapter_view(chapter).unwrap_or_else(|| ().into_any())).is_none() {
             return;
         }
@@ -186,7 +187,7 @@ fn go_live(chapter: &'static str, contexts: Contexts) {
             }
         }
         focus.restore(&live);
-        replay(&old, &live);
+        replay(&old, &shown, &live);
         announce_live(&live);
         contexts.live.0.update(|n| *n += 1);
     });
@@ -263,14 +264,43 @@ pub(super) fn restore_details(section: &Element, open: &[usize]) {
     }
 }
 
+/// Whether a control is on: a radio checked, a toggle pressed.
+fn is_on(control: &Element) -> bool {
+    match control.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => input.checked(),
+        None => control.get_attribute("aria-pressed").as_deref() == Some("true"),
+    }
+}
+
+/// Which of the controls of `root` are on, read before the live part comes in: its radios, of
+/// the same names, would take the prerendered ones' checks away.
+pub(super) fn controls_on(root: &Element) -> Vec<bool> {
+    elements(root, CONTROLS).iter().map(is_on).collect()
+}
+
 /// Replays on the live chapter what the reader did to the prerendered one's controls: the same
-/// control, by position, is clicked or given the same value.
-fn replay(old: &Element, live: &Element) {
+/// control, by position, is clicked or given the same value. In a chart whose view the first
+/// paint already showed (`data-view-shown`, postbuild/first-paint.js), the live controls take
+/// the state the reader saw (`shown`, from `controls_on`) instead, however many taps led there.
+pub(super) fn replay(old: &Element, shown: &[bool], live: &Element) {
     let before = elements(old, CONTROLS);
-    let after = elements(live, CONTROLS);
     for (i, control) in before.iter().enumerate() {
+        // Looked up for each control: a click may render the chart's controls anew.
+        let Some(target) = elements(live, CONTROLS).get(i).cloned() else { continue };
+        let target = &target;
+        if control.closest("[data-view-shown]").ok().flatten().is_some() {
+            // A radio is set by a click on it, a toggle flipped by one.
+            let radio = control.dyn_ref::<web_sys::HtmlInputElement>().is_some();
+            let reader = shown.get(i).copied().unwrap_or_default();
+            if reader != is_on(target)
+                && (reader || !radio)
+                && let Some(target) = target.dyn_ref::<HtmlElement>()
+            {
+                target.click();
+            }
+            continue;
+        }
         let Some(kind) = control.get_attribute("data-queued") else { continue };
-        let Some(target) = after.get(i) else { continue };
         if kind == "click" {
             if let Some(target) = target.dyn_ref::<HtmlElement>() {
                 target.click();

@@ -26,7 +26,7 @@ use crate::ui::chapters::chapter_view;
 /// The controls of a chapter that a reader can use before it is live, in document order.
 mod chapters;
 
-use chapters::{elements, on_first_interaction, open_details, restore_details, watch_chapters};
+use chapters::{controls_on, elements, on_first_interaction, open_details, replay, restore_details, watch_chapters};
 
 use crate::web::QUEUED_CONTROLS as CONTROLS;
 
@@ -78,10 +78,13 @@ pub fn start(url: UrlState, story: Element) {
                         }
                         // The table or sources the reader opened meanwhile stay open.
                         let open_parts = open_details(&story);
+                        let shown = controls_on(&story);
                         story.remove();
                         leptos::mount::mount_to_body(move || view! { <crate::ui::page::App url=url.clone()/> });
                         if let Some(body) = document().body() {
                             restore_details(&body, &open_parts);
+                            // A view the reader reached before the app was live (postbuild/first-paint.js).
+                            replay(&story, &shown, &body);
                         }
                     });
                 };

@@ -72,6 +72,71 @@ impl OwnChoices for Listing {
     }
 }
 
+/// A view changed by one control.
+type Control = Box<dyn Fn(&UrlState) -> UrlState>;
+
+/// What each of the chart's controls does to a view, in the order the chart shows them: its
+/// choice's options, then its toggles.
+struct Controls;
+
+impl OwnChoices for Controls {
+    type Out = Vec<Control>;
+
+    fn overtaking(self) -> Vec<Control> {
+        let with = |change: fn(&mut OvertakingView)| -> Control {
+            Box::new(move |view: &UrlState| {
+                let mut view = view.clone();
+                change(&mut view.overtaking);
+                view
+            })
+        };
+        vec![
+            with(|o| o.count = ChinaCount::Caam),
+            with(|o| o.count = ChinaCount::Customs),
+            with(|o| o.count = ChinaCount::Both),
+            with(|o| o.japan = !o.japan),
+            with(|o| o.germany = !o.germany),
+            with(|o| o.korea = !o.korea),
+        ]
+    }
+
+    fn choice<V: Choice>(self, field: fn(&mut ChoiceViews) -> &mut V) -> Vec<Control> {
+        V::ALL
+            .iter()
+            .map(|(choice, _)| {
+                let choice = *choice;
+                Box::new(move |view: &UrlState| {
+                    let mut view = view.clone();
+                    *field(&mut view.choices) = choice;
+                    view
+                }) as Control
+            })
+            .collect()
+    }
+}
+
+/// Where each control leads from each view of `id`: for the view at index `i` of
+/// [`shared_views`], the index of the view its control `c` (in the chart's order) reaches. Empty
+/// for a chart whose views have no pages of their own.
+pub fn transitions(id: &str) -> Vec<Vec<usize>> {
+    let views = shared_views(id);
+    let Some(controls) = own_choices(id, Controls) else { return Vec::new() };
+    let queries: Vec<String> = views.iter().map(UrlState::story_query).collect();
+    queries
+        .iter()
+        .zip(&views)
+        .map(|(_, view)| {
+            controls
+                .iter()
+                .map(|control| {
+                    let next = control(view).story_query();
+                    queries.iter().position(|q| *q == next).expect("every control leads to a listed view")
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The view with the chart's own choices at their defaults.
 struct Reset<'a>(&'a mut UrlState);
 
@@ -152,6 +217,15 @@ mod tests {
             }
         }
         let not_listed = UrlState::parse("?policy=x&count=customs");
+        // Each control leads to the view it names: Customs from the default, then Japan hidden.
+        let next = transitions(id);
+        let views = shared_views(id);
+        assert_eq!(next.len(), 24);
+        assert_eq!(views[next[0][1]].story_query(), "count=customs");
+        assert_eq!(views[next[next[0][1]][3]].story_query(), "count=customs&peers=germany%2Ckorea");
+        assert!(next.iter().enumerate().all(|(i, row)| row[3] != i && next[row[3]][3] == i), "a toggle pressed twice comes back");
+        assert_eq!(transitions(nev_share::CHART_ID), vec![vec![0, 1], vec![0, 1]]);
+        assert!(transitions("policy-timeline").is_empty());
         assert_eq!(
             share_page_of(id, &not_listed),
             shared_views(id).iter().find(|v| v.story_query() == not_listed.story_query()).map(view_key)

@@ -60,6 +60,14 @@ pub fn column_picture_file(chart: &str, lang: Lang) -> String {
     format!("pictures/{chart}-{}.png", lang.short_code())
 }
 
+/// A view's pictures at every size, light with their dark rules in the page's stylesheet, for the
+/// first-paint script to show when a control reaches that view before the app is live: JSON with
+/// the chart area's markup and its text alternative. `view`: the view's place among the chart's
+/// views (`state::shared_views`, the default at 0), which is all the script needs to know of it.
+pub fn view_picture_file(chart: &str, view: &str, lang: &str) -> String {
+    format!("pictures/{chart}/view-{view}-{lang}.json")
+}
+
 /// The size of the column picture: an article column's width, drawn at twice the pixels.
 pub const COLUMN_PICTURE: (u32, u32) = (640, 400);
 

@@ -12,7 +12,7 @@ use crate::charts::palette::{country_colour, ink};
 use crate::i18n::{Lang, TRADITIONAL_CHINESE_SUBTAGS};
 use crate::story::model::Country;
 use crate::story::registry::{CHAPTERS, CHART_IDS};
-use crate::web::{FIRST_INTERACTION_EVENTS, PRERENDERED_CHAPTER, QUEUED_CONTROL_EVENTS, QUEUED_CONTROLS};
+use crate::web::{FIRST_INTERACTION_EVENTS, PRERENDERED_CHAPTER, PRERENDERED_EMBED, QUEUED_CONTROL_EVENTS, QUEUED_CONTROLS};
 
 /// The manifest's file name in the build folder.
 pub const FILE: &str = "build-manifest.json";
@@ -46,11 +46,18 @@ pub fn manifest(site: Option<&str>) -> Value {
         "chapters": CHAPTERS.iter().map(|c| json!({ "id": c.id, "charts": c.charts })).collect::<Vec<_>>(),
         "breakpoints": { "phoneMaxWidth": PHONE_MAX_WIDTH, "wideMinWidth": WIDE_MIN_WIDTH, "cssOnly": CSS_ONLY_BREAKPOINTS },
         "events": { "firstInteraction": FIRST_INTERACTION_EVENTS, "queuedControl": QUEUED_CONTROL_EVENTS },
-        "selectors": { "queuedControls": QUEUED_CONTROLS, "prerenderedChapter": PRERENDERED_CHAPTER },
+        "selectors": { "queuedControls": QUEUED_CONTROLS, "prerenderedChapter": PRERENDERED_CHAPTER, "prerenderedEmbed": PRERENDERED_EMBED },
         "chartPageAttribute": crate::web::CHART_PAGE_ATTRIBUTE,
         "site": site,
         // Each chart's views with share pages of their own, by key (`state::shared_views`).
         "sharedViews": CHART_IDS.iter().map(|id| (id.to_string(), json!(crate::state::shared_views::shared_views(id).iter().filter_map(crate::state::shared_views::view_key).collect::<Vec<_>>()))).collect::<serde_json::Map<_, _>>(),
+        // Where each control leads from each of those views (by place, the default first), for the
+        // first paint to show a view before the app is live, and where its pictures are.
+        "views": CHART_IDS.iter().filter_map(|id| {
+            let next = crate::state::shared_views::transitions(id);
+            (!next.is_empty()).then(|| (id.to_string(), json!(next)))
+        }).collect::<serde_json::Map<_, _>>(),
+        "viewPicture": crate::story::site::view_picture_file("{chart}", "{view}", "{lang}"),
         "sitemap": crate::story::site::SITEMAP_FILE,
         "robots": crate::story::site::ROBOTS_FILE,
         "inks": { "light": inks(Theme::Light), "dark": inks(Theme::Dark) },

@@ -64,7 +64,7 @@ pub struct Picture {
     pub narrow: bool,
     pub unit: Unit,
     pub light: String,
-    /// `None` for a picture drawn for a share card only, which is light.
+    /// `None` for a picture drawn light only.
     pub dark: Option<String>,
     pub description: String,
     pub title: &'static str,
@@ -105,31 +105,43 @@ pub fn story(lang: Lang) -> (String, Vec<Picture>) {
     (html, pictures)
 }
 
-/// One chart in one of its views (`view`, `crate::state::shared_views`) at the desktop size,
-/// for that view's share card (light, as cards are): the chart's embed rendered in that view.
-pub fn view_picture(lang: Lang, chart_id: &'static str, view: &UrlState) -> Option<Picture> {
+/// One chart in one of its views (`view`, `crate::state::shared_views`) at every size, in light
+/// and dark, as the chart's embed renders it in that view: for the first paint to show when a
+/// control reaches the view, and (its desktop picture) for the view's share card.
+pub fn view_pictures(lang: Lang, chart_id: &'static str, view: &UrlState) -> Option<Vec<Picture>> {
     let url = UrlState { embed: Some(Embed::Chart(chart_id)), ..view.clone() };
-    let display = Display { lang, theme: Theme::Light, reduced_motion: true, narrow: false };
-    let page = render(lang, display, &url, move || crate::ui::page::page(Some(Embed::Chart(chart_id)), lang, RwSignal::new(false)));
-    let drawn = page.1.into_iter().find(|c| c.id == chart_id)?;
-    let (size, _, width, height) = SIZES[2];
-    let key = match crate::state::shared_views::view_key(view) {
-        Some(view) => format!("{chart_id}/{view}/{size}"),
-        None => format!("{chart_id}/{size}"),
+    let drawn = |narrow, theme| {
+        let display = Display { lang, theme, reduced_motion: true, narrow };
+        let page = render(lang, display, &url, move || crate::ui::page::page(Some(Embed::Chart(chart_id)), lang, RwSignal::new(false)));
+        page.1.into_iter().find(|c| c.id == chart_id)
     };
-    Some(Picture {
-        key,
-        chart: chart_id,
-        width,
-        height,
-        narrow: false,
-        unit: drawn.unit,
-        light: drawn.option,
-        dark: None,
-        description: drawn.description,
-        title: drawn.title,
-        subtitle: drawn.subtitle,
-    })
+    let (wide_light, wide_dark) = (drawn(false, Theme::Light)?, drawn(false, Theme::Dark)?);
+    let (narrow_light, narrow_dark) = (drawn(true, Theme::Light)?, drawn(true, Theme::Dark)?);
+    let view_key = crate::state::shared_views::view_key(view);
+    Some(
+        SIZES
+            .iter()
+            .map(|&(size, narrow, width, height)| {
+                let (light, dark) = if narrow { (&narrow_light, &narrow_dark) } else { (&wide_light, &wide_dark) };
+                Picture {
+                    key: match &view_key {
+                        Some(view) => format!("{chart_id}/{view}/{size}"),
+                        None => format!("{chart_id}/{size}"),
+                    },
+                    chart: chart_id,
+                    width,
+                    height,
+                    narrow,
+                    unit: light.unit,
+                    light: light.option.clone(),
+                    dark: Some(dark.option.clone()),
+                    description: light.description.clone(),
+                    title: light.title,
+                    subtitle: light.subtitle,
+                }
+            })
+            .collect(),
+    )
 }
 
 /// One chart's embed page in `lang` (`?embed=<chart-id>`), as its `<main>`; its picture is the

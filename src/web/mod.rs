@@ -24,6 +24,9 @@ pub const QUEUED_CONTROLS: &str = "button, input, select";
 /// A chapter still as the build wrote it, as a selector.
 pub const PRERENDERED_CHAPTER: &str = "section.chapter[data-prerendered]";
 
+/// A chart's embed page still as the build wrote it, as a selector (the app replaces it whole).
+pub const PRERENDERED_EMBED: &str = "main.embed-chart[data-prerendered]";
+
 /// The attribute of `<html>` on an embed page that names its chart (written by the prerender
 /// step, read by the app and the first-paint script): the page is an embed whatever its query.
 pub const CHART_PAGE_ATTRIBUTE: &str = "data-chart-page";
