@@ -1,6 +1,7 @@
 // The speed and weight benchmark: serves the release build gzip-compressed on 127.0.0.1, drives
 // headless Chromium over several runs and writes bench/results.json and the table in
-// BENCHMARKS.md; then the Lighthouse benchmark (bench/lighthouse.mjs) adds its own figures.
+// BENCHMARKS.md; then the Lighthouse benchmark (bench/lighthouse.mjs) and the first tap on a slow
+// phone (bench/tap.mjs) add their own figures.
 // Run it with `cargo xtask bench` (which builds the release and installs Lighthouse first).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/harness.mjs';
 import { lighthouseBench } from './lighthouse.mjs';
+import { tapBench } from './tap.mjs';
 
 const DIST = process.env.DIST ?? new URL('../dist', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -252,3 +254,6 @@ console.log(table);
 // Lighthouse: the story pages against the reference page; merges into results.json and
 // BENCHMARKS.md, and skips itself (saying how to install it) when Lighthouse is missing.
 await lighthouseBench({ dist: DIST });
+
+// The first tap on an emulated slow phone, beside the reference page (bench/tap.mjs).
+await tapBench({ dist: DIST });
