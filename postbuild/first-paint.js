@@ -186,11 +186,10 @@
   // the controls' state over when the chapter goes live (src/live/chapters.rs, `replay`). Only
   // on a page in its default view: a view asked for by the address is the app's to draw.
   var VIEWS = MANIFEST.views;
-  var VIEW_CONTROLS = '.chart-controls input[type="radio"], .chart-controls button.toggle';
-  var viewParams = ['lang', 'theme', 'chapter', 'embed', 'childId'];
+  var VIEW_CONTROLS = MANIFEST.selectors.viewControls;
   var defaultView = true;
   params.forEach(function (value, key) {
-    if (viewParams.indexOf(key) < 0) defaultView = false;
+    if (MANIFEST.pageParams.indexOf(key) < 0) defaultView = false;
   });
   var shownView = {};
   var defaultPictures = {};
@@ -245,15 +244,19 @@
   if (defaultView && VIEWS) {
     // The press comes a moment before the click: its view's file is asked for then.
     document.addEventListener('pointerdown', function (event) {
-      var control = event.target.closest && event.target.closest(VIEW_CONTROLS + ', .chart-controls label.segment');
-      if (control && control.tagName === 'LABEL') control = control.querySelector('input[type="radio"]');
+      if (!event.target.closest) return;
+      // A radio is pressed through its label.
+      var label = event.target.closest('label');
+      var control = event.target.closest(VIEW_CONTROLS) || (label && label.querySelector(VIEW_CONTROLS));
       var step = control && viewStep(control);
       if (step && step.to !== step.from) viewFile(step);
     }, true);
+    // A radio is used when it changes, a toggle when it is clicked.
     var onUse = function (event) {
-      var control = event.target;
-      var isRadio = control.tagName === 'INPUT' && control.type === 'radio';
-      if (event.type === 'change' ? !isRadio : isRadio || !(control.closest && (control = control.closest('.chart-controls button.toggle')))) return;
+      var control = event.target.closest && event.target.closest(VIEW_CONTROLS);
+      if (!control) return;
+      var isRadio = control.tagName === 'INPUT';
+      if ((event.type === 'change') !== isRadio) return;
       var step = viewStep(control);
       if (!step || step.to === step.from) return;
       if (!isRadio) control.setAttribute('aria-pressed', control.getAttribute('aria-pressed') === 'true' ? 'false' : 'true');

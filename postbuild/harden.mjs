@@ -97,6 +97,7 @@ function firstPaintScript(dir, manifest) {
     traditionalChineseSubtags: manifest.traditionalChineseSubtags,
     chartPageAttribute: manifest.chartPageAttribute,
     views: manifest.views,
+    pageParams: manifest.pageParams,
     viewPicture: manifest.viewPicture,
     selectors: manifest.selectors,
   };

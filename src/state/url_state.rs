@@ -106,6 +106,11 @@ impl UrlState {
         }
     }
 
+    /// The parameters that say where and how the page shows (its frame, chapter, theme and
+    /// language), not what the charts show: an address with no other parameter shows every chart
+    /// in its default view (`page_params_show_no_view` checks the list against `parse`).
+    pub const PAGE_PARAMS: [&'static str; 5] = ["embed", "chapter", "theme", "lang", "childId"];
+
     /// Reads a query string, with or without its leading `?`.
     pub fn parse(query: &str) -> Self {
         let mut state = UrlState::default();

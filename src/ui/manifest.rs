@@ -46,7 +46,8 @@ pub fn manifest(site: Option<&str>) -> Value {
         "chapters": CHAPTERS.iter().map(|c| json!({ "id": c.id, "charts": c.charts })).collect::<Vec<_>>(),
         "breakpoints": { "phoneMaxWidth": PHONE_MAX_WIDTH, "wideMinWidth": WIDE_MIN_WIDTH, "cssOnly": CSS_ONLY_BREAKPOINTS },
         "events": { "firstInteraction": FIRST_INTERACTION_EVENTS, "queuedControl": QUEUED_CONTROL_EVENTS },
-        "selectors": { "queuedControls": QUEUED_CONTROLS, "prerenderedChapter": PRERENDERED_CHAPTER, "prerenderedEmbed": PRERENDERED_EMBED },
+        "selectors": { "queuedControls": QUEUED_CONTROLS, "prerenderedChapter": PRERENDERED_CHAPTER, "prerenderedEmbed": PRERENDERED_EMBED, "viewControls": crate::web::VIEW_CONTROLS },
+        "pageParams": crate::state::url_state::UrlState::PAGE_PARAMS,
         "chartPageAttribute": crate::web::CHART_PAGE_ATTRIBUTE,
         "site": site,
         // Each chart's views with share pages of their own, by key (`state::shared_views`).

@@ -24,6 +24,10 @@ pub const QUEUED_CONTROLS: &str = "button, input, select";
 /// A chapter still as the build wrote it, as a selector.
 pub const PRERENDERED_CHAPTER: &str = "section.chapter[data-prerendered]";
 
+/// A chart's controls that change its view, in the order `state::shared_views` lists what each
+/// does: its choice's options, then its toggles.
+pub const VIEW_CONTROLS: &str = ".chart-controls input[type=\"radio\"], .chart-controls button.toggle";
+
 /// A chart's embed page still as the build wrote it, as a selector (the app replaces it whole).
 pub const PRERENDERED_EMBED: &str = "main.embed-chart[data-prerendered]";
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ctx = suite({ before, after });
-const VIEW_CONTROLS = '.chart-controls input[type="radio"], .chart-controls button.toggle';
+const VIEW_CONTROLS = MANIFEST.selectors.viewControls;
 const CHARTS = Object.keys(MANIFEST.views);
 
 /** A view's file of pictures (the view by its place among the chart's views), as the build wrote it. */

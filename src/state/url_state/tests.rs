@@ -157,3 +157,21 @@ proptest! {
         let _ = UrlState::parse(&query);
     }
 }
+
+#[test]
+fn page_params_show_no_view() {
+    // Each page parameter, with a value it takes, changes the page but no chart's view.
+    let values = ["exports-vs-peers", "overtaking", "dark", "de", "frame-1"];
+    for (param, value) in UrlState::PAGE_PARAMS.iter().zip(values) {
+        let state = UrlState::parse(&format!("{param}={value}"));
+        assert_ne!(state, UrlState::default(), "{param} is read");
+        for id in crate::story::registry::CHART_IDS {
+            assert_eq!(crate::state::shared_views::share_page_of(id, &state), Some(None), "{param}: {id} in its default view");
+        }
+    }
+    // A chart's parameter does.
+    assert_eq!(
+        crate::state::shared_views::share_page_of("exports-vs-peers", &UrlState::parse("count=customs")),
+        Some(Some("count-customs".to_string()))
+    );
+}
