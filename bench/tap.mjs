@@ -27,29 +27,24 @@ const PAGES = [
 
 /**
  * In the page from its first script on: when the first tap came, and when the chart first shows
- * something else than it did then. What a chart shows is read where the reader sees it: the
- * visible prerendered picture's text alternative while one is on top, else the series the live
- * ECharts instance draws.
+ * something else than it did then. On the explainer that is the chart's text alternative, which
+ * names the view on screen whether the picture or the live chart draws it; on the reference page,
+ * the series ECharts draws.
  */
 function watchChart(chartId) {
   window.__tap = { tapAt: null, changedAt: null };
   addEventListener('pointerdown', () => { window.__tap.tapAt ??= performance.now(); }, true);
   const shown = () => {
-    const canvas = chartId ? document.querySelector(`[data-chart="${chartId}"] .chart-canvas`) : document.getElementById('chart');
-    if (!canvas) return null;
-    const picture = [...canvas.querySelectorAll('.static-picture')].find((p) => getComputedStyle(p).display !== 'none');
-    if (picture) return `picture:${picture.querySelector('svg')?.getAttribute('aria-label')}`;
-    const chart = window.echarts?.getInstanceByDom(canvas);
-    return chart ? `chart:${chart.getOption().series.filter(Boolean).map((s) => s.name).join("|")}` : null;
+    if (chartId) return document.querySelector(`[data-chart="${chartId}"] .chart-canvas`)?.getAttribute('aria-label') ?? null;
+    const chart = window.echarts?.getInstanceByDom(document.getElementById('chart'));
+    // Series a replace-merge removed stay behind as holes.
+    return chart ? chart.getOption().series.filter(Boolean).map((s) => s.name).join('|') : null;
   };
   let before = null;
   const watch = () => {
     const now = shown();
     if (window.__tap.tapAt === null) before = now;
-    else if (now !== null && before !== null && now !== before && window.__tap.changedAt === null) {
-      // Live charts with every series mean nothing changed yet: the app took over the picture.
-      if (!(before.startsWith('picture:') && now.startsWith('chart:') && now.split('|').length >= 4)) window.__tap.changedAt = performance.now();
-    }
+    else if (now !== null && before !== null && now !== before) window.__tap.changedAt = performance.now();
     if (window.__tap.changedAt === null) requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);

@@ -193,8 +193,7 @@ fn picture_key(lang: Lang, p: &Picture) -> String {
     format!("{}/{}", lang.short_code(), p.key)
 }
 
-/// A picture for the drawing step (`prerender/draw-charts.mjs`); without a dark option for a
-/// card's picture.
+/// A picture for the drawing step (`prerender/draw-charts.mjs`), in light and dark.
 fn picture_job(lang: Lang, p: &Picture) -> Result<Value, String> {
     let key = picture_key(lang, p);
     Ok(json!({
@@ -206,7 +205,7 @@ fn picture_job(lang: Lang, p: &Picture) -> Result<Value, String> {
         "lang": lang.short_code(),
         "unit": p.unit.id(),
         "light": serde_json::from_str::<Value>(&p.light).map_err(|e| format!("{key}: {e}"))?,
-        "dark": p.dark.as_deref().map(serde_json::from_str::<Value>).transpose().map_err(|e| format!("{key}: {e}"))?,
+        "dark": serde_json::from_str::<Value>(&p.dark).map_err(|e| format!("{key}: {e}"))?,
         "description": p.description,
     }))
 }

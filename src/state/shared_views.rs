@@ -122,10 +122,9 @@ pub fn transitions(id: &str) -> Vec<Vec<usize>> {
     let views = shared_views(id);
     let Some(controls) = own_choices(id, Controls) else { return Vec::new() };
     let queries: Vec<String> = views.iter().map(UrlState::story_query).collect();
-    queries
+    views
         .iter()
-        .zip(&views)
-        .map(|(_, view)| {
+        .map(|view| {
             controls
                 .iter()
                 .map(|control| {

@@ -64,11 +64,29 @@ pub struct Picture {
     pub narrow: bool,
     pub unit: Unit,
     pub light: String,
-    /// `None` for a picture drawn light only.
-    pub dark: Option<String>,
+    pub dark: String,
     pub description: String,
     pub title: &'static str,
     pub subtitle: &'static str,
+}
+
+impl Picture {
+    /// A chart as rendered in light and dark, at one size: (width, height, phone layout).
+    fn drawn(key: String, (width, height, narrow): (u32, u32, bool), light: &DrawnChart, dark: &DrawnChart) -> Self {
+        Picture {
+            key,
+            chart: light.id,
+            width,
+            height,
+            narrow,
+            unit: light.unit,
+            light: light.option.clone(),
+            dark: dark.option.clone(),
+            description: light.description.clone(),
+            title: light.title,
+            subtitle: light.subtitle,
+        }
+    }
 }
 
 /// The story in `lang`, as its `<main>` in the default view, and the pictures of its charts.
@@ -87,19 +105,7 @@ pub fn story(lang: Lang) -> (String, Vec<Picture>) {
         let (light, dark) = if narrow { (&narrow_light, &narrow_dark) } else { (&wide_light, &wide_dark) };
         assert_eq!(light.len(), dark.len(), "the same charts in light and dark");
         for (light, dark) in light.iter().zip(dark) {
-            pictures.push(Picture {
-                key: format!("{}/{size}", light.id),
-                chart: light.id,
-                width,
-                height,
-                narrow,
-                unit: light.unit,
-                light: light.option.clone(),
-                dark: Some(dark.option.clone()),
-                description: light.description.clone(),
-                title: light.title,
-                subtitle: light.subtitle,
-            });
+            pictures.push(Picture::drawn(format!("{}/{size}", light.id), (width, height, narrow), light, dark));
         }
     }
     (html, pictures)
@@ -123,22 +129,11 @@ pub fn view_pictures(lang: Lang, chart_id: &'static str, view: &UrlState) -> Opt
             .iter()
             .map(|&(size, narrow, width, height)| {
                 let (light, dark) = if narrow { (&narrow_light, &narrow_dark) } else { (&wide_light, &wide_dark) };
-                Picture {
-                    key: match &view_key {
-                        Some(view) => format!("{chart_id}/{view}/{size}"),
-                        None => format!("{chart_id}/{size}"),
-                    },
-                    chart: chart_id,
-                    width,
-                    height,
-                    narrow,
-                    unit: light.unit,
-                    light: light.option.clone(),
-                    dark: Some(dark.option.clone()),
-                    description: light.description.clone(),
-                    title: light.title,
-                    subtitle: light.subtitle,
-                }
+                let key = match &view_key {
+                    Some(view) => format!("{chart_id}/{view}/{size}"),
+                    None => format!("{chart_id}/{size}"),
+                };
+                Picture::drawn(key, (width, height, narrow), light, dark)
             })
             .collect(),
     )
@@ -208,7 +203,7 @@ mod tests {
         assert!(html.contains("class=\"chart-canvas\""), "a place for each picture");
         assert!(!html.contains("<details open class=\"chart-table\">"), "tables are folded as on the live page");
         let first = &pictures[0];
-        assert_ne!(Some(&first.light), first.dark.as_ref(), "dark has its own colours");
+        assert_ne!(first.light, first.dark, "dark has its own colours");
         assert!(first.light.contains("\"series\""));
     }
 

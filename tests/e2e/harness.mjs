@@ -262,6 +262,19 @@ export async function watchViolations(context) {
 }
 
 /**
+ * Sums, in `window.__shift`, the layout shifts a context's pages make that no input caused (the
+ * page's Cumulative Layout Shift, from its first paint).
+ */
+export async function watchLayoutShift(context) {
+  await context.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/**
  * Registers a suite's server and browser with node:test's before/after hooks; the returned object
  * holds them once the suite starts.
  */

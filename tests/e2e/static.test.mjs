@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { suite, waitForChart, DIST, CHART_IDS, LANG_PAGES as PAGES } from './harness.mjs';
+import { suite, waitForChart, watchLayoutShift, DIST, CHART_IDS, LANG_PAGES as PAGES } from './harness.mjs';
 
 const ctx = suite({ before, after });
 const CHARTS = CHART_IDS;
@@ -188,12 +188,7 @@ test('an embed at first paint shows exactly one chart; the embedded story has no
 test('going live moves nothing: every chart replaces its picture in place (CLS < 0.05)', async () => {
   for (const width of [390, 1280]) {
     const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
-    await context.addInitScript(() => {
-      window.__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShift(context);
     const page = await context.newPage();
     await page.goto(`${ctx.server.origin}/`);
     for (const id of CHARTS) {

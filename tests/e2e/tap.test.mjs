@@ -4,7 +4,7 @@
 // the app arrives it shows the same view, the controls as the reader left them, nothing moved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, waitForChart, DIST, MANIFEST } from './harness.mjs';
+import { suite, waitForChart, watchLayoutShift, DIST, MANIFEST } from './harness.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,12 +21,7 @@ function viewOf(chart, place, lang = 'en') {
 /** A page whose app is held back until `release()`; layout shifts are summed in `__shift`. */
 async function heldBack(path, width) {
   const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
-  await context.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchLayoutShift(context);
   const page = await context.newPage();
   const held = [];
   let released = false;
