@@ -62,6 +62,7 @@ pub fn start(url: UrlState, story: Element) {
         follow_lang_choice(state, lang);
         let offline_ready = RwSignal::new(false);
         crate::web::offline::register(offline_ready);
+        crate::web::echarts::prefetch_when_idle();
 
         match url.embed {
             Some(Embed::Chart(_)) | Some(Embed::Unknown) => {

@@ -72,10 +72,62 @@ pub fn data_at(canvas: &web_sys::Element, x: f64, y: f64) -> Option<(f64, f64)> 
     Some((data.get(0).as_f64()?, data.get(1).as_f64()?))
 }
 
-/// Loads the chart library when the first chart goes live, rather than with the page: the page
-/// names its hashed file and integrity in `<meta name="chart-library">` (written by the build,
-/// `postbuild/harden.mjs`). Resolves to whether the library is there; a library that fails to
-/// load leaves each chart's text alternative and table in its place.
+/// Where the page names the chart library's hashed file and integrity (written by the build,
+/// `postbuild/harden.mjs`).
+const LIBRARY_META: &str = "meta[name=\"chart-library\"]";
+
+/// Gives `element` (the script, or its prefetch) the library's address and integrity from the
+/// page's `<meta name="chart-library">`; `false` when the page names no library.
+fn point_at_library(document: &web_sys::Document, element: &web_sys::Element, address: &str) -> bool {
+    let Some(meta) = document.query_selector(LIBRARY_META).ok().flatten() else { return false };
+    let _ = element.set_attribute(address, &meta.get_attribute("content").unwrap_or_default());
+    if let Some(integrity) = meta.get_attribute("data-integrity") {
+        let _ = element.set_attribute("integrity", &integrity);
+        // A CORS request, so that the integrity can be checked in a frame sandboxed without
+        // allow-same-origin (origin `null`); same-origin pages are unaffected. The prefetch asks
+        // the same way as the script, so the script finds the prefetched copy.
+        let _ = element.set_attribute("crossorigin", "anonymous");
+    }
+    true
+}
+
+/// Fetches the chart library, without running it, once the browser is idle after the app has
+/// started: the first chart that goes live (at the reader's first interaction, or as it nears the
+/// viewport) then finds it in the browser's cache instead of starting its download then. A
+/// `<link rel="prefetch">` is fetched at the lowest priority, after everything the page asked for;
+/// the service worker's precache would fetch the same file a little later anyway. A page the
+/// service worker controls has the library in its cache, and a prefetch there would go to the
+/// network, which may not be there.
+pub fn prefetch_when_idle() {
+    if !cfg!(target_arch = "wasm32") || is_available() || crate::web::offline::under_service_worker() {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let prefetch = Closure::once_into_js(|| {
+        let document = leptos::prelude::document();
+        if document.get_element_by_id("chart-library").is_some() {
+            return;
+        }
+        let Ok(link) = document.create_element("link") else { return };
+        let _ = link.set_attribute("rel", "prefetch");
+        let _ = link.set_attribute("as", "script");
+        if point_at_library(&document, &link, "href")
+            && let Some(head) = document.head()
+        {
+            let _ = head.append_child(&link);
+        }
+    });
+    // Safari has no requestIdleCallback: there the fetch waits a second after the start.
+    match Reflect::get(&window, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+        Some(when_idle) => drop(when_idle.call1(&window, &prefetch)),
+        None => drop(window.set_timeout_with_callback_and_timeout_and_arguments_0(prefetch.unchecked_ref(), 1000)),
+    }
+}
+
+/// Loads the chart library when the first chart goes live, rather than with the page (it was
+/// prefetched when the browser was idle, [`prefetch_when_idle`]). Resolves to whether the
+/// library is there; a library that fails to load leaves each chart's text alternative and table
+/// in its place.
 pub async fn load() -> bool {
     if is_available() || !cfg!(target_arch = "wasm32") {
         return is_available();
@@ -84,15 +136,10 @@ pub async fn load() -> bool {
     let script = match document.get_element_by_id("chart-library") {
         Some(script) => script,
         None => {
-            let Some(meta) = document.query_selector("meta[name=\"chart-library\"]").ok().flatten() else { return false };
             let Ok(script) = document.create_element("script") else { return false };
             script.set_id("chart-library");
-            let _ = script.set_attribute("src", &meta.get_attribute("content").unwrap_or_default());
-            if let Some(integrity) = meta.get_attribute("data-integrity") {
-                let _ = script.set_attribute("integrity", &integrity);
-                // A CORS request, so that the integrity can be checked in a frame sandboxed
-                // without allow-same-origin (origin `null`); same-origin pages are unaffected.
-                let _ = script.set_attribute("crossorigin", "anonymous");
+            if !point_at_library(&document, &script, "src") {
+                return false;
             }
             let loaded = {
                 let script = script.clone();

@@ -5,6 +5,17 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// Whether the page came under the service worker, which controls a page only once it has cached
+/// the whole build: the chart library is then in its cache already. In a frame sandboxed without
+/// allow-same-origin, reading `navigator.serviceWorker` throws: no worker there.
+pub fn under_service_worker() -> bool {
+    web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into()).ok())
+        .filter(|container| !container.is_undefined())
+        .and_then(|container| js_sys::Reflect::get(&container, &"controller".into()).ok())
+        .is_some_and(|controller| controller.is_object())
+}
+
 /// Registers `sw.js` relative to the page, so the site also works under a sub-path, and sets
 /// `ready` once an active worker (which has precached the whole build) controls the scope.
 pub fn register(ready: RwSignal<bool>) {
