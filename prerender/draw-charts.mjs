@@ -49,17 +49,24 @@ export async function drawCharts(jobs, formatLabels, { formatters, chartTheme })
   if (!chartTheme || typeof chartTheme !== 'object') throw new Error('the build manifest names no chart theme');
   const prefixes = idPrefixes(jobs);
   const svgs = new Map();
+  const darkSvgs = new Map();
   const rules = new Map();
   for (const { job, light, dark } of await renderWithLabels(jobs, formatLabels, chartTheme)) {
     const lightTree = naming(job, () => cleanSvg(light, prefixes.get(job.key)));
     // A card's picture is light only: it has no dark option, and adds nothing to the stylesheet.
-    if (dark) collectThemeRules(job, lightTree, naming(job, () => cleanSvg(dark, prefixes.get(job.key))), rules);
-    dressRoot(lightTree, job);
-    const svg = serialize(lightTree);
-    assertCspSafe(svg, job.key);
-    svgs.set(job.key, svg);
+    const darkTree = dark ? naming(job, () => cleanSvg(dark, prefixes.get(job.key))) : null;
+    if (darkTree) collectThemeRules(job, lightTree, darkTree, rules);
+    for (const [tree, into] of [[lightTree, svgs], [darkTree, darkSvgs]]) {
+      if (!tree) continue;
+      dressRoot(tree, job);
+      const svg = serialize(tree);
+      assertCspSafe(svg, job.key);
+      into.set(job.key, svg);
+    }
   }
-  return { svgs, css: themeCss(rules) };
+  // `darkSvgs`: the same pictures in dark colours, for files of their own (a page's pictures take
+  // their dark colours from the stylesheet, `css`).
+  return { svgs, darkSvgs, css: themeCss(rules) };
 }
 
 /// Runs `step`, naming the job in any error it throws.
@@ -518,7 +525,7 @@ function themeCss(rules) {
   return `${block(':root[data-theme="dark"]')}\n@media (prefers-color-scheme:dark){\n${block(':root:not([data-theme="light"])')}\n}\n`;
 }
 
-function cssString(value) {
+export function cssString(value) {
   return String(value).replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\a ');
 }
 

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { drawCharts, pictureMarkup, placeSvgs } from './draw-charts.mjs';
+import { cssString, drawCharts, pictureMarkup, placeSvgs } from './draw-charts.mjs';
 import { cardChartJobs, drawCards } from './draw-cards.mjs';
 
 // Time axes place their ticks in the local time zone; the Rust labels read them in UTC.
@@ -41,9 +41,9 @@ async function formatLabels(requests) {
 // What the app shares with the scripts (src/ui/manifest.rs).
 const manifest = JSON.parse(readFileSync(join(dir, 'build-manifest.json'), 'utf8'));
 const jobsPath = join(dir, 'prerender-jobs.json');
-const { pictures: jobs, viewPictures = [], viewFiles = [], pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
+const { pictures: jobs, viewPictures = [], viewFiles = [], noScript, pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
 // The views' pictures are drawn with the pages' ones: the page's stylesheet darkens them too.
-const { svgs, css } = await drawCharts([...jobs, ...viewPictures], formatLabels, manifest);
+const { svgs, darkSvgs, css } = await drawCharts([...jobs, ...viewPictures], formatLabels, manifest);
 
 const sheet = `/* Written by the build (prerender/place-pictures.mjs): the charts' pictures in dark mode. */\n${css}\n`;
 const sheetName = `static-charts-${createHash('sha256').update(sheet).digest('hex').slice(0, 16)}.css`;
@@ -51,13 +51,45 @@ const integrity = `sha384-${createHash('sha384').update(sheet).digest('base64')}
 writeFileSync(join(dir, sheetName), sheet);
 const link = `<link rel="stylesheet" href="./${sheetName}" integrity="${integrity}" />`;
 
+// A page read without scripts: a chart's one-of choice is a row of native radio buttons, and a
+// stylesheet that only such a page loads (it is named inside <noscript>) shows the view that the
+// checked option reaches, from that view's pictures as files of their own, light and dark, on
+// the picture of the size the page shows (its class, `static-<size>`). The toggles and the
+// tools, which need the app, are hidden there. One stylesheet per language, for the pictures'
+// words. The chart area's text alternative (an attribute) and its table stay the default view's:
+// a stylesheet cannot change them.
+const noScriptLinks = new Map();
+for (const lang of new Set(pages.map((p) => p.lang))) {
+  const views = noScript.views.filter((v) => v.lang === lang);
+  const light = ['.toggle-group,.chart-actions,.switch{display:none}'];
+  const dark = [];
+  for (const view of views) {
+    const checked = `[data-chart="${cssString(view.chart)}"]:has(.choice-group .segment:nth-child(${view.option + 1}) input:checked)`;
+    light.push(`${checked} .static-picture svg{visibility:hidden}`);
+    for (const picture of view.pictures) {
+      for (const [file, from] of [[picture.light, svgs], [picture.dark, darkSvgs]]) {
+        if (!from.has(picture.key)) fail(`${file}: no picture ${picture.key}`);
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), from.get(picture.key));
+      }
+      light.push(`${checked} .static-${picture.size}{background:url("${picture.light}") center/contain no-repeat}`);
+      dark.push(`${checked} .static-${picture.size}{background-image:url("${picture.dark}")}`);
+    }
+  }
+  const text = `/* Written by the build (prerender/place-pictures.mjs): a page read without scripts. */\n${light.join('\n')}\n@media (prefers-color-scheme:dark){\n${dark.join('\n')}\n}\n`;
+  const name = `${noScript.stylesheet.replace('{lang}', lang)}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, name), text);
+  noScriptLinks.set(lang, `<noscript><link rel="stylesheet" href="./${name}" /></noscript>`);
+  console.log(`prerender: ${name}, ${views.length} views the choices reach without scripts`);
+}
+
 let bytes = 0;
 for (const page of pages) {
   const path = join(dir, page.page);
   const own = jobs.filter((j) => j.lang === page.lang && page.charts.includes(j.chart));
   let html = placeSvgs(readFileSync(path, 'utf8'), svgs, own);
   if (!html.includes('</head>')) fail(`${page.page} has no </head>`);
-  html = html.replace('</head>', `  ${link}\n  </head>`);
+  html = html.replace('</head>', `  ${link}\n    ${noScriptLinks.get(page.lang)}\n  </head>`);
   writeFileSync(path, html);
   bytes += own.reduce((sum, j) => sum + svgs.get(j.key).length, 0);
 }

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use car_exports::charts::{CHART_IDS, end_label};
 use car_exports::i18n::{Lang, t};
-use car_exports::state::shared_views::{shared_views, view_key};
+use car_exports::state::shared_views::{choice_views, shared_views, view_key};
 use car_exports::state::url_state::UrlState;
 use car_exports::story::escape_html;
 use car_exports::story::registry::chapter_of;
@@ -80,6 +80,7 @@ fn pages(dir: &Path) -> Result<(), String> {
     let mut sitemap = Vec::new();
     let mut view_picture_jobs = Vec::new();
     let mut view_files = Vec::new();
+    let mut no_script = Vec::new();
     for lang in Lang::ALL {
         let (main, drawn) = story(lang);
         let head = [
@@ -118,6 +119,7 @@ fn pages(dir: &Path) -> Result<(), String> {
             sitemap.push(path);
             let desktop = format!("{}/{id}/desktop", lang.short_code());
             cards.push(share::card_job(lang, &files::card_file(Some(id), lang), title, picture.subtitle, &desktop));
+            let by_choice = choice_views(id);
             for (place, view) in shared_views(id).iter().enumerate().skip(1) {
                 let key = view_key(view).ok_or_else(|| format!("{id}: a view without a key"))?;
                 let pictures = view_pictures(lang, id, view).ok_or_else(|| format!("{id}: no picture of the view {key}"))?;
@@ -138,6 +140,9 @@ fn pages(dir: &Path) -> Result<(), String> {
                     "pictures": pictures.iter().map(|p| picture_key(lang, p)).collect::<Vec<_>>(),
                     "description": picture.description,
                 }));
+                if let Some(&(option, _)) = by_choice.iter().find(|&&(_, reached)| reached == place) {
+                    no_script.push(no_script_view(lang, id, option, place, &pictures));
+                }
                 for p in &pictures {
                     view_picture_jobs.push(picture_job(lang, p)?);
                 }
@@ -159,8 +164,16 @@ fn pages(dir: &Path) -> Result<(), String> {
     }
     write(car_exports::ui::manifest::FILE, &car_exports::ui::manifest::manifest(site).to_string())?;
     // `viewPictures` go into no page: into each view's file (`viewFiles`), for the first paint to
-    // show on a tap, and into the view's card.
-    let jobs = json!({ "pictures": pictures, "viewPictures": view_picture_jobs, "viewFiles": view_files, "pages": pages, "cards": cards });
+    // show on a tap, into the view's card, and, for the views the choices reach (`noScript`), into
+    // files of their own for pages read without scripts.
+    let jobs = json!({
+        "pictures": pictures,
+        "viewPictures": view_picture_jobs,
+        "viewFiles": view_files,
+        "noScript": { "stylesheet": files::NO_SCRIPT_STYLESHEET, "views": no_script },
+        "pages": pages,
+        "cards": cards,
+    });
     write("prerender-jobs.json", &jobs.to_string())?;
     write(car_exports::ui::revisions_feed::FILE, &car_exports::ui::revisions_feed::atom(site))?;
     write(files::ROBOTS_FILE, &findable::robots(site))?;
@@ -186,6 +199,26 @@ fn pages(dir: &Path) -> Result<(), String> {
         dir.display()
     );
     Ok(())
+}
+
+/// A view that option `option` of the chart's one-of choice reaches, for the stylesheet of a page
+/// read without scripts (`prerender/place-pictures.mjs`): its pictures by size, each with the
+/// files it goes into, light and dark.
+fn no_script_view(lang: Lang, chart: &str, option: usize, place: usize, pictures: &[Picture]) -> Value {
+    let pictures: Vec<Value> = pictures
+        .iter()
+        .map(|p| {
+            // A picture's key ends with its size, which names its class (`static-<size>`).
+            let size = p.key.rsplit('/').next().unwrap_or_default();
+            json!({
+                "key": picture_key(lang, p),
+                "size": size,
+                "light": files::no_script_picture_file(chart, place, lang.short_code(), size, false),
+                "dark": files::no_script_picture_file(chart, place, lang.short_code(), size, true),
+            })
+        })
+        .collect();
+    json!({ "lang": lang.short_code(), "chart": chart, "option": option, "pictures": pictures })
 }
 
 /// A picture's key among all the build draws: its language and its key on the page.

@@ -41,6 +41,9 @@ fn own_choices<O: OwnChoices>(id: &str, own: O) -> Option<O::Out> {
     })
 }
 
+/// The first chart's counts, in the order its choice shows them.
+const COUNTS: [ChinaCount; 3] = [ChinaCount::Caam, ChinaCount::Customs, ChinaCount::Both];
+
 /// Every view the choices reach, the default first.
 struct Listing;
 
@@ -49,7 +52,7 @@ impl OwnChoices for Listing {
 
     fn overtaking(self) -> Vec<UrlState> {
         let mut views = Vec::new();
-        for count in [ChinaCount::Caam, ChinaCount::Customs, ChinaCount::Both] {
+        for count in COUNTS {
             // The default (every peer shown) first within each count.
             for hidden in 0..8u8 {
                 let (japan, germany, korea) = (hidden & 1 == 0, hidden & 2 == 0, hidden & 4 == 0);
@@ -90,14 +93,14 @@ impl OwnChoices for Controls {
                 view
             })
         };
-        vec![
-            with(|o| o.count = ChinaCount::Caam),
-            with(|o| o.count = ChinaCount::Customs),
-            with(|o| o.count = ChinaCount::Both),
-            with(|o| o.japan = !o.japan),
-            with(|o| o.germany = !o.germany),
-            with(|o| o.korea = !o.korea),
-        ]
+        let counts = COUNTS.into_iter().map(|count| -> Control {
+            Box::new(move |view: &UrlState| {
+                let mut view = view.clone();
+                view.overtaking.count = count;
+                view
+            })
+        });
+        counts.chain([with(|o| o.japan = !o.japan), with(|o| o.germany = !o.germany), with(|o| o.korea = !o.korea)]).collect()
     }
 
     fn choice<V: Choice>(self, field: fn(&mut ChoiceViews) -> &mut V) -> Vec<Control> {
@@ -134,6 +137,31 @@ pub fn transitions(id: &str) -> Vec<Vec<usize>> {
                 .collect()
         })
         .collect()
+}
+
+/// How many of the chart's controls, first in its order, are the options of its one-of choice.
+struct OptionCount;
+
+impl OwnChoices for OptionCount {
+    type Out = usize;
+
+    fn overtaking(self) -> usize {
+        COUNTS.len()
+    }
+
+    fn choice<V: Choice>(self, _: fn(&mut ChoiceViews) -> &mut V) -> usize {
+        V::ALL.len()
+    }
+}
+
+/// The views that the options of chart `id`'s one-of choice reach from its default view, as
+/// (the option's place among the options, from 0; the view's place in [`shared_views`]): what a
+/// reader without scripts reaches, since the options are native radio buttons (the toggles need
+/// the app). The option that keeps the default view is left out.
+pub fn choice_views(id: &str) -> Vec<(usize, usize)> {
+    let Some(options) = own_choices(id, OptionCount) else { return Vec::new() };
+    let from_default = transitions(id).into_iter().next().unwrap_or_default();
+    from_default.into_iter().take(options).enumerate().filter(|&(_, view)| view != 0).collect()
 }
 
 /// The view with the chart's own choices at their defaults.
@@ -182,6 +210,22 @@ pub fn share_page_of(id: &str, state: &UrlState) -> Option<Option<String>> {
 mod tests {
     use super::*;
     use crate::story::registry::CHART_IDS;
+
+    #[test]
+    fn the_choices_reach_their_views_from_the_default() {
+        // The first chart's count: customs and both, each with every peer shown.
+        assert_eq!(choice_views(exports_vs_peers::CHART_ID), vec![(1, 8), (2, 16)]);
+        for id in CHART_IDS {
+            let views = shared_views(id);
+            for (option, view) in choice_views(id) {
+                // The option's control is the option-th of the chart's controls.
+                assert_eq!(transitions(id)[0][option], view, "{id}");
+                assert!(view > 0 && view < views.len(), "{id}");
+            }
+        }
+        let reached: usize = CHART_IDS.iter().map(|id| choice_views(id).len()).sum();
+        assert!(reached >= 10, "{reached} views reached by the choices");
+    }
 
     #[test]
     fn each_chart_has_its_default_first_and_distinct_keys() {

@@ -68,6 +68,18 @@ pub fn view_picture_file(chart: &str, view: &str, lang: &str) -> String {
     format!("pictures/{chart}/view-{view}-{lang}.json")
 }
 
+/// A view's picture at one size (`size`, the picture's class is `static-<size>`) and in one theme,
+/// as an SVG file of its own: for a page read without scripts, whose stylesheet
+/// ([`NO_SCRIPT_STYLESHEET`]) shows it when the choice's option that reaches the view is checked.
+/// `view`: the view's place among the chart's views (`state::shared_views`).
+pub fn no_script_picture_file(chart: &str, view: usize, lang: &str, size: &str, dark: bool) -> String {
+    format!("pictures/{chart}/view-{view}-{lang}-{size}-{}.svg", if dark { "dark" } else { "light" })
+}
+
+/// The stylesheet a page read without scripts loads (inside `<noscript>`, so a page with scripts
+/// never fetches it), before its content hash: `no-script-<lang>-<hash>.css`.
+pub const NO_SCRIPT_STYLESHEET: &str = "no-script-{lang}";
+
 /// The size of the column picture: an article column's width, drawn at twice the pixels.
 pub const COLUMN_PICTURE: (u32, u32) = (640, 400);
 

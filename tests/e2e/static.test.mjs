@@ -3,8 +3,9 @@
 // a picture drawn by ECharts' server-side renderer until it goes live.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { suite, waitForChart, watchLayoutShift, DIST, CHART_IDS, LANG_PAGES as PAGES } from './harness.mjs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, waitForChart, watchLayoutShift, DIST, CHART_IDS, MANIFEST, LANG_PAGES as PAGES } from './harness.mjs';
 
 const ctx = suite({ before, after });
 const CHARTS = CHART_IDS;
@@ -70,6 +71,55 @@ for (const [lang, path] of LANG_PAGES) {
   });
 }
 
+for (const [colorScheme, width] of [['light', 1280], ['dark', 390]]) {
+  test(`with JavaScript off (${colorScheme}, ${width} px), a chart's choice shows the view it reaches; the toggles and tools that need the app are hidden`, async () => {
+    const { page, context, requests } = await staticPage('/', { colorScheme, width });
+    const frame = page.locator('[data-chart="exports-vs-peers"]');
+    assert.equal(await frame.locator('.toggle-group').isVisible(), false, 'the toggles need the app');
+    assert.equal(await frame.locator('.chart-actions').isVisible(), false, 'so do the tools');
+    const shown = frame.locator('.static-picture').filter({ visible: true });
+    assert.equal(await shown.count(), 1);
+    const size = (await shown.getAttribute('class')).match(/static-(\w+)$/)[1];
+    const canvas = frame.locator('.chart-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const before = await canvas.screenshot();
+    const look = () =>
+      shown.evaluate((picture) => ({ background: getComputedStyle(picture).backgroundImage, svg: getComputedStyle(picture.querySelector('svg')).visibility }));
+    assert.deepEqual(await look(), { background: 'none', svg: 'visible' });
+    // The second option of the count (customs), as the reader picks it: by its label.
+    await frame.locator('.choice-group .segment').nth(1).click();
+    const place = MANIFEST.views['exports-vs-peers'][0][1];
+    const file = `pictures/exports-vs-peers/view-${place}-en-${size}-${colorScheme}.svg`;
+    const after = await look();
+    assert.ok(after.background.endsWith(`/${file}")`), `the view's picture: ${after.background}`);
+    assert.equal(after.svg, 'hidden', 'over the default picture');
+    await page.waitForLoadState('networkidle');
+    assert.ok(requests.includes(`/${file}`), `fetched when chosen: ${requests.filter((r) => r.startsWith('/pictures/'))}`);
+    const drawn = readFileSync(join(DIST, file), 'utf8');
+    assert.match(drawn, /^<svg [^>]*role="img" aria-label="[^"]{40,}"/, 'a picture with its text alternative');
+    assert.ok(!(await canvas.screenshot()).equals(before), 'the chart area shows another picture');
+    await frame.locator('.choice-group .segment').nth(0).click();
+    assert.deepEqual(await look(), { background: 'none', svg: 'visible' }, 'the first option brings the default back');
+    await context.close();
+  });
+}
+
+test('the stylesheets for pages without scripts name only pictures the build wrote, and every story and embed page names its language\'s', () => {
+  const sheets = readdirSync(DIST).filter((f) => /^no-script-[a-z]+-[0-9a-f]{16}\.css$/.test(f));
+  assert.equal(sheets.length, PAGES.length, sheets.join(', '));
+  for (const sheet of sheets) {
+    const urls = [...readFileSync(join(DIST, sheet), 'utf8').matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]);
+    assert.ok(urls.length >= 60, `${sheet}: ${urls.length} pictures`);
+    for (const url of urls) assert.ok(existsSync(join(DIST, url)), `${sheet}: ${url} is missing`);
+  }
+  for (const { short, file } of PAGES) {
+    for (const page of [file, ...CHARTS.map((id) => (short === 'en' ? `embed-${id}.html` : `embed-${id}-${short}.html`))]) {
+      const html = readFileSync(join(DIST, page), 'utf8');
+      assert.match(html, new RegExp(`<noscript><link rel="stylesheet" href="\\./no-script-${short}-[0-9a-f]{16}\\.css" /></noscript>`), page);
+    }
+  }
+});
+
 test('at a phone width the narrow picture shows, drawn at its real size', async () => {
   const { page, context } = await staticPage('/', { width: 390 });
   const picture = page.locator('[data-chart="exports-vs-peers"] .static-picture svg').filter({ visible: true });
@@ -113,13 +163,28 @@ test('the static page and the live page report no policy violation', async () =>
   await live.close();
 });
 
-test('nothing loads the chart library at start, and only the reader language is fetched', async () => {
+test('the chart library is fetched once the app has started and the browser is idle, runs only when a chart goes live, and then comes from the cache; only the reader language is fetched', async () => {
   const { page, context, requests } = await staticPage('/', { javaScript: true, width: 412, app: true });
   await page.waitForFunction(() => document.querySelectorAll('.island').length > 0, null, { timeout: 20000 });
   await page.waitForLoadState('networkidle');
-  assert.equal(requests.filter((r) => r.includes('echarts')).length, 0, 'ECharts waits for the first live chart');
+  const timings = () =>
+    page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd, transferSize: e.transferSize, initiator: e.initiatorType })),
+    );
+  const before = await timings();
+  const wasm = before.find((e) => /^\/car-exports-.*\.wasm$/.test(e.name));
+  const fetched = before.filter((e) => /^\/echarts\.min-/.test(e.name));
+  assert.equal(fetched.length, 1, `ECharts is fetched once before any chart is live: ${JSON.stringify(fetched)}`);
+  assert.equal(fetched[0].initiator, 'link', 'as a prefetch');
+  assert.ok(fetched[0].start > wasm.end, `after the app has arrived (ECharts asked at ${fetched[0].start.toFixed(0)} ms, the wasm done at ${wasm.end.toFixed(0)} ms)`);
+  assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined', 'and not run: nothing is live yet');
+  await waitForChart(page, 'exports-vs-peers');
+  const script = (await timings()).filter((e) => /^\/echarts\.min-/.test(e.name) && e.initiator === 'script');
+  assert.equal(script.length, 1, `the live chart loads the library: ${JSON.stringify(script)}`);
+  assert.equal(script[0].transferSize, 0, 'from the cache the prefetch filled');
   assert.equal(requests.filter((r) => /^\/(de|nl|zh)\.html|^\/text-/.test(r)).length, 0, 'no other language');
   assert.equal(requests.filter((r) => r.startsWith('/messages-')).length, 0, 'English is compiled into the app: no language pack');
+  assert.equal(requests.filter((r) => r.startsWith('/no-script-')).length, 0, 'the stylesheet for pages without scripts is not fetched');
   await context.close();
   // A German page fetches the German texts, and no other language's.
   const german = await staticPage('/de.html', { javaScript: true, width: 412, app: true });
