@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite, waitForChart, watchLayoutShift, DIST, CHART_IDS, MANIFEST, LANG_PAGES as PAGES } from './harness.mjs';
+import { serve, suite, waitForChart, watchLayoutShift, DIST, CHART_IDS, MANIFEST, LANG_PAGES as PAGES } from './harness.mjs';
 
 const ctx = suite({ before, after });
 const CHARTS = CHART_IDS;
@@ -163,8 +163,16 @@ test('the static page and the live page report no policy violation', async () =>
   await live.close();
 });
 
-test('the chart library is fetched once the app has started and the browser is idle, runs only when a chart goes live, and then comes from the cache; only the reader language is fetched', async () => {
-  const { page, context, requests } = await staticPage('/', { javaScript: true, width: 412, app: true });
+test('the chart library is fetched once the app has started and the browser is idle, runs only when a chart goes live, and then comes from the cache; only the reader language is fetched', async (t) => {
+  // Served with the documented headers (hashed files cached for good), with no service worker:
+  // the live chart must find the library in the browser's own cache.
+  const hosted = await serve(DIST, {}, { hosted: true });
+  t.after(() => hosted.close());
+  const context = await ctx.browser.newContext({ viewport: { width: 412, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${hosted.origin}/`);
   await page.waitForFunction(() => document.querySelectorAll('.island').length > 0, null, { timeout: 20000 });
   await page.waitForLoadState('networkidle');
   const timings = () =>
