@@ -50,15 +50,21 @@ function watchChart(chartId) {
   requestAnimationFrame(watch);
 }
 
-async function oneTap(browser, target, origins) {
+/** A page on the emulated phone, with no service worker; `prepare(context, page)` runs first. */
+async function phonePage(browser, { cacheDisabled, prepare = async () => {} }) {
   const context = await browser.newContext({ viewport: { width: PHONE.width, height: PHONE.height }, serviceWorkers: 'block', hasTouch: true, isMobile: true });
-  await context.addInitScript(watchChart, target.chart);
   const page = await context.newPage();
+  await prepare(context, page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PHONE.latency, downloadThroughput: PHONE.downloadThroughput, uploadThroughput: PHONE.uploadThroughput });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+  return { context, page };
+}
+
+async function oneTap(browser, target, origins) {
+  const { context, page } = await phonePage(browser, { cacheDisabled: true, prepare: (c) => c.addInitScript(watchChart, target.chart) });
   const navigation = page.goto(target.url(origins), { waitUntil: 'commit' });
   const toggle = page.locator(target.toggle).first();
   await toggle.waitFor({ state: 'visible', timeout: 60000 });
@@ -87,13 +93,9 @@ async function oneTap(browser, target, origins) {
 async function readFirst(browser, origins, { prefetch }) {
   // Served as the README's "Deploy" asks (origins.hosted): hashed files are cached for good, which
   // is what lets the chart's script take the prefetched copy.
-  const context = await browser.newContext({ viewport: { width: PHONE.width, height: PHONE.height }, serviceWorkers: 'block', hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  if (!prefetch) await page.route(/\/echarts\.min-[^/]*\.js$/, (route) => (route.request().resourceType() === 'script' ? route.continue() : route.abort()));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PHONE.latency, downloadThroughput: PHONE.downloadThroughput, uploadThroughput: PHONE.uploadThroughput });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+  const refuseIdleFetch = (_, page) =>
+    page.route(/\/echarts\.min-[^/]*\.js$/, (route) => (route.request().resourceType() === 'script' ? route.continue() : route.abort()));
+  const { context, page } = await phonePage(browser, { cacheDisabled: false, prepare: prefetch ? undefined : refuseIdleFetch });
   await page.goto(`${origins.hosted}/`, { waitUntil: 'networkidle', timeout: 120000 });
   await page.waitForFunction(() => window.wasmBindings, null, { timeout: 60000 });
   await page.waitForLoadState('networkidle');
