@@ -42,7 +42,7 @@ const IGNORED_PROPERTIES = new Set(['white-space', 'user-select', 'cursor']);
  * (`chartTheme`, the live charts' own). `formatLabels(requests)` turns `{lang, unit, kind, value}` requests into axis labels; it is
  * called once per label round (normally once in all).
  */
-export async function drawCharts(jobs, formatLabels, { formatters, chartTheme }) {
+export async function drawCharts(jobs, formatLabels, { formatters, chartTheme }, { darkFiles = new Set() } = {}) {
   // The formatters the options may name (src/charts/option.rs) are the ones this file knows.
   const known = Object.keys(PLACEHOLDERS).sort().join();
   if ([...formatters].sort().join() !== known) throw new Error(`the app names formatters ${formatters}, this renderer knows ${known}`);
@@ -56,7 +56,7 @@ export async function drawCharts(jobs, formatLabels, { formatters, chartTheme })
     // A card's picture is light only: it has no dark option, and adds nothing to the stylesheet.
     const darkTree = dark ? naming(job, () => cleanSvg(dark, prefixes.get(job.key))) : null;
     if (darkTree) collectThemeRules(job, lightTree, darkTree, rules);
-    for (const [tree, into] of [[lightTree, svgs], [darkTree, darkSvgs]]) {
+    for (const [tree, into] of [[lightTree, svgs], [darkFiles.has(job.key) && darkTree, darkSvgs]]) {
       if (!tree) continue;
       dressRoot(tree, job);
       const svg = serialize(tree);
@@ -64,8 +64,8 @@ export async function drawCharts(jobs, formatLabels, { formatters, chartTheme })
       into.set(job.key, svg);
     }
   }
-  // `darkSvgs`: the same pictures in dark colours, for files of their own (a page's pictures take
-  // their dark colours from the stylesheet, `css`).
+  // `darkSvgs`: the pictures of `darkFiles` (keys) in dark colours, for files of their own (a
+  // page's pictures take their dark colours from the stylesheet, `css`).
   return { svgs, darkSvgs, css: themeCss(rules) };
 }
 

@@ -43,7 +43,8 @@ const manifest = JSON.parse(readFileSync(join(dir, 'build-manifest.json'), 'utf8
 const jobsPath = join(dir, 'prerender-jobs.json');
 const { pictures: jobs, viewPictures = [], viewFiles = [], noScript, pages, cards = [] } = JSON.parse(readFileSync(jobsPath, 'utf8'));
 // The views' pictures are drawn with the pages' ones: the page's stylesheet darkens them too.
-const { svgs, darkSvgs, css } = await drawCharts([...jobs, ...viewPictures], formatLabels, manifest);
+const darkFiles = new Set(noScript.views.flatMap((v) => v.pictures.map((p) => p.key)));
+const { svgs, darkSvgs, css } = await drawCharts([...jobs, ...viewPictures], formatLabels, manifest, { darkFiles });
 
 const sheet = `/* Written by the build (prerender/place-pictures.mjs): the charts' pictures in dark mode. */\n${css}\n`;
 const sheetName = `static-charts-${createHash('sha256').update(sheet).digest('hex').slice(0, 16)}.css`;
@@ -54,17 +55,16 @@ const link = `<link rel="stylesheet" href="./${sheetName}" integrity="${integrit
 // A page read without scripts: a chart's one-of choice is a row of native radio buttons, and a
 // stylesheet that only such a page loads (it is named inside <noscript>) shows the view that the
 // checked option reaches, from that view's pictures as files of their own, light and dark, on
-// the picture of the size the page shows (its class, `static-<size>`). The toggles and the
-// tools, which need the app, are hidden there. One stylesheet per language, for the pictures'
-// words. The chart area's text alternative (an attribute) and its table stay the default view's:
+// the picture of the size the page shows (its class, `static-<size>`). One stylesheet per
+// language, for the pictures' words. The chart area's text alternative (an attribute) and its table stay the default view's:
 // a stylesheet cannot change them.
 const noScriptLinks = new Map();
 for (const lang of new Set(pages.map((p) => p.lang))) {
   const views = noScript.views.filter((v) => v.lang === lang);
-  const light = ['.toggle-group,.chart-actions,.switch{display:none}'];
+  const light = [];
   const dark = [];
   for (const view of views) {
-    const checked = `[data-chart="${cssString(view.chart)}"]:has(.choice-group .segment:nth-child(${view.option + 1}) input:checked)`;
+    const checked = `[data-chart="${cssString(view.chart)}"]:has(${view.checked})`;
     light.push(`${checked} .static-picture svg{visibility:hidden}`);
     for (const picture of view.pictures) {
       for (const [file, from] of [[picture.light, svgs], [picture.dark, darkSvgs]]) {

@@ -26,6 +26,7 @@ use car_exports::story::registry::chapter_of;
 use car_exports::story::site as files;
 use car_exports::ui::static_page::{Picture, axis_label, embed, story, unit_from_id, view_pictures};
 use car_exports::ui::text_version::{file_name, page_html};
+use car_exports::ui::widgets::controls::option_checked_selector;
 use car_exports::web::CHART_PAGE_ATTRIBUTE;
 use serde_json::{Value, json};
 
@@ -218,7 +219,7 @@ fn no_script_view(lang: Lang, chart: &str, option: usize, place: usize, pictures
             })
         })
         .collect();
-    json!({ "lang": lang.short_code(), "chart": chart, "option": option, "pictures": pictures })
+    json!({ "lang": lang.short_code(), "chart": chart, "checked": option_checked_selector(option), "pictures": pictures })
 }
 
 /// A picture's key among all the build draws: its language and its key on the page.

@@ -216,11 +216,15 @@ mod tests {
         // The first chart's count: customs and both, each with every peer shown.
         assert_eq!(choice_views(exports_vs_peers::CHART_ID), vec![(1, 8), (2, 16)]);
         for id in CHART_IDS {
-            let views = shared_views(id);
-            for (option, view) in choice_views(id) {
-                // The option's control is the option-th of the chart's controls.
-                assert_eq!(transitions(id)[0][option], view, "{id}");
-                assert!(view > 0 && view < views.len(), "{id}");
+            let Some(options) = own_choices(id, OptionCount) else { continue };
+            let reached: Vec<usize> = choice_views(id).into_iter().map(|(_, view)| view).collect();
+            // Every option but the default's reaches a view of its own, and only the choice
+            // differs from the default there.
+            assert_eq!(reached.len(), options - 1, "{id}");
+            for view in reached {
+                let mut back = shared_views(id)[view].clone();
+                own_choices(id, Reset(&mut back));
+                assert_eq!(back.story_query(), "", "{id}: view {view}");
             }
         }
         let reached: usize = CHART_IDS.iter().map(|id| choice_views(id).len()).sum();

@@ -26,8 +26,8 @@ test('bytes to first paint stay within 100 KiB gzip: the page with its pictures,
 test('the first load (everything fetched until the app has started) stays within 450 KiB gzip', () => {
   // The page, its first-paint files, the boot script, the app's glue and wasm. What comes after,
   // once the browser is idle and at a low priority, is not the first load: the chart library
-  // (fetched for the first live chart, not run) and the service worker's precache. The other languages' pages and the text versions
-  // are never fetched.
+  // (fetched for the first live chart, not run) and the service worker's precache. The other
+  // languages' pages and the text versions are never fetched.
   const files = ['index.html', ...find(/^(main|static-charts)-.*\.css$/), ...find(/^(first-paint|boot|car-exports)-.*\.(js|wasm)$/)];
   assert.equal(files.length, 7, files.join(', '));
   const total = files.reduce((sum, f) => sum + gz(f), 0);

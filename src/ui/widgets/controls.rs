@@ -53,6 +53,12 @@ pub fn ChoiceGroup(
     }
 }
 
+/// A selector for a [`ChoiceGroup`] whose option `index` (from 0) is checked, for a stylesheet
+/// to follow the reader's choice without scripts. A chart has one choice group at most.
+pub fn option_checked_selector(index: usize) -> String {
+    format!(".choice-group .segment:nth-child({}) input:checked", index + 1)
+}
+
 /// A row of on/off buttons; each exposes its state with `aria-pressed`.
 #[component]
 pub fn ToggleButtons<K>(
